@@ -5,6 +5,12 @@ regression (full-batch L-BFGS in torch) fitted on the training reviews' vectors 
 The only thing that changes between rows is the truncation mode, so the accuracy gap is what each mode keeps.
 
     .venv/bin/python benchmarks/truncation.py --data ../shared/data/imdb/train.csv.gz --n-train 2000 --n-test 1000
+
+Measured on the 2-core development machine (about 8 minutes):
+    IMDb: 2000 train / 1000 held-out reviews; tokens p50=232 p90=621; 90% longer than max_length=128
+    truncation=right     held-out accuracy 0.722  (186s)
+    truncation=left      held-out accuracy 0.762  (144s)
+    truncation=head_tail held-out accuracy 0.761  (134s)
 """
 import argparse, time
 import numpy as np, torch
