@@ -96,6 +96,8 @@ class GateSentPreTrainedModel(PreTrainedModel):
     config_class = GateSentConfig
     base_model_prefix = "gatesent"
     main_input_name = "input_ids"
+    # attention kernels are the encoder's: let it use SDPA/flash attention where it supports them
+    _supports_sdpa = _supports_flash_attn = _supports_flex_attn = _supports_attention_backend = True
 
     def _init_weights(self, module):
         "Gate and head start small (normal, std 0.02) with zero bias; the encoder initialises itself."
@@ -118,6 +120,15 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
         self._takes_token_types = "token_type_ids" in inspect.signature(self.encoder.forward).parameters
         self.post_init()
 
+    def encode(self,
+               input_ids:torch.LongTensor, # (batch, seq) token ids
+               attention_mask:torch.Tensor, # (batch, seq), 1 for real tokens
+               token_type_ids:torch.LongTensor|None=None, # Segment ids, for encoders that use them
+              ) -> torch.Tensor: # (batch, seq, hidden) token states
+        "Run the encoder: one hidden state per token."
+        extra = {"token_type_ids": token_type_ids} if self._takes_token_types and token_type_ids is not None else {}
+        return self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
+
     def forward(self,
                 input_ids:torch.LongTensor|None=None, # (batch, seq) token ids
                 attention_mask:torch.Tensor|None=None, # (batch, seq), 1 for real tokens, 0 for padding
@@ -126,8 +137,7 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
                 return_dict:bool|None=None, # False returns a plain tuple
                ) -> GateSentOutput:
         if attention_mask is None: attention_mask = torch.ones_like(input_ids)
-        extra = {"token_type_ids": token_type_ids} if self._takes_token_types and token_type_ids is not None else {}
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
+        hidden = self.encode(input_ids, attention_mask, token_type_ids)
         pooled, gate_scores = pool(hidden, attention_mask, self.config.pooling, self.gate)
         logits = self.classifier(self.dropout(pooled))
         loss = F.cross_entropy(logits, labels.view(-1)) if labels is not None else None
@@ -145,8 +155,12 @@ def from_backbone(cls:type[GateSentForSequenceClassification],
     "A new classifier on a pretrained encoder: encoder weights loaded, gate and head initialised."
     backbone = AutoConfig.from_pretrained(str(name_or_path))
     encoder = AutoModelForTextEncoding.from_pretrained(str(name_or_path), **_encoder_kwargs(backbone))
+    attn = encoder.config._attn_implementation
     config = GateSentConfig(backbone=encoder.config, pooling=pooling, classifier_dropout=classifier_dropout, **kwargs)
-    return cls(config, encoder=encoder)
+    model = cls(config, encoder=encoder)
+    if model.encoder.config._attn_implementation != attn and hasattr(model, "set_attn_implementation"):
+        model.set_attn_implementation(attn)  # wrapping resets the encoder's choice; keep the kernel it loaded with
+    return model
 
 GateSentForSequenceClassification.from_backbone = from_backbone
 
