@@ -176,6 +176,7 @@ def plot_training_curves(history:list[dict], path) -> Path:
     a.set(xlabel="epoch", ylabel="loss", title="Loss"); a.legend()
     b.plot(ep, [h["eval_accuracy"] for h in history], "o-", color="tab:green")
     b.set(xlabel="epoch", ylabel="accuracy", title="Validation accuracy")
+    for ax in (a, b): ax.set_xticks(ep)
     return _save(fig, path)
 
 def plot_confusion(cm:list[list[int]], names:list[str], path) -> Path:
