@@ -215,10 +215,10 @@ class MinEpochsEarlyStopping(EarlyStoppingCallback):
 
 def accuracy_metrics(pred) -> dict:
     "Validation accuracy and macro F1 from the Trainer's predictions."
+    from gatesent.evaluate import classification_metrics  # one implementation of the metrics (plots load lazily)
     logits = pred.predictions[0] if isinstance(pred.predictions, tuple) else pred.predictions
-    y, p = pred.label_ids, logits.argmax(-1)
-    f1 = [2 * ((p == c) & (y == c)).sum() / max((p == c).sum() + (y == c).sum(), 1) for c in np.unique(y)]
-    return {"accuracy": float((p == y).mean()), "f1": float(np.mean(f1))}
+    m = classification_metrics(pred.label_ids, logits, [str(i) for i in range(logits.shape[-1])])
+    return {"accuracy": m["accuracy"], "f1": m["f1"]}
 
 def history(log_history:list[dict]) -> list[dict]:
     "One row per epoch: training loss (mean of the epoch's logged losses), validation loss, accuracy and F1."
