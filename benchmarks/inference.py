@@ -1,0 +1,110 @@
+"""Inference speed, latency, cold start, memory and int8 trade-offs of a saved gate model, side by side with the peer
+(`transformers.pipeline("text-classification")` over the same saved model).
+
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/inference.py --model-dir runs/bench/minilm-gate/model
+
+Measures, in one run on this machine:
+  1. throughput on SST-2 validation (sentences/s): pipeline (its default, one text at a time, and batch_size=32),
+     Predictor fp32, Predictor int8 - and the accuracy of each;
+  2. artifact size fp32 (model.safetensors) vs int8 (model.int8.pt);
+  3. one-sentence request latency over HTTP to `gatesent serve` (p50/p99 after warm-up), fp32 and int8;
+  4. cold start: process start of `gatesent serve` to the first successful prediction;
+  5. peak memory (VmHWM) of the serving process.
+Writes runs/bench/inference.json and prints a table.
+"""
+import argparse, json, os, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request
+from pathlib import Path
+
+def sst2_validation(data_dir):
+    "SST-2 validation sentences and labels, from the TSV."
+    import csv
+    d = Path(data_dir or os.environ.get("GATESENT_DATA_DIR", "../shared/data"))
+    f = d/"validation.tsv" if (d/"validation.tsv").is_file() else d/"sst2"/"validation.tsv"
+    with open(f, newline="") as fh: rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [r["sentence"] for r in rows], [int(r["label"]) for r in rows]
+
+def throughput(fn, texts, repeats=2):
+    "Best sentences/s over `repeats` passes (after one warm-up call)."
+    fn(texts[:8])
+    best, out = 0.0, None
+    for _ in range(repeats):
+        t = time.perf_counter(); out = fn(texts); best = max(best, len(texts) / (time.perf_counter() - t))
+    return best, out
+
+def accuracy(preds, labels, names):
+    return sum(names.index(p["label"]) == y for p, y in zip(preds, labels)) / len(labels)
+
+def post(url, body, timeout=10):
+    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
+    with urllib.request.urlopen(req, timeout=timeout) as r: return json.loads(r.read())
+
+def serve_and_measure(model_dir, port, requests, texts):
+    "Start `gatesent serve`; cold start, per-request latency over HTTP, peak RSS."
+    exe = str(Path(sys.executable).parent/"gatesent")
+    start = time.perf_counter()
+    proc = subprocess.Popen([exe, "serve", "--model-dir", str(model_dir), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/predict"
+    try:
+        while True:
+            try: post(url, {"inputs": "fine"}); break
+            except (urllib.error.URLError, ConnectionError): 
+                if proc.poll() is not None: raise RuntimeError("server exited")
+                if time.perf_counter() - start > 120: raise TimeoutError("server did not answer in 120 s")
+                time.sleep(0.02)
+        cold = time.perf_counter() - start
+        for t in texts[:50]: post(url, {"inputs": t})  # warm-up
+        lat = []
+        for i in range(requests):
+            t0 = time.perf_counter(); post(url, {"inputs": texts[i % len(texts)]}); lat.append((time.perf_counter() - t0) * 1000)
+        hwm = next(int(l.split()[1]) for l in Path(f"/proc/{proc.pid}/status").read_text().splitlines() if l.startswith("VmHWM"))
+    finally:
+        proc.terminate(); proc.wait(timeout=20)
+    lat.sort()
+    q = lambda p: lat[min(len(lat) - 1, int(round(p / 100 * (len(lat) - 1))))]
+    return {"cold_start_s": round(cold, 2), "p50_ms": round(q(50), 2), "p99_ms": round(q(99), 2), "mean_ms": round(statistics.mean(lat), 2),
+            "requests": requests, "peak_rss_mb": round(hwm / 1024, 1)}
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--model-dir", required=True, help="a saved (float) model folder")
+    p.add_argument("--data-dir", default=None, help="SST-2 folder (default: $GATESENT_DATA_DIR)")
+    p.add_argument("--requests", type=int, default=500, help="HTTP requests timed per server")
+    p.add_argument("--port", type=int, default=18080)
+    p.add_argument("--out", default="runs/bench/inference.json")
+    a = p.parse_args()
+    import torch
+    from transformers import pipeline
+    from transformers.utils import logging as hf_logging
+    from gatesent.inference import Predictor, save_int8
+    hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
+    texts, labels = sst2_validation(a.data_dir)
+    res = {"machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads", "texts": len(texts)}
+    int8_dir = Path(tempfile.mkdtemp())/"int8"
+    save_int8(a.model_dir, int8_dir)
+    size = lambda d, pat: sum(f.stat().st_size for f in Path(d).glob(pat))
+    res["size_mb"] = {"fp32": round(size(a.model_dir, "*.safetensors") / 1e6, 1), "int8": round(size(int8_dir, "*.pt") / 1e6, 1)}
+    res["size_mb"]["int8_share"] = round(res["size_mb"]["int8"] / res["size_mb"]["fp32"], 3)
+
+    clf = pipeline("text-classification", model=str(a.model_dir), device=-1)
+    fp32, int8 = Predictor(a.model_dir), Predictor(int8_dir)
+    names = fp32.labels
+    runs = {"pipeline (default, batch 1)": lambda t: clf(t),
+            "pipeline (batch_size=32)": lambda t: clf(t, batch_size=32),
+            "Predictor fp32": fp32.predict, "Predictor int8": int8.predict}
+    res["throughput"] = {}
+    for name, fn in runs.items():
+        sps, out = throughput(fn, texts)
+        res["throughput"][name] = {"sentences_per_s": round(sps, 1), "accuracy": round(accuracy(out, labels, names), 4)}
+        print(f"{name:<28} {sps:8.1f} sentences/s  accuracy {res['throughput'][name]['accuracy']:.4f}", flush=True)
+    base = res["throughput"]["pipeline (default, batch 1)"]["sentences_per_s"]
+    for v in res["throughput"].values(): v["x_pipeline"] = round(v["sentences_per_s"] / base, 2)
+    del clf, fp32, int8
+    res["serve"] = {}
+    for name, d in (("fp32", a.model_dir), ("int8", int8_dir)):
+        res["serve"][name] = serve_and_measure(d, a.port, a.requests, texts)
+        print(f"gatesent serve {name}: {res['serve'][name]}", flush=True)
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(res, indent=1))
+    print(json.dumps(res, indent=1))
+
+if __name__ == "__main__": main()
