@@ -10,7 +10,7 @@ ifneq ($(wildcard ../shared/data/sst2/train.tsv),)
 export GATESENT_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: run test venv export clean-check
+.PHONY: run test venv chromium export clean-check
 
 ## make run: the main job, locally, no AWS account needed: check the data, train a quick gate model, evaluate it.
 # Quick preset: the pretrained MiniLM encoder (the only one available offline) with the gate, 1 epoch on 8,000 SST-2
@@ -28,9 +28,17 @@ run: venv
 	@echo "          Serve it: $(BIN)/gatesent serve --model-dir $(RUN_DIR)/model --port 8080"
 
 ## make test: every notebook cell, the slow/browser/aws-flagged ones included.
-test: venv
+test: venv chromium
 	$(BIN)/nbdev_test --n_workers 1 --flags "slow browser aws" --do_print --timing
 	@echo "notebooks: $$(ls nbs/[0-9]*.ipynb | wc -l) passed, 0 failed"
+
+# The browser tests drive a system Chromium: Debian's `chromium` (installed here with apt-get when missing) or the
+# google-chrome of GitHub's Ubuntu runners. Playwright's own browser download is never used.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || \
+	  { echo "gatesent: installing chromium (apt-get) for the browser tests"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
