@@ -5,9 +5,10 @@
 
 Measures, in one run on this machine:
   1. throughput on SST-2 validation (sentences/s): pipeline (its default, one text at a time, and batch_size=32),
-     Predictor fp32, Predictor int8 - and the accuracy of each;
-  2. artifact size fp32 (model.safetensors) vs int8 (model.int8.pt);
-  3. one-sentence request latency over HTTP to `gatesent serve` (p50/p99 after warm-up), fp32 and int8;
+     Predictor with PyTorch fp32 / int8 and with ONNX Runtime fp32 / int8 - and the accuracy of each;
+  2. artifact sizes: model.safetensors, model.int8.pt, model.onnx, model.int8.onnx;
+  3. one-sentence request latency over HTTP to `gatesent serve` (p50/p99 after warm-up, one keep-alive connection),
+     for the PyTorch and the ONNX folders;
   4. cold start: process start of `gatesent serve` to the first successful prediction;
   5. peak memory (VmHWM) of the serving process.
 Writes runs/bench/inference.json and prints a table.
@@ -38,11 +39,11 @@ def post(url, body, timeout=10):
     req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
     with urllib.request.urlopen(req, timeout=timeout) as r: return json.loads(r.read())
 
-def serve_and_measure(model_dir, port, requests, texts):
+def serve_and_measure(model_dir, port, requests, texts, extra=()):
     "Start `gatesent serve`; cold start, per-request latency over HTTP, peak RSS."
     exe = str(Path(sys.executable).parent/"gatesent")
     start = time.perf_counter()
-    proc = subprocess.Popen([exe, "serve", "--model-dir", str(model_dir), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([exe, "serve", "--model-dir", str(model_dir), "--port", str(port), *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/predict"
     try:
         while True:
@@ -52,10 +53,17 @@ def serve_and_measure(model_dir, port, requests, texts):
                 if time.perf_counter() - start > 120: raise TimeoutError("server did not answer in 120 s")
                 time.sleep(0.02)
         cold = time.perf_counter() - start
-        for t in texts[:50]: post(url, {"inputs": t})  # warm-up
+        import http.client
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)  # one keep-alive connection, as browsers and boto3 use
+        def ask(t):
+            conn.request("POST", "/predict", json.dumps({"inputs": t}), {"content-type": "application/json"})
+            r = conn.getresponse(); body = r.read()
+            if r.status != 200: raise RuntimeError(body)
+        for t in texts[:50]: ask(t)  # warm-up
         lat = []
         for i in range(requests):
-            t0 = time.perf_counter(); post(url, {"inputs": texts[i % len(texts)]}); lat.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter(); ask(texts[i % len(texts)]); lat.append((time.perf_counter() - t0) * 1000)
+        conn.close()
         hwm = next(int(l.split()[1]) for l in Path(f"/proc/{proc.pid}/status").read_text().splitlines() if l.startswith("VmHWM"))
     finally:
         proc.terminate(); proc.wait(timeout=20)
@@ -75,22 +83,23 @@ def main():
     import torch
     from transformers import pipeline
     from transformers.utils import logging as hf_logging
-    from gatesent.inference import Predictor, save_int8
+    from gatesent.inference import Predictor, export_onnx, save_int8
     hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
     texts, labels = sst2_validation(a.data_dir)
     res = {"machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads", "texts": len(texts)}
-    int8_dir = Path(tempfile.mkdtemp())/"int8"
-    save_int8(a.model_dir, int8_dir)
-    size = lambda d, pat: sum(f.stat().st_size for f in Path(d).glob(pat))
-    res["size_mb"] = {"fp32": round(size(a.model_dir, "*.safetensors") / 1e6, 1), "int8": round(size(int8_dir, "*.pt") / 1e6, 1)}
-    res["size_mb"]["int8_share"] = round(res["size_mb"]["int8"] / res["size_mb"]["fp32"], 3)
+    work = Path(tempfile.mkdtemp())
+    int8_dir, onnx_dir = save_int8(a.model_dir, work/"int8"), export_onnx(a.model_dir, work/"onnx", int8=True)
+    size = lambda f: round(Path(f).stat().st_size / 1e6, 1)
+    res["size_mb"] = {"pytorch fp32": size(Path(a.model_dir)/"model.safetensors"), "pytorch int8": size(int8_dir/"model.int8.pt"),
+                      "onnx fp32": size(onnx_dir/"model.onnx"), "onnx int8": size(onnx_dir/"model.int8.onnx")}
+    print(res["size_mb"], flush=True)
 
     clf = pipeline("text-classification", model=str(a.model_dir), device=-1)
-    fp32, int8 = Predictor(a.model_dir), Predictor(int8_dir)
-    names = fp32.labels
-    runs = {"pipeline (default, batch 1)": lambda t: clf(t),
-            "pipeline (batch_size=32)": lambda t: clf(t, batch_size=32),
-            "Predictor fp32": fp32.predict, "Predictor int8": int8.predict}
+    preds = {"Predictor pytorch fp32": Predictor(a.model_dir), "Predictor pytorch int8": Predictor(int8_dir),
+             "Predictor onnx fp32": Predictor(onnx_dir), "Predictor onnx int8": Predictor(onnx_dir, quantized=True)}
+    names = preds["Predictor pytorch fp32"].labels
+    runs = {"pipeline (default, batch 1)": lambda t: clf(t), "pipeline (batch_size=32)": lambda t: clf(t, batch_size=32),
+            **{k: v.predict for k, v in preds.items()}}
     res["throughput"] = {}
     for name, fn in runs.items():
         sps, out = throughput(fn, texts)
@@ -98,10 +107,10 @@ def main():
         print(f"{name:<28} {sps:8.1f} sentences/s  accuracy {res['throughput'][name]['accuracy']:.4f}", flush=True)
     base = res["throughput"]["pipeline (default, batch 1)"]["sentences_per_s"]
     for v in res["throughput"].values(): v["x_pipeline"] = round(v["sentences_per_s"] / base, 2)
-    del clf, fp32, int8
+    del clf, preds
     res["serve"] = {}
-    for name, d in (("fp32", a.model_dir), ("int8", int8_dir)):
-        res["serve"][name] = serve_and_measure(d, a.port, a.requests, texts)
+    for name, d, extra in (("pytorch fp32", a.model_dir, ()), ("pytorch int8", int8_dir, ()), ("onnx fp32", onnx_dir, ()), ("onnx int8", onnx_dir, ("--int8",))):
+        res["serve"][name] = serve_and_measure(d, a.port, a.requests, texts, extra)
         print(f"gatesent serve {name}: {res['serve'][name]}", flush=True)
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(res, indent=1))

@@ -13,7 +13,8 @@ from datasets import Dataset
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
 
 from .data import _text_column, load_custom, load_sst2, tokenize
-from .model import GateSentForSequenceClassification, cut, encode_texts, special_affixes, word_scores
+from .inference import cut, encode_texts, special_affixes, word_scores
+from .model import GateSentForSequenceClassification
 
 # %% auto #0
 __all__ = ['LOWER_IS_BETTER', 'predict_dataset', 'expected_calibration_error', 'classification_metrics', 'quality_gate',

@@ -15,13 +15,11 @@ from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoMo
 from transformers.modeling_outputs import ModelOutput
 
 # %% auto #0
-__all__ = ['POOLING_MODES', 'TRUNCATION', 'SENTIMENT_LABELS', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool',
-           'GateSentPreTrainedModel', 'GateSentForSequenceClassification', 'from_backbone', 'special_affixes',
-           'head_tail', 'cut', 'encode_texts', 'word_scores']
+__all__ = ['POOLING_MODES', 'SENTIMENT_LABELS', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool',
+           'GateSentPreTrainedModel', 'GateSentForSequenceClassification', 'from_backbone']
 
 # %% ../nbs/00_model.ipynb #edfbd448
 POOLING_MODES = ("gate", "mean", "first")
-TRUNCATION = ("right", "left", "head_tail")
 SENTIMENT_LABELS = {0: "negative", 1: "positive"}
 
 class GateSentConfig(PretrainedConfig):
@@ -34,7 +32,7 @@ class GateSentConfig(PretrainedConfig):
                  pooling:str="gate", # How token states are pooled: `gate`, `mean` or `first`
                  classifier_dropout:float=0.1, # Dropout on the pooled vector before the head
                  max_tokens:int=128, # Token limit the model was trained with (special tokens included)
-                 truncation:str="head_tail", # How longer texts were cut: `head_tail`, `right` or `left`
+                 truncation:str="head_tail", # How longer texts were cut: `head_tail`, `right` or `left` (see `gatesent.inference.cut`)
                  head_share:float=0.25, # With `head_tail`: share of `max_tokens` kept from the head
                  **kwargs):
         if backbone is None: backbone = T5Config()
@@ -43,7 +41,6 @@ class GateSentConfig(PretrainedConfig):
             raise TypeError(f"backbone must be a transformers config or dict, got {type(backbone).__name__}")
         if pooling not in POOLING_MODES: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {pooling!r}")
         if not 0 <= classifier_dropout < 1: raise ValueError(f"classifier_dropout must be in [0, 1), got {classifier_dropout}")
-        if truncation not in TRUNCATION: raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
         self.backbone,self.pooling,self.classifier_dropout = backbone,pooling,classifier_dropout
         self.max_tokens,self.truncation,self.head_share = max_tokens,truncation,head_share
         if kwargs.get("id2label") is None and kwargs.get("num_labels", 2) == 2:
@@ -174,68 +171,3 @@ GateSentForSequenceClassification.from_backbone = from_backbone
 # %% ../nbs/00_model.ipynb #88a8fa8f
 AutoConfig.register(GateSentConfig.model_type, GateSentConfig, exist_ok=True)
 AutoModelForSequenceClassification.register(GateSentConfig, GateSentForSequenceClassification, exist_ok=True)
-
-# %% ../nbs/00_model.ipynb #38b40c75
-def special_affixes(tokenizer) -> tuple[list[int], list[int]]:
-    "The special token ids a tokenizer puts before and after a text (e.g. [CLS] / [SEP] for BERT, </s> after for T5)."
-    bare = tokenizer("a", add_special_tokens=False)["input_ids"]
-    full = tokenizer("a")["input_ids"]
-    i = next(i for i in range(len(full)) if full[i:i + len(bare)] == bare)
-    return full[:i], full[i + len(bare):]
-
-def head_tail(seq:list, # Items (token ids or positions) without special tokens
-              budget:int, # How many to keep
-              head_share:float=0.25, # Share of the budget taken from the head
-             ) -> list:
-    "Keep the first and last items of a too-long sequence."
-    if len(seq) <= budget: return seq
-    head = int(round(budget * head_share))
-    return seq[:head] + seq[len(seq) - (budget - head):]
-
-def cut(seq:list, # Items without special tokens
-        budget:int, # How many to keep
-        truncation:str="head_tail", # `head_tail`, `right` (keep the head) or `left` (keep the tail)
-        head_share:float=0.25, # With `head_tail`: share of the budget taken from the head
-       ) -> list:
-    "Shorten `seq` to `budget` items the way `truncation` says."
-    if truncation not in TRUNCATION: raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
-    if len(seq) <= budget: return seq
-    return seq[:budget] if truncation == "right" else seq[len(seq) - budget:] if truncation == "left" else head_tail(seq, budget, head_share)
-
-# %% ../nbs/00_model.ipynb #be527254
-def encode_texts(tokenizer, # The model's (fast) tokenizer
-                 texts:list[str], # Texts to encode
-                 max_tokens:int=128, # Most tokens per text, special tokens included
-                 truncation:str="head_tail", # `head_tail`, `right` or `left`
-                 head_share:float=0.25, # With `head_tail`: share of the budget taken from the head
-                 spans:bool=False, # Also return each token's (word index, start, end) in its text (None for special tokens)
-                ) -> dict: # `input_ids` and `attention_mask` (unpadded lists), and `spans` when asked
-    "Token ids of `texts` cut to `max_tokens` the way the model was trained, with the tokenizer's special tokens."
-    pre, post = special_affixes(tokenizer)
-    budget = max_tokens - len(pre) - len(post)
-    if budget < 1: raise ValueError(f"max_tokens={max_tokens} leaves no room for text after {len(pre) + len(post)} special tokens")
-    out = {"input_ids": [], "attention_mask": []} | ({"spans": []} if spans else {})
-    if not len(texts): return out
-    enc = tokenizer(list(texts), add_special_tokens=False, verbose=False, return_offsets_mapping=spans)
-    for i, ids in enumerate(enc["input_ids"]):
-        keep = cut(list(range(len(ids))), budget, truncation, head_share)
-        row = pre + [ids[j] for j in keep] + post
-        out["input_ids"].append(row); out["attention_mask"].append([1] * len(row))
-        if spans:
-            words, offsets = enc.word_ids(i), enc["offset_mapping"][i]
-            out["spans"].append([None] * len(pre) + [(words[j], *offsets[j]) for j in keep] + [None] * len(post))
-    return out
-
-def word_scores(text:str, # The text that was encoded
-                spans:list, # Its `spans` from `encode_texts`
-                scores:list[float], # One gate score per token (same length as `spans`)
-               ) -> list[tuple[str, float]]: # (word, score) in reading order
-    "Merge per-token gate scores into per-word scores (a word scores its strongest piece); special tokens dropped."
-    if len(spans) != len(scores): raise ValueError(f"{len(scores)} scores for {len(spans)} tokens")
-    words = {}
-    for span, score in zip(spans, scores):
-        if span is None: continue
-        w, s, e = span
-        lo, hi, best = words.get(w, (s, e, -1.0))
-        words[w] = (min(lo, s), max(hi, e), max(best, float(score)))
-    return [(text[lo:hi].strip(), best) for lo, hi, best in words.values() if text[lo:hi].strip()]
