@@ -258,7 +258,7 @@ def train(args:TrainArgs) -> dict:
         load_best_model_at_end=True, metric_for_best_model="accuracy", greater_is_better=True,
         save_total_limit=args.save_total_limit, report_to="none",
         train_sampling_strategy="group_by_length" if args.group_by_length else "random", disable_tqdm=not args.progress_bar,
-        dataloader_num_workers=args.num_workers, ddp_find_unused_parameters=False, **_precision(args.precision),
+        dataloader_num_workers=args.num_workers, dataloader_pin_memory=torch.cuda.is_available(), ddp_find_unused_parameters=False, **_precision(args.precision),
         # no GPU under torchrun: data-parallel over CPU processes (gloo)
         use_cpu=not torch.cuda.is_available() and int(os.environ.get("WORLD_SIZE", "1")) > 1)
     trainer = GateSentTrainer(
