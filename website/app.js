@@ -93,13 +93,15 @@
       els.probs.append(dt, dd);
     });
     els.words.replaceChildren();
-    // the pooling weighs each token by its share of the gate, so shade relative to the text's highest score
-    const top = Math.max(1e-6, ...(p.tokens || []).map((t) => t.gate));
+    // shade by where each score sits between this text's lowest and highest: the pooling weighs tokens relative to each other
+    const gates = (p.tokens || []).map((t) => t.gate);
+    const lo = Math.min(...gates), span = Math.max(...gates) - lo;
     (p.tokens || []).forEach((t) => {
       const s = document.createElement("span");
       s.className = "word"; s.textContent = t.word; s.tabIndex = 0;
       s.dataset.gate = String(t.gate);
-      s.style.backgroundColor = `rgba(var(--gate), ${(0.08 + 0.82 * t.gate / top).toFixed(3)})`;
+      const rel = span > 1e-6 ? (t.gate - lo) / span : 1;
+      s.style.backgroundColor = `rgba(var(--gate), ${(0.08 + 0.82 * rel).toFixed(3)})`;
       s.title = `gate score ${t.gate.toFixed(2)}`;
       s.setAttribute("aria-label", `${t.word}: gate score ${t.gate.toFixed(2)}`);
       els.words.append(s, document.createTextNode(" "));
