@@ -4,18 +4,20 @@
 
 # %% ../nbs/04_inference.ipynb #690e442c
 from __future__ import annotations
-import json, math, os, tempfile, time, warnings
+import functools, json, math, os, tempfile, time, warnings
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['TRUNCATION', 'INT8_WEIGHTS', 'ONNX_FILES', 'MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'JSON_TYPES',
            'JSONLINES_TYPES', 'special_affixes', 'head_tail', 'cut', 'encode_texts', 'word_scores', 'TokenizerJSON',
            'load_tokenizer', 'tiny_model', 'quantize', 'TorchBackend', 'OnnxBackend', 'Predictor', 'save_int8',
-           'export_onnx', 'RequestError', 'parse_request', 'model_fn', 'input_fn', 'predict_fn', 'output_fn']
+           'export_onnx', 'RequestError', 'parse_request', 'model_fn', 'input_fn', 'predict_fn', 'output_fn',
+           'response_type']
 
 # %% ../nbs/04_inference.ipynb #8c911c3b
 TRUNCATION = ("right", "left", "head_tail")
 
+@functools.lru_cache(maxsize=32)  # asked on every encode_texts call (the serving hot path): work it out once per tokenizer
 def special_affixes(tokenizer) -> tuple[list[int], list[int]]:
     "The special token ids a tokenizer puts before and after a text (e.g. [CLS] / [SEP] for BERT, </s> after for T5)."
     bare = tokenizer("a", add_special_tokens=False)["input_ids"]
@@ -415,8 +417,16 @@ def output_fn(prediction:dict, # From `predict_fn`
               accept:str|None="application/json", # The requested media type
               context=None) -> str:
     "JSON list of results (HF toolkit shape, extended), or JSON Lines for batch transform."
+    if response_type(accept, prediction.get("jsonlines", False)) == "application/jsonlines":
+        return "".join(json.dumps(p) + "\n" for p in prediction["predictions"])
+    return json.dumps(prediction["predictions"])
+
+def response_type(accept:str|None, # The requested media type
+                  jsonlines:bool=False, # Whether the request came as JSON Lines (answered in kind to */*)
+                 ) -> str: # application/json or application/jsonlines
+    "The media type of the answer; `RequestError` 406 for one the contract cannot give."
     mt = _media_type(accept or "application/json")
-    if mt in ("*/*", ""): mt = "application/jsonlines" if prediction.get("jsonlines") else "application/json"
-    if mt in JSONLINES_TYPES: return "".join(json.dumps(p) + "\n" for p in prediction["predictions"])
-    if mt in JSON_TYPES: return json.dumps(prediction["predictions"])
+    if mt in ("*/*", ""): return "application/jsonlines" if jsonlines else "application/json"
+    if mt in JSONLINES_TYPES: return "application/jsonlines"
+    if mt in JSON_TYPES: return "application/json"
     raise RequestError(406, "unsupported_accept", f"accept type {mt!r} is not supported; ask for application/json or application/jsonlines")

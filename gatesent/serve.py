@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from . import __version__
-from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, RequestError, output_fn, parse_request
+from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, RequestError, output_fn, parse_request, response_type
 
 # %% auto #0
 __all__ = ['ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Prediction', 'PredictResponse', 'ErrorBody', 'ErrorResponse',
@@ -177,9 +177,7 @@ def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in t
         data, preds, ms = await run(request)
         accept = request.headers.get("accept") or "application/json"
         body = output_fn({**data, "predictions": preds}, accept)
-        mt = "application/jsonlines" if body and (accept.startswith("application/jsonl") or accept.startswith("application/x-jsonl") or
-                                                  (accept == "*/*" and data["jsonlines"])) else "application/json"
-        return Response(body, media_type=mt, headers={"x-gatesent-latency-ms": str(ms)})
+        return Response(body, media_type=response_type(accept, data["jsonlines"]), headers={"x-gatesent-latency-ms": str(ms)})
 
     @app.post("/invocations", summary="Predict (SageMaker container contract): JSON or JSON Lines", responses=ERRORS,
               openapi_extra=_json_body_schema(PredictRequest))
