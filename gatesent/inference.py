@@ -11,8 +11,8 @@ from pathlib import Path
 __all__ = ['TRUNCATION', 'INT8_WEIGHTS', 'ONNX_FILES', 'MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'JSON_TYPES',
            'JSONLINES_TYPES', 'special_affixes', 'head_tail', 'cut', 'encode_texts', 'word_scores', 'TokenizerJSON',
            'load_tokenizer', 'tiny_model', 'quantize', 'TorchBackend', 'OnnxBackend', 'Predictor', 'save_int8',
-           'export_onnx', 'RequestError', 'parse_request', 'model_fn', 'input_fn', 'predict_fn', 'output_fn',
-           'response_type']
+           'export_onnx', 'RequestError', 'max_texts', 'parse_request', 'model_fn', 'input_fn', 'predict_fn',
+           'output_fn', 'response_type']
 
 # %% ../nbs/04_inference.ipynb #8c911c3b
 TRUNCATION = ("right", "left", "head_tail")
@@ -345,6 +345,10 @@ class RequestError(ValueError):
         self.status, self.code, self.message = status, code, message
     def to_dict(self) -> dict: return {"error": {"code": self.code, "message": self.message}}
 
+def max_texts() -> int:
+    "Texts allowed per request: `MAX_TEXTS`, or `$GATESENT_MAX_TEXTS` (Batch Transform sends many JSON lines per request)."
+    return int(os.environ.get("GATESENT_MAX_TEXTS") or MAX_TEXTS)
+
 def _media_type(content_type:str|None) -> str:
     return (content_type or "application/json").split(";")[0].strip().lower()
 
@@ -353,7 +357,8 @@ def _texts(value, where:str) -> list[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list): raise RequestError(400, "invalid_input", f"{where} must be a string or a list of strings, got {type(value).__name__}")
     if not items: raise RequestError(400, "empty_input", f"{where} is an empty list: send at least one text")
-    if len(items) > MAX_TEXTS: raise RequestError(413, "too_many_texts", f"{len(items)} texts in one request; the limit is {MAX_TEXTS}")
+    limit = max_texts()
+    if len(items) > limit: raise RequestError(413, "too_many_texts", f"{len(items)} texts in one request; the limit is {limit}")
     for i, t in enumerate(items):
         at = where if isinstance(value, str) else f"{where}[{i}]"
         if not isinstance(t, str): raise RequestError(400, "invalid_input", f"{at} must be a string, got {type(t).__name__}")

@@ -11,7 +11,7 @@ import gatesent
 
 # %% auto #0
 __all__ = ['VENDORED', 'SKIPPED', 'INFERENCE_PY', 'CONTAINER_REQUIREMENTS', 'TOOLKIT_CHECK', 'sha256', 'stage', 'package_model',
-           'verify_package', 'container_venv', 'check_in_container']
+           'verify_package', 'make_deployable', 'container_venv', 'check_in_container']
 
 # %% ../nbs/06_package.ipynb #bd93bc64
 VENDORED = ("__init__.py", "model.py", "inference.py") # gatesent modules the handlers need (torch + transformers only)
@@ -74,6 +74,18 @@ def verify_package(path:str|Path # A model.tar.gz
         extra = set(names) - set(manifest["files"]) - {"manifest.json"}
         if extra: raise ValueError(f"{path}: files not in the manifest: {sorted(extra)}")
     return sorted(manifest["files"])
+
+# %% ../nbs/06_package.ipynb #2dc5311e
+def make_deployable(model_dir:str|Path # A saved model folder, changed in place
+                   ) -> dict: # The manifest
+    "Add code/ and manifest.json to a saved model folder (and drop training leftovers) so that a tar of it is a deployable archive."
+    model_dir = Path(model_dir)
+    for name in SKIPPED: (model_dir/name).unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as d:
+        manifest = stage(model_dir, d)
+        shutil.copytree(Path(d)/"code", model_dir/"code", dirs_exist_ok=True)
+        shutil.copy2(Path(d)/"manifest.json", model_dir/"manifest.json")
+    return manifest
 
 # %% ../nbs/06_package.ipynb #5259be9e
 # what the HF inference container runs our handlers with (multi-model-server provides the toolkit's error classes)

@@ -21,7 +21,7 @@ from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, Reque
 
 # %% auto #0
 __all__ = ['ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Prediction', 'PredictResponse', 'ErrorBody', 'ErrorResponse',
-           'default_website', 'create_app', 'free_port', 'ServerThread', 'serve', 'cli']
+           'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread', 'serve', 'cli']
 
 # %% ../nbs/05_serve.ipynb #a0ba2f0e
 class MicroBatcher:
@@ -102,6 +102,13 @@ def default_website() -> Path|None:
     import gatesent
     d = Path(os.environ.get("GATESENT_WEBSITE") or Path(gatesent.__file__).resolve().parent.parent/"website")
     return d if (d/"index.html").is_file() else None
+
+def config_js(api_url:str="", # The API's base URL ("" = the server the page came from)
+              name:str="gatesent", # The model name the page shows
+             ) -> str: # The text of website/config.js
+    "The page's `config.js`: API URL and the request limits (no secrets: the API is public)."
+    cfg = {"apiUrl": api_url, "maxChars": MAX_CHARS, "maxTexts": MAX_TEXTS, "model": name}
+    return f"window.GATESENT_CONFIG = {json.dumps(cfg)};\n"
 
 def _error(status:int, code:str, message:str, headers:dict|None=None) -> JSONResponse:
     return JSONResponse(RequestError(status, code, message).to_dict(), status_code=status, headers=headers)
@@ -202,9 +209,8 @@ def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in t
                                 headers={"x-amzn-ErrorType": "ModelError"})
 
     @app.get("/config.js", include_in_schema=False)
-    def config_js():
-        cfg = {"apiUrl": "", "maxChars": MAX_CHARS, "maxTexts": MAX_TEXTS, "model": name}
-        return Response(f"window.GATESENT_CONFIG = {json.dumps(cfg)};\n", media_type="text/javascript", headers={"cache-control": "no-store"})
+    def page_config():
+        return Response(config_js("", name), media_type="text/javascript", headers={"cache-control": "no-store"})
 
     site = Path(website) if website else default_website()
     if site: app.mount("/", StaticFiles(directory=site, html=True), name="website")
@@ -274,7 +280,8 @@ def cli(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:]
     commands = {"serve": "serve a saved model: the API, the SageMaker contract and the demo page",
                 "train": "train a gate model (gatesent-train)", "evaluate": "evaluate a saved model (gatesent-evaluate)",
                 "check-data": "check a dataset before training (gatesent-check-data)",
-                "export-onnx": "export a saved model to ONNX (faster serving, ~1 s cold start), optionally int8"}
+                "export-onnx": "export a saved model to ONNX (faster serving, ~1 s cold start), optionally int8",
+                "pipeline": "data -> train -> evaluate -> gate -> package -> deploy (--local: serve here) -> smoke test"}
     if not argv or argv[0] not in commands:
         print("usage: gatesent COMMAND [options]\n\ncommands:\n" + "\n".join(f"  {k:<11} {v}" for k, v in commands.items()))
         return 0 if argv[:1] in (["-h"], ["--help"]) else 2
@@ -283,6 +290,8 @@ def cli(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:]
         from gatesent.train import train_main; return train_main(rest)
     if cmd == "evaluate":
         from gatesent.evaluate import evaluate_main; return evaluate_main(rest)
+    if cmd == "pipeline":
+        from gatesent.pipeline import pipeline_main; return pipeline_main(rest)
     if cmd == "check-data":
         from gatesent.data import check_data_main; return check_data_main(rest)
     if cmd == "export-onnx":

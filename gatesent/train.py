@@ -20,9 +20,9 @@ from .data import load_custom, load_sst2, tokenize
 from .model import POOLING_MODES, GateSentConfig, GateSentForSequenceClassification
 
 # %% auto #0
-__all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'TrainArgs', 'sagemaker_env', 'load_training_data', 'build_model', 'encoder_layers',
-           'freeze', 'trainable', 'reinforce_loss', 'GateSentTrainer', 'MinEpochsEarlyStopping', 'accuracy_metrics',
-           'history', 'train', 'train_main']
+__all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'TrainArgs', 'sagemaker_env', 'load_splits', 'load_training_data', 'build_model',
+           'encoder_layers', 'freeze', 'trainable', 'reinforce_loss', 'GateSentTrainer', 'MinEpochsEarlyStopping',
+           'accuracy_metrics', 'history', 'train', 'train_main']
 
 # %% ../nbs/02_train.ipynb #466dee1d
 def _f(default, help:str): return field(default=default, metadata={"help": help})
@@ -106,8 +106,8 @@ def sagemaker_env(args:TrainArgs, # Settings from the command line
     return args
 
 # %% ../nbs/02_train.ipynb #fc0c3e62
-def load_training_data(args:TrainArgs, tokenizer) -> DatasetDict:
-    "Train and validation splits, subsampled as asked and tokenised (unpadded)."
+def load_splits(args:TrainArgs) -> DatasetDict:
+    "Train and validation splits of the data `args` name (your files, else SST-2), subsampled as asked, not tokenised."
     if args.train_file:
         label_map = json.loads(args.label_map) if args.label_map else None
         dd = load_custom(args.train_file, args.validation_file, None, args.text_column, args.label_column, label_map,
@@ -116,7 +116,11 @@ def load_training_data(args:TrainArgs, tokenizer) -> DatasetDict:
     dd = DatasetDict({"train": dd["train"], "validation": dd["validation"]})
     for split, n in (("train", args.max_train_samples), ("validation", args.max_eval_samples)):
         if n and n < dd[split].num_rows: dd[split] = dd[split].shuffle(seed=args.seed).select(range(n))
-    return tokenize(dd, tokenizer, args.max_length, args.truncation)
+    return dd
+
+def load_training_data(args:TrainArgs, tokenizer) -> DatasetDict:
+    "Train and validation splits, subsampled as asked and tokenised (unpadded)."
+    return tokenize(load_splits(args), tokenizer, args.max_length, args.truncation)
 
 # %% ../nbs/02_train.ipynb #98c7824f
 def _backbone_config(spec:str):
