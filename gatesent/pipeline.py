@@ -225,9 +225,11 @@ def step_train(self) -> dict:
     from gatesent.train import train
     key = self._train_key()
     store = Path(self.cfg["model_store"])/key
+    keep = ("accuracy", "f1", "epochs", "steps", "seconds", "resumed_from", "train_rows", "validation_rows")
     if self.cfg["reuse"] and (store/"model"/"config.json").is_file():
         _say(f"reusing the model trained earlier with the same settings and data: {store}")
-        return {"model_dir": str(store/"model"), "reused": True, "key": key, **json.loads((store/"metrics.json").read_text())}
+        stored = json.loads((store/"metrics.json").read_text())
+        return {"model_dir": str(store/"model"), "reused": True, "key": key, **{k: stored[k] for k in keep if k in stored}}
     args = train_args(self.cfg, self.run_dir/"train")
     args.backbone, note = resolve_backbone(args.backbone) if not args.backbone_config else (args.backbone, None)
     if note: _say(note)
@@ -237,7 +239,6 @@ def step_train(self) -> dict:
     shutil.copytree(self.run_dir/"train"/"model", tmp_store/"model")
     for f in ("metrics.json", "history.json"): shutil.copy2(self.run_dir/"train"/f, tmp_store/f)
     shutil.rmtree(store, ignore_errors=True); tmp_store.rename(store)
-    keep = ("accuracy", "f1", "epochs", "steps", "seconds", "resumed_from", "train_rows", "validation_rows")
     return {"model_dir": str(store/"model"), "reused": False, "key": key, "backbone": args.backbone, "backbone_note": note, **{k: m[k] for k in keep}}
 Pipeline.step_train = step_train
 
