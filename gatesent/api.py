@@ -14,18 +14,23 @@ __all__ = ['CORS', 'LAMBDA_MODULES', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda
 
 # %% ../nbs/08_api.ipynb #e7fb872e
 CORS = {"access-control-allow-origin": "*", "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type"}
-_runtime = None
+_clients = {}
 
-def _client():
-    "One sagemaker-runtime client per Lambda container: short timeouts, few retries (API Gateway gives up after 30 s)."
-    global _runtime
-    if _runtime is None:
+def _budget(context=None) -> float:
+    "Seconds the endpoint call may take: $GATESENT_TIMEOUT_S (25), or less when the function has less time left, keeping 2 s to answer."
+    t = float(os.environ.get("GATESENT_TIMEOUT_S", "25"))
+    if context is not None and hasattr(context, "get_remaining_time_in_millis"): t = min(t, context.get_remaining_time_in_millis() / 1000 - 2)
+    return max(round(t, 1), 0.1)
+
+def _client(timeout_s:float):
+    "A sagemaker-runtime client per read timeout, kept for the Lambda container's life; one attempt only, so a slow endpoint cannot outlast the function."
+    key = (os.environ.get("GATESENT_RUNTIME_URL") or None, timeout_s)
+    if key not in _clients:
         import boto3
         from botocore.config import Config
-        timeout = float(os.environ.get("GATESENT_TIMEOUT_S", "20"))
-        _runtime = boto3.client("sagemaker-runtime", endpoint_url=os.environ.get("GATESENT_RUNTIME_URL") or None,
-                                config=Config(read_timeout=timeout, connect_timeout=5, retries={"max_attempts": 2, "mode": "standard"}))
-    return _runtime
+        _clients[key] = boto3.client("sagemaker-runtime", endpoint_url=key[0],
+                                     config=Config(read_timeout=timeout_s, connect_timeout=min(1.0, timeout_s), retries={"total_max_attempts": 1}))
+    return _clients[key]
 
 def _response(status:int, body:dict, started:float) -> dict:
     ms = round((time.perf_counter() - started) * 1000, 2)
@@ -36,7 +41,7 @@ def _error(status:int, code:str, message:str, started:float) -> dict:
     return _response(status, RequestError(status, code, message).to_dict(), started)
 
 def lambda_handler(event:dict, # API Gateway HTTP API event (payload format 2.0)
-                   context=None, # The Lambda context (unused)
+                   context=None, # The Lambda context (its remaining time bounds the endpoint call)
                   ) -> dict: # statusCode, headers, body
     "POST /predict: validate, invoke the SageMaker endpoint, answer like the local /predict; every error as JSON."
     started = time.perf_counter()
@@ -44,17 +49,21 @@ def lambda_handler(event:dict, # API Gateway HTTP API event (payload format 2.0)
     endpoint = os.environ.get("ENDPOINT_NAME")
     if not endpoint: return _error(500, "misconfigured", "ENDPOINT_NAME is not set on the function", started)
     body = event.get("body") or ""
-    if event.get("isBase64Encoded"): body = base64.b64decode(body)
     headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
-    try: data = parse_request(body.encode() if isinstance(body, str) else body, headers.get("content-type", "application/json"))
+    try:
+        if event.get("isBase64Encoded"):
+            try: body = base64.b64decode(body, validate=True)
+            except (ValueError, TypeError): raise RequestError(400, "invalid_encoding", "the body is marked base64 but is not valid base64") from None
+        data = parse_request(body.encode() if isinstance(body, str) else body, headers.get("content-type", "application/json"))
     except RequestError as e: return _response(e.status, e.to_dict(), started)
     from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
     payload = json.dumps({"inputs": data["texts"], "parameters": {"explain": data["explain"]}})
+    budget = _budget(context)
     try:
-        r = _client().invoke_endpoint(EndpointName=endpoint, Body=payload, ContentType="application/json", Accept="application/json")
+        r = _client(budget).invoke_endpoint(EndpointName=endpoint, Body=payload, ContentType="application/json", Accept="application/json")
         predictions = json.loads(r["Body"].read())
     except (ReadTimeoutError, ConnectTimeoutError):
-        return _error(504, "timeout", f"the model endpoint did not answer in {os.environ.get('GATESENT_TIMEOUT_S', '20')} s; retry", started)
+        return _error(504, "timeout", f"the model endpoint did not answer in {budget:g} s; retry", started)
     except EndpointConnectionError as e:
         return _error(502, "endpoint_unreachable", f"cannot reach the model endpoint: {e}", started)
     except ClientError as e:
@@ -85,6 +94,22 @@ def lambda_zip() -> bytes:
 # %% ../nbs/08_api.ipynb #70ac43ad
 def _aws(session, service:str):
     return session.client(service)
+
+def _items(client, op:str, **kw) -> list:
+    "Every item of a paginated apigatewayv2 list call (get_apis, get_routes, ...)."
+    return [i for page in client.get_paginator(op).paginate(**kw) for i in page.get("Items", [])]
+
+def _create_function(lam, retry_s:float=90, **spec) -> dict:
+    "create_function, retried while a new IAM role has not yet propagated to Lambda (IAM is eventually consistent)."
+    from botocore.exceptions import ClientError
+    deadline, wait = time.monotonic() + retry_s, 1.0
+    while True:
+        try: return lam.create_function(**spec)
+        except ClientError as e:
+            young_role = e.response["Error"].get("Code") == "InvalidParameterValueException" and "cannot be assumed" in e.response["Error"].get("Message", "")
+            if not young_role or time.monotonic() + wait > deadline: raise
+            print(f"the new role is not usable by Lambda yet (IAM propagation); retrying in {wait:.0f} s", flush=True)
+            time.sleep(wait); wait = min(wait * 2, 10)
 
 def _policy(region:str, account:str, endpoint:str, function:str) -> dict:
     "Least privilege: invoke this one endpoint, write this function's logs."
@@ -120,23 +145,24 @@ def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
         lam.update_function_code(FunctionName=fn, ZipFile=lambda_zip())
         if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
         f = lam.update_function_configuration(FunctionName=fn, Role=role["Arn"], Environment=env, MemorySize=memory_mb, Timeout=timeout_s)
+        if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
     except lam.exceptions.ResourceNotFoundException:
-        f = lam.create_function(FunctionName=fn, Runtime="python3.12", Role=role["Arn"], Handler=LAMBDA_HANDLER, Code={"ZipFile": lambda_zip()},
+        f = _create_function(lam, FunctionName=fn, Runtime="python3.12", Role=role["Arn"], Handler=LAMBDA_HANDLER, Code={"ZipFile": lambda_zip()},
                                 Environment=env, MemorySize=memory_mb, Timeout=timeout_s, Description="gatesent: POST /predict -> SageMaker")
     if wait: lam.get_waiter("function_active_v2").wait(FunctionName=fn)
     cors = {"AllowOrigins": list(allow_origins), "AllowMethods": ["POST", "OPTIONS"], "AllowHeaders": ["content-type"], "MaxAge": 600}
-    api = next((a for a in apigw.get_apis()["Items"] if a["Name"] == f"{name}-api"), None)
+    api = next((a for a in _items(apigw, "get_apis") if a["Name"] == f"{name}-api"), None)
     if api: api = apigw.update_api(ApiId=api["ApiId"], CorsConfiguration=cors)
     else: api = apigw.create_api(Name=f"{name}-api", ProtocolType="HTTP", CorsConfiguration=cors, Description="gatesent sentiment API")
     api_id = api["ApiId"]
-    integ = next((i for i in apigw.get_integrations(ApiId=api_id)["Items"] if i.get("IntegrationUri") == f["FunctionArn"]), None)
+    integ = next((i for i in _items(apigw, "get_integrations", ApiId=api_id) if i.get("IntegrationUri") == f["FunctionArn"]), None)
     if integ is None:
         integ = apigw.create_integration(ApiId=api_id, IntegrationType="AWS_PROXY", IntegrationUri=f["FunctionArn"], PayloadFormatVersion="2.0",
                                          TimeoutInMillis=30000)
-    if not any(r["RouteKey"] == "POST /predict" for r in apigw.get_routes(ApiId=api_id)["Items"]):
+    if not any(r["RouteKey"] == "POST /predict" for r in _items(apigw, "get_routes", ApiId=api_id)):
         apigw.create_route(ApiId=api_id, RouteKey="POST /predict", Target=f"integrations/{integ['IntegrationId']}")
     throttle = {"ThrottlingBurstLimit": int(burst_limit), "ThrottlingRateLimit": float(rate_limit)}
-    stage = next((s for s in apigw.get_stages(ApiId=api_id)["Items"] if s["StageName"] == "$default"), None)
+    stage = next((s for s in _items(apigw, "get_stages", ApiId=api_id) if s["StageName"] == "$default"), None)
     if stage is None: apigw.create_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
     elif {k: stage.get("DefaultRouteSettings", {}).get(k) for k in throttle} != throttle:
         apigw.update_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
@@ -154,7 +180,7 @@ def delete_api(name:str="gatesent", # The prefix given to `create_api`
     session = session or boto3.Session()
     iam, lam, apigw = (_aws(session, s) for s in ("iam", "lambda", "apigatewayv2"))
     gone = []
-    for a in apigw.get_apis()["Items"]:
+    for a in _items(apigw, "get_apis"):
         if a["Name"] == f"{name}-api": apigw.delete_api(ApiId=a["ApiId"]); gone.append(f"api {a['ApiId']}")
     try: lam.delete_function(FunctionName=f"{name}-predict"); gone.append(f"function {name}-predict")
     except lam.exceptions.ResourceNotFoundException: pass

@@ -11,8 +11,8 @@ from pathlib import Path
 __all__ = ['TRUNCATION', 'INT8_WEIGHTS', 'ONNX_FILES', 'MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'JSON_TYPES',
            'JSONLINES_TYPES', 'special_affixes', 'head_tail', 'cut', 'encode_texts', 'word_scores', 'TokenizerJSON',
            'load_tokenizer', 'tiny_model', 'quantize', 'TorchBackend', 'OnnxBackend', 'Predictor', 'save_int8',
-           'export_onnx', 'RequestError', 'max_texts', 'parse_request', 'model_fn', 'input_fn', 'predict_fn',
-           'output_fn', 'response_type']
+           'export_onnx', 'RequestError', 'max_texts', 'batch_mode', 'assemble', 'parse_request', 'model_fn',
+           'input_fn', 'predict_fn', 'output_fn', 'response_type']
 
 # %% ../nbs/04_inference.ipynb #8c911c3b
 TRUNCATION = ("right", "left", "head_tail")
@@ -349,6 +349,33 @@ def max_texts() -> int:
     "Texts allowed per request: `MAX_TEXTS`, or `$GATESENT_MAX_TEXTS` (Batch Transform sends many JSON lines per request)."
     return int(os.environ.get("GATESENT_MAX_TEXTS") or MAX_TEXTS)
 
+def batch_mode() -> bool:
+    "Whether this server scores a Batch Transform job (`$GATESENT_BATCH`): every JSON line gets an answer line, a bad line an error line."
+    return os.environ.get("GATESENT_BATCH", "") not in ("", "0", "false")
+
+def _batch_lines(body:str) -> tuple[list[str], dict[int, dict]]:
+    "Batch mode: the texts of the good lines, and an error per bad line (by line index); no line is dropped, none fails the rest."
+    texts, skipped = [], {}
+    for i, line in enumerate(body.splitlines()):
+        try:
+            item = json.loads(line) if line.strip() else ""
+            if isinstance(item, dict): item = item.get("inputs", item.get("text"))
+            if not isinstance(item, str): raise RequestError(400, "invalid_input", f"line {i + 1} must be a JSON string or {{\"inputs\": string}}, got {type(item).__name__}")
+            if not item.strip(): raise RequestError(400, "empty_input", f"line {i + 1} is empty")
+            texts.append(item)  # a long text is cut to the model's token budget like any other (no character limit in batch)
+        except json.JSONDecodeError as e: skipped[i] = RequestError(400, "invalid_json", f"line {i + 1} is not JSON ({e.msg})").to_dict()
+        except RequestError as e: skipped[i] = e.to_dict()
+    return texts, skipped
+
+def assemble(data:dict, # From `parse_request`
+             predictions:list[dict], # One per text in data["texts"]
+            ) -> list[dict]: # One per input line (batch mode) or per text
+    "Put the skipped lines' errors back in their places between the predictions."
+    skipped = data.get("skipped")
+    if not skipped: return predictions
+    it = iter(predictions)
+    return [skipped[i] if i in skipped else next(it) for i in range(len(predictions) + len(skipped))]
+
 def _media_type(content_type:str|None) -> str:
     return (content_type or "application/json").split(";")[0].strip().lower()
 
@@ -378,6 +405,9 @@ def parse_request(body:bytes|str|dict, # The request body (or an already parsed 
     if isinstance(body, (bytes, bytearray)):
         try: body = body.decode("utf-8")
         except UnicodeDecodeError: raise RequestError(400, "invalid_encoding", "the request body is not UTF-8 text") from None
+    if mt in JSONLINES_TYPES and batch_mode():
+        texts, skipped = _batch_lines(str(body))
+        return {"texts": texts, "explain": False, "single": False, "jsonlines": True, "skipped": skipped}
     if mt in JSONLINES_TYPES:
         texts = []
         for n, line in enumerate(str(body).splitlines(), 1):
@@ -416,7 +446,7 @@ def predict_fn(data:dict, # From `input_fn`
                model:Predictor, # From `model_fn`
                context=None) -> dict:
     "Run the model; keep what `output_fn` needs to shape the answer."
-    return {**data, "predictions": model.predict(data["texts"], explain=data["explain"])}
+    return {**data, "predictions": assemble(data, model.predict(data["texts"], explain=data["explain"]))}
 
 def output_fn(prediction:dict, # From `predict_fn`
               accept:str|None="application/json", # The requested media type

@@ -4,18 +4,19 @@
 
 # %% ../nbs/06_package.ipynb #a56d27d5
 from __future__ import annotations
-import hashlib, json, os, shutil, subprocess, sys, tarfile, tempfile, time
+import hashlib, json, shutil, tarfile, tempfile, time
 from pathlib import Path
 
 import gatesent
 
 # %% auto #0
-__all__ = ['VENDORED', 'SKIPPED', 'INFERENCE_PY', 'CONTAINER_REQUIREMENTS', 'TOOLKIT_CHECK', 'sha256', 'stage', 'package_model',
-           'verify_package', 'make_deployable', 'container_venv', 'check_in_container']
+__all__ = ['VENDORED', 'SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'sha256', 'stage', 'package_model', 'verify_package',
+           'make_deployable']
 
 # %% ../nbs/06_package.ipynb #bd93bc64
 VENDORED = ("__init__.py", "model.py", "inference.py") # gatesent modules the handlers need (torch + transformers only)
 SKIPPED = {"training_args.bin", "manifest.json"} # files of a model folder that do not belong in the archive
+SKIPPED_SUFFIXES = (".onnx", ".onnx.data") # ONNX exports: the container has no onnxruntime, and Predictor would pick them over the weights
 INFERENCE_PY = '''"""SageMaker inference handlers for a gatesent model (Hugging Face inference container).
 The container puts code/ on sys.path; gatesent/ beside this file is vendored from the gatesent package."""
 from gatesent.inference import input_fn, model_fn, output_fn, predict_fn  # noqa: F401
@@ -38,7 +39,7 @@ def stage(model_dir:str|Path, # A saved model folder (float, or int8 from `save_
         raise FileNotFoundError(f"{model_dir} has no weights (model.safetensors or model.int8.pt)")
     (dest/"code"/"gatesent").mkdir(parents=True, exist_ok=True)
     for f in sorted(model_dir.iterdir()):
-        if f.is_file() and f.name not in SKIPPED: shutil.copy2(f, dest/f.name)
+        if f.is_file() and f.name not in SKIPPED and not f.name.endswith(SKIPPED_SUFFIXES): shutil.copy2(f, dest/f.name)
     src = Path(gatesent.__file__).parent
     for name in VENDORED: shutil.copy2(src/name, dest/"code"/"gatesent"/name)
     (dest/"code"/"inference.py").write_text(INFERENCE_PY)
@@ -81,64 +82,10 @@ def make_deployable(model_dir:str|Path # A saved model folder, changed in place
     "Add code/ and manifest.json to a saved model folder (and drop training leftovers) so that a tar of it is a deployable archive."
     model_dir = Path(model_dir)
     for name in SKIPPED: (model_dir/name).unlink(missing_ok=True)
+    for f in model_dir.iterdir():
+        if f.name.endswith(SKIPPED_SUFFIXES): f.unlink()
     with tempfile.TemporaryDirectory() as d:
         manifest = stage(model_dir, d)
         shutil.copytree(Path(d)/"code", model_dir/"code", dirs_exist_ok=True)
         shutil.copy2(Path(d)/"manifest.json", model_dir/"manifest.json")
     return manifest
-
-# %% ../nbs/06_package.ipynb #5259be9e
-# what the HF inference container runs our handlers with (multi-model-server provides the toolkit's error classes)
-CONTAINER_REQUIREMENTS = ("transformers==4.51.3", "sagemaker-huggingface-inference-toolkit==2.6.0", "multi-model-server==1.1.11")
-
-def container_venv(path:str|Path=".venv-container", # Where the virtualenv lives (made once)
-                   torch_spec:str|None=None, # pip spec of torch (default: $GATESENT_TORCH or torch==2.13.0, installed first)
-                  ) -> Path: # Its python
-    "A virtualenv with what the Hugging Face inference container runs our code with: torch, transformers 4.51.3 and the toolkit."
-    path = Path(path).resolve(); py = path/"bin"/"python"
-    marker = path/".gatesent-ready"
-    if marker.is_file(): return py
-    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-    pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run(pip + [torch_spec or os.environ.get("GATESENT_TORCH", "torch==2.13.0")], check=True)
-    subprocess.run(pip + list(CONTAINER_REQUIREMENTS), check=True)
-    marker.write_text("\n".join(CONTAINER_REQUIREMENTS))
-    return py
-
-TOOLKIT_CHECK = '''
-"""Load an extracted model.tar.gz with the toolkit's own HuggingFaceHandlerService and answer requests (argv: model dir, requests JSON)."""
-import json, sys
-from types import SimpleNamespace
-import transformers
-from sagemaker_huggingface_inference_toolkit.handler_service import HuggingFaceHandlerService
-model_dir, requests = sys.argv[1], json.loads(sys.argv[2])
-class Context:  # the parts of the model server's context the handler service uses
-    def __init__(self, headers):
-        self.system_properties = {"model_dir": model_dir, "batch_size": 1, "gpu_id": -1}
-        self.request_processor = [SimpleNamespace(get_request_properties=lambda: headers)]
-        self.metrics = SimpleNamespace(add_time=lambda *a, **k: None)
-        self.response_content_type = None
-    def set_response_content_type(self, i, value): self.response_content_type = value
-service = HuggingFaceHandlerService()
-results = []
-for body, content_type, accept in requests:
-    ctx = Context({"Content-Type": content_type, "Accept": accept})
-    try:
-        out = service.handle([{"body": body.encode()}], ctx)[0]
-        results.append({"ok": True, "body": out if isinstance(out, str) else out.decode(), "content_type": ctx.response_content_type})
-    except Exception as e:
-        results.append({"ok": False, "error": type(e).__name__, "message": str(e)})
-print(json.dumps({"transformers": transformers.__version__, "results": results}))
-'''
-
-def check_in_container(archive:str|Path, # A model.tar.gz
-                       requests:list[tuple[str, str, str]], # (body, content type, accept) per request
-                       python:str|Path|None=None, # The container virtualenv's python (default: `container_venv()`)
-                      ) -> dict: # transformers version and one result per request
-    "Extract an archive and answer `requests` through the HF toolkit's HuggingFaceHandlerService, in the container virtualenv."
-    python = python or container_venv()
-    with tempfile.TemporaryDirectory() as d:
-        with tarfile.open(archive) as tar: tar.extractall(d, filter="data")
-        r = subprocess.run([str(python), "-c", TOOLKIT_CHECK, d, json.dumps(requests)], capture_output=True, text=True, cwd=d)
-    if r.returncode: raise RuntimeError(f"the toolkit check failed:\n{r.stderr[-3000:]}")
-    return json.loads(r.stdout.strip().splitlines()[-1])

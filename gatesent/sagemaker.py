@@ -4,77 +4,25 @@
 
 # %% ../nbs/07_sagemaker.ipynb #08a8f4a0
 from __future__ import annotations
-import json, logging, math, mimetypes, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
+import json, logging, mimetypes, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 
 os.environ.setdefault("SAGEMAKER_SUPPRESS_V2_WARNING", "1")  # v2 is pinned on purpose: v3 dropped the HuggingFace estimator
 logging.getLogger("sagemaker.config").setLevel(logging.WARNING)  # "Not applying SDK defaults from ..." on every import
 _hook = sys.excepthook
 import boto3, sagemaker
+import gatesent
 from botocore.exceptions import ClientError
 from sagemaker.huggingface import HuggingFace, HuggingFaceModel
 from sagemaker.serverless import ServerlessInferenceConfig
 sys.excepthook = _hook  # sagemaker-core installs rich tracebacks process-wide on import; keep the user's
 
 # %% auto #0
-__all__ = ['MOTO_MAIN', 'FAKE_CREDENTIALS', 'TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_MODULES', 'TRAIN_REQUIREMENTS',
-           'ENTRY_POINT', 'ENTRY_PY', 'METRIC_DEFINITIONS', 'DEFAULT_HYPERPARAMETERS', 'GPUS', 'SERVERLESS_MEMORY',
-           'PRICES', 'HOURS_PER_MONTH', 'LocalAWS', 'sm_session', 'execution_role', 'stage_source', 'upload_data',
-           'wait_for', 'launch_training', 'describe_endpoint', 'wait_endpoint', 'deploy', 'teardown', 'invoke',
-           'model_of', 'write_jsonl', 'batch_transform', 'estimate_cost', 'format_cost', 'host_website']
-
-# %% ../nbs/07_sagemaker.ipynb #ce7fa91d
-MOTO_MAIN = '''
-import sys
-from moto.core.responses import ActionResult
-from moto.core.utils import utcnow
-from moto.sagemaker.responses import SageMakerResponse
-def update_endpoint(self):
-    b = self.sagemaker_backend
-    name, config = self._get_param("EndpointName"), self._get_param("EndpointConfigName")
-    b.describe_endpoint(name)  # the emulator's own "Could not find endpoint" error
-    variants = b.describe_endpoint_config(config)["ProductionVariants"]
-    ep = b.endpoints[name]
-    ep.endpoint_config_name, ep.production_variants, ep.last_modified_time = config, ep._process_production_variants(variants), utcnow()
-    return ActionResult({"EndpointArn": ep.arn})
-SageMakerResponse.update_endpoint = update_endpoint
-from moto.server import main
-main(sys.argv[1:])
-'''
-FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-
-class LocalAWS:
-    "moto_server on 127.0.0.1 (plus UpdateEndpoint), with boto3 pointed at it while started; a context manager."
-    def __init__(self, region:str="us-east-1"): self.region, self.proc, self.url, self._saved = region, None, None, {}
-    def start(self, timeout:float=30) -> "LocalAWS":
-        from gatesent.serve import free_port
-        port = free_port()
-        self.proc = subprocess.Popen([sys.executable, "-c", MOTO_MAIN, "-H", "127.0.0.1", "-p", str(port)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + timeout
-        while True:
-            try: urllib.request.urlopen(self.url + "/moto-api/", timeout=2); break
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"moto_server exited ({self.proc.returncode}); is moto[server] installed?\n{self.proc.stderr.read().decode()[-1500:]}")
-                if time.monotonic() > deadline: self.stop(); raise TimeoutError(f"moto_server did not answer on {self.url} in {timeout} s")
-                time.sleep(0.05)
-        env = {"AWS_ENDPOINT_URL": self.url, "AWS_DEFAULT_REGION": self.region, **FAKE_CREDENTIALS}
-        self._saved = {k: os.environ.get(k) for k in env}
-        os.environ.update(env)
-        return self
-    def session(self) -> boto3.Session:
-        "A boto3 Session for the emulator."
-        return boto3.Session(region_name=self.region, aws_access_key_id="testing", aws_secret_access_key="testing")
-    def stop(self):
-        "Stop the emulator (everything in it is gone) and restore the environment."
-        if self.proc and self.proc.poll() is None: self.proc.terminate(); self.proc.wait(10)
-        for k, v in self._saved.items():
-            if v is None: os.environ.pop(k, None)
-            else: os.environ[k] = v
-        self._saved = {}
-    def __enter__(self): return self.start()
-    def __exit__(self, *exc): self.stop()
+__all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_MODULES', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'ENTRY_PY',
+           'METRIC_DEFINITIONS', 'DEFAULT_HYPERPARAMETERS', 'GPUS', 'SERVERLESS_MEMORY', 'PRICES', 'HOURS_PER_MONTH',
+           'S3_WEBSITE_DASH', 'sm_session', 'execution_role', 'stage_source', 'upload_data', 'wait_for',
+           'launch_training', 'describe_endpoint', 'wait_endpoint', 'deploy', 'teardown', 'invoke', 'model_of',
+           'write_jsonl', 'batch_transform', 'estimate_cost', 'format_cost', 'host_website', 'website_url']
 
 # %% ../nbs/07_sagemaker.ipynb #00089e1f
 def sm_session(boto_session:boto3.Session|None=None, # boto3 Session (default: boto3's default credentials and region)
@@ -104,16 +52,18 @@ def execution_role(role:str|None=None, # An IAM role ARN; default: $GATESENT_ROL
 # %% ../nbs/07_sagemaker.ipynb #202645a2
 TRAINING_VERSIONS = {"transformers_version": "4.56.2", "pytorch_version": "2.8.0", "py_version": "py312"} # newest HF training container
 INFERENCE_VERSIONS = {"transformers_version": "4.51.3", "pytorch_version": "2.6.0", "py_version": "py312"} # newest HF inference container
-TRAIN_MODULES = ("__init__.py", "model.py", "inference.py", "data.py", "train.py", "package.py")
-TRAIN_REQUIREMENTS = "# gatesent.train uses transformers 5 (the container has 4.56)\ntransformers>=5.0,<6\naccelerate>=1.1\n"
+TRAIN_MODULES = ("__init__.py", "model.py", "inference.py", "data.py", "train.py", "evaluate.py", "package.py") # what train_entry.py imports, directly or not
+TRAIN_REQUIREMENTS = "# Nothing to install: gatesent-train runs on the training container's own transformers 4.56, datasets 4.1 and accelerate.\n"
 ENTRY_POINT = "train_entry.py"
 ENTRY_PY = '''"""SageMaker training entry point: gatesent-train, then the model folder laid out as a deployable archive."""
-import os
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the vendored gatesent/ beside this file, under any launcher
+
 from gatesent.package import make_deployable
 from gatesent.train import train_main
 
 if __name__ == "__main__":
-    import gatesent; print(f"gatesent {gatesent.__version__} from {os.path.dirname(gatesent.__file__)}", flush=True)
+    import gatesent, transformers; print(f"gatesent {gatesent.__version__} from {os.path.dirname(gatesent.__file__)}, transformers {transformers.__version__}", flush=True)
     train_main()
     if os.environ.get("SM_MODEL_DIR") and int(os.environ.get("RANK", "0")) == 0: make_deployable(os.environ["SM_MODEL_DIR"])
 '''
@@ -180,28 +130,36 @@ def launch_training(channels:dict[str, str], # Channel -> S3 URI (see `upload_da
                     spot:bool=False, # Managed spot training (cheaper, may be interrupted and resumed)
                     max_run_s:int=4 * 3600, # Longest training time
                     max_wait_s:int|None=None, # Spot: longest time including waiting for capacity (default: 2 × max_run_s)
-                    checkpoint_s3_uri:str|None=None, # Where checkpoints go (default with spot: the bucket's gatesent/checkpoints/)
+                    checkpoint_s3_uri:str|None=None, # Where checkpoints go (default with spot: the bucket's gatesent/checkpoints/<job name>/)
+                    resume_job:str|None=None, # Continue this earlier job: use its checkpoint prefix (spot or not)
                     output_s3:str|None=None, # Where the job's model.tar.gz goes (default: the session's bucket)
                     base_job_name:str="gatesent", # Job name prefix
                     wait:bool=False, # Wait for the job to finish
                     timeout_s:float=6 * 3600, # With wait: give up waiting after this long
                    ) -> HuggingFace: # The estimator (`.latest_training_job.name`, `.model_data` once done)
     "Start a SageMaker training job that runs `gatesent-train` in the Hugging Face training container."
+    from sagemaker.utils import name_from_base
     sm = session or sm_session()
     if distributed is None: distributed = instance_count > 1 or GPUS.get(instance_type, 1) > 1
+    if checkpoint_s3_uri and resume_job: raise ValueError("pass checkpoint_s3_uri or resume_job, not both")
     if spot:
         max_wait_s = max_wait_s or 2 * max_run_s
         if max_wait_s < max_run_s: raise ValueError(f"max_wait_s ({max_wait_s}) must be at least max_run_s ({max_run_s}) for spot training")
-        checkpoint_s3_uri = checkpoint_s3_uri or f"s3://{sm.default_bucket()}/gatesent/checkpoints/{base_job_name}"
+    job_name = name_from_base(base_job_name)
+    if resume_job:  # the earlier job's checkpoints: its own CheckpointConfig, else where this function puts them
+        earlier = sm.sagemaker_client.describe_training_job(TrainingJobName=resume_job)
+        checkpoint_s3_uri = (earlier.get("CheckpointConfig") or {}).get("S3Uri") or f"s3://{sm.default_bucket()}/gatesent/checkpoints/{resume_job}"
+    elif spot and not checkpoint_s3_uri: checkpoint_s3_uri = f"s3://{sm.default_bucket()}/gatesent/checkpoints/{job_name}"
     source = stage_source(tempfile.mkdtemp(prefix="gatesent-source-"))
     est = HuggingFace(entry_point=ENTRY_POINT, source_dir=str(source), role=execution_role(role), sagemaker_session=sm,
                       instance_type=instance_type, instance_count=instance_count, hyperparameters={**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})},
                       metric_definitions=METRIC_DEFINITIONS, use_spot_instances=spot, max_run=max_run_s, max_wait=max_wait_s if spot else None,
                       checkpoint_s3_uri=checkpoint_s3_uri, distribution={"torch_distributed": {"enabled": True}} if distributed else None,
                       base_job_name=base_job_name, output_path=output_s3, **TRAINING_VERSIONS)
-    est.fit(dict(channels), wait=False)
+    est.fit(dict(channels), wait=False, job_name=job_name)
     name = est.latest_training_job.name
-    print(f"training job {name} started: https://{sm.boto_region_name}.console.aws.amazon.com/sagemaker/home?region={sm.boto_region_name}#/jobs/{name}")
+    print(f"training job {name} started: https://{sm.boto_region_name}.console.aws.amazon.com/sagemaker/home?region={sm.boto_region_name}#/jobs/{name}"
+          + (f"\n  checkpoints: {checkpoint_s3_uri}" if checkpoint_s3_uri else ""))
     if wait:
         wait_for(lambda: sm.sagemaker_client.describe_training_job(TrainingJobName=name), f"training job {name}", "TrainingJobStatus",
                  done=("Completed",), failed=("Failed", "Stopped"), timeout_s=timeout_s, poll_s=60, hint="Its logs are in CloudWatch under /aws/sagemaker/TrainingJobs.")
@@ -242,7 +200,7 @@ def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a train
            timeout_s:float=1800, # With wait: give up after this long
            poll_s:float=15, # With wait: seconds between polls
           ) -> dict: # endpoint, config, model, action (created/updated/recreated), image, removed
-    "Create or update a serverless or real-time SageMaker endpoint for a gatesent model."
+    "Create or update a serverless or real-time SageMaker endpoint for a gatesent model; a failed update leaves the serving endpoint as it was."
     if mode not in ("serverless", "realtime"): raise ValueError(f"mode must be 'serverless' or 'realtime', got {mode!r}")
     if mode == "serverless" and memory_mb not in SERVERLESS_MEMORY: raise ValueError(f"serverless memory_mb must be one of {SERVERLESS_MEMORY}, got {memory_mb}")
     if mode == "serverless" and not 1 <= max_concurrency <= 200: raise ValueError(f"max_concurrency must be 1-200, got {max_concurrency}")
@@ -250,31 +208,54 @@ def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a train
     if not re.fullmatch(r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,38}", endpoint_name): raise ValueError(f"endpoint name {endpoint_name!r}: letters, digits and hyphens, at most 39 characters")
     if not model_data.startswith("s3://"): raise ValueError(f"model_data must be an S3 URI (s3://bucket/key/model.tar.gz), got {model_data!r}")
     sm, role = session or sm_session(), execution_role(role)
+    client, removed = sm.sagemaker_client, []
+    current = describe_endpoint(endpoint_name, sm)  # asked before anything is created, so a refusal leaves nothing behind
+    if current and current["EndpointStatus"] not in ("InService", "Failed"):
+        raise RuntimeError(f"endpoint {endpoint_name} is {current['EndpointStatus']}: wait for it to finish (wait_endpoint) before deploying again")
+    recreate = None
+    if current and current["EndpointStatus"] == "Failed": recreate = f"is Failed ({current.get('FailureReason') or 'no reason given'})"
+    elif current and mode == "serverless" and not _is_serverless(client, current["EndpointConfigName"]):
+        recreate = "is real-time, and SageMaker cannot update a real-time endpoint to serverless"
     from sagemaker.utils import name_from_base
     serverless = ServerlessInferenceConfig(memory_size_in_mb=memory_mb, max_concurrency=max_concurrency) if mode == "serverless" else None
     model = HuggingFaceModel(model_data=model_data, role=role, sagemaker_session=sm, env=dict(env or {}), **INFERENCE_VERSIONS)
     container = model.prepare_container_def(instance_type=None if serverless else instance_type, serverless_inference_config=serverless)
     name = name_from_base(endpoint_name)
-    sm.create_model(name, role, container)
-    if serverless: sm.create_endpoint_config(name, name, None, None, serverless_inference_config_dict=serverless._to_request_dict())
-    else: sm.create_endpoint_config(name, name, instance_count, instance_type)
-    current, client, removed = describe_endpoint(endpoint_name, sm), sm.sagemaker_client, []
-    if current and current["EndpointStatus"] == "Failed":
-        print(f"endpoint {endpoint_name} is Failed ({current.get('FailureReason', 'no reason given')}): deleting it to create it again")
-        client.delete_endpoint(EndpointName=endpoint_name)
-        wait_deleted = lambda: {"EndpointStatus": "Deleting" if describe_endpoint(endpoint_name, sm) else "Gone"}
-        wait_for(wait_deleted, f"endpoint {endpoint_name}", "EndpointStatus", done=("Gone",), failed=(), timeout_s=600, poll_s=poll_s)
-        action, current = "recreated", None
-    elif current and current["EndpointStatus"] not in ("InService", "Failed"):
-        raise RuntimeError(f"endpoint {endpoint_name} is {current['EndpointStatus']}: wait for it to finish (wait_endpoint) before deploying again")
-    else: action = "updated" if current else "created"
-    if current: client.update_endpoint(EndpointName=endpoint_name, EndpointConfigName=name)
-    else: client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=name)
+    try:
+        sm.create_model(name, role, container)
+        if serverless: sm.create_endpoint_config(name, name, None, None, serverless_inference_config_dict=serverless._to_request_dict())
+        else: sm.create_endpoint_config(name, name, instance_count, instance_type)
+        if recreate:
+            print(f"endpoint {endpoint_name} {recreate}: deleting it to create it again")
+            client.delete_endpoint(EndpointName=endpoint_name)
+            wait_deleted = lambda: {"EndpointStatus": "Deleting" if describe_endpoint(endpoint_name, sm) else "Gone"}
+            wait_for(wait_deleted, f"endpoint {endpoint_name}", "EndpointStatus", done=("Gone",), failed=(), timeout_s=600, poll_s=poll_s)
+            client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=name); action = "recreated"
+        elif current: client.update_endpoint(EndpointName=endpoint_name, EndpointConfigName=name); action = "updated"
+        else: client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=name); action = "created"
+    except Exception:  # nothing of this call's is left behind
+        _delete_config(sm, name); _delete_model(sm, name)
+        raise
     print(f"endpoint {endpoint_name}: {action} with config {name} ({mode})")
     if wait:
-        wait_endpoint(endpoint_name, sm, timeout_s, poll_s)
+        d = wait_endpoint(endpoint_name, sm, timeout_s, poll_s)
+        if d["EndpointConfigName"] != name:  # SageMaker rolled the update back: the old config still serves
+            removed = _delete_config(sm, name)
+            raise RuntimeError(f"the update of endpoint {endpoint_name} failed and was rolled back; it still serves {d['EndpointConfigName']} "
+                               f"(the new config and model were removed). AWS said: {d.get('FailureReason') or 'no reason given'}. "
+                               f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
         if current and current["EndpointConfigName"] != name: removed = _delete_config(sm, current["EndpointConfigName"])
     return {"endpoint": endpoint_name, "config": name, "model": name, "action": action, "mode": mode, "image": container["Image"], "removed": removed}
+
+def _is_serverless(client, config:str) -> bool:
+    "Whether an endpoint config is serverless."
+    return any("ServerlessConfig" in v for v in client.describe_endpoint_config(EndpointConfigName=config)["ProductionVariants"])
+
+def _delete_model(sm:sagemaker.Session, model:str):
+    "Delete a model; a missing one is fine."
+    try: sm.sagemaker_client.delete_model(ModelName=model)
+    except ClientError as e:
+        if not _missing(e): raise
 
 def _delete_config(sm:sagemaker.Session, config:str) -> list[str]:
     "Delete an endpoint config and the models it names."
@@ -351,7 +332,7 @@ def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of 
     sm = session or sm_session()
     t = Transformer(model_name or model_of(endpoint_name, sm), instance_count, instance_type, strategy="MultiRecord", assemble_with="Line",
                     output_path=output_s3, accept="application/jsonlines", max_payload=max_payload_mb,
-                    env={"GATESENT_MAX_TEXTS": "1000000"}, sagemaker_session=sm, base_transform_job_name="gatesent-batch")
+                    env={"GATESENT_BATCH": "1"}, sagemaker_session=sm, base_transform_job_name="gatesent-batch")
     t.transform(input_s3, content_type="application/jsonlines", split_type="Line", wait=False, logs=False)
     name = t.latest_transform_job.name
     print(f"transform job {name}: {input_s3} -> {output_s3}")
@@ -432,4 +413,11 @@ def host_website(bucket:str, # Bucket name (created when missing)
         body = config_js(base, name).encode() if key == "config.js" else f.read_bytes()
         s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType=(mimetypes.guess_type(key)[0] or "application/octet-stream") + ("; charset=utf-8" if key.endswith((".html", ".js", ".css")) else ""),
                       CacheControl="no-cache" if key in ("index.html", "config.js") else "max-age=300")
-    return f"http://{bucket}.s3-website-{region}.amazonaws.com" if region == "us-east-1" else f"http://{bucket}.s3-website.{region}.amazonaws.com"
+    return website_url(bucket, region)
+
+# the regions whose S3 website endpoints take a dash (s3-website-<region>); the newer ones take a dot (s3-website.<region>)
+S3_WEBSITE_DASH = {"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1", "us-gov-west-1"}
+
+def website_url(bucket:str, region:str) -> str:
+    "The S3 static website URL of a bucket (https://docs.aws.amazon.com/general/latest/gr/s3.html#s3_website_region_endpoints)."
+    return f"http://{bucket}.s3-website{'-' if region in S3_WEBSITE_DASH else '.'}{region}.amazonaws.com"

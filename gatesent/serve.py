@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from . import __version__
-from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, RequestError, output_fn, parse_request, response_type
+from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, RequestError, assemble, output_fn, parse_request, response_type
 
 # %% auto #0
 __all__ = ['ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Prediction', 'PredictResponse', 'ErrorBody', 'ErrorResponse',
@@ -161,7 +161,7 @@ def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in t
             raise RequestError(503, "model_unavailable", f"the model failed to load: {state['error']}" if state["error"] else "the model is still loading; retry shortly")
         try: preds = await asyncio.wrap_future(state["batcher"].submit(data["texts"], data["explain"]))
         except ValueError as e: raise RequestError(400, "invalid_request", str(e)) from None
-        return data, preds, round((time.perf_counter() - start) * 1000, 2)
+        return data, assemble(data, preds), round((time.perf_counter() - start) * 1000, 2)
 
     def fail(e:Exception) -> JSONResponse:
         if isinstance(e, RequestError): return _error(e.status, e.code, e.message)

@@ -85,7 +85,7 @@ class TrainArgs:
 
 # %% ../nbs/02_train.ipynb #0c87a350
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".gz", ".bz2", ".xz", ".zip", ".zst")
-SM_CHECKPOINTS = "/opt/ml/checkpoints"
+SM_CHECKPOINTS = "/opt/ml/checkpoints" # SageMaker's local checkpoint folder (synced to CheckpointConfig's S3 prefix); $GATESENT_CHECKPOINT_DIR overrides it
 
 def _channel_file(channel:str) -> str:
     "The one data file in a SageMaker input channel folder."
@@ -102,7 +102,8 @@ def sagemaker_env(args:TrainArgs, # Settings from the command line
     if env.get("SM_CHANNEL_VALIDATION") and args.validation_file is None: args.validation_file = _channel_file(env["SM_CHANNEL_VALIDATION"])
     if env.get("SM_MODEL_DIR") and args.model_dir is None: args.model_dir = env["SM_MODEL_DIR"]
     if env.get("SM_OUTPUT_DATA_DIR") and args.metrics_dir is None: args.metrics_dir = env["SM_OUTPUT_DATA_DIR"]
-    if env.get("SM_MODEL_DIR") and args.output_dir == "runs/train" and Path(SM_CHECKPOINTS).is_dir(): args.output_dir = SM_CHECKPOINTS
+    ckpt = env.get("GATESENT_CHECKPOINT_DIR") or SM_CHECKPOINTS
+    if env.get("SM_MODEL_DIR") and args.output_dir == "runs/train" and Path(ckpt).is_dir(): args.output_dir = ckpt
     return args
 
 # %% ../nbs/02_train.ipynb #fc0c3e62
@@ -244,6 +245,15 @@ def _precision(p:str) -> dict:
         return {"bf16": True} if torch.cuda.is_bf16_supported() else {"fp16": True}
     return {"bf16": p == "bf16", "fp16": p == "fp16"}
 
+def _version_args(warmup_ratio:float, group_by_length:bool) -> dict:
+    "Warmup and length grouping in the words of the installed transformers: 4.5x (the SageMaker training container) or 5.x."
+    from dataclasses import fields
+    names = {f.name for f in fields(TrainingArguments)}
+    kw = {"warmup_ratio": warmup_ratio} if "warmup_ratio" in names else {"warmup_steps": warmup_ratio}  # 5.x: a float below 1 is a ratio
+    if "group_by_length" in names: kw["group_by_length"] = group_by_length
+    else: kw["train_sampling_strategy"] = "group_by_length" if group_by_length else "random"
+    return kw
+
 def train(args:TrainArgs) -> dict:
     "Train a gate model; save model + tokenizer to `model_dir`, metrics.json + history.json to `metrics_dir`; return the metrics."
     start = time.time()
@@ -257,11 +267,11 @@ def train(args:TrainArgs) -> dict:
         output_dir=str(out), num_train_epochs=args.epochs, per_device_train_batch_size=args.batch_size,
         per_device_eval_batch_size=args.eval_batch_size, gradient_accumulation_steps=args.grad_accum,
         learning_rate=args.learning_rate, weight_decay=args.weight_decay, lr_scheduler_type="linear",
-        warmup_steps=args.warmup_ratio, max_grad_norm=args.max_grad_norm, seed=args.seed,
+        max_grad_norm=args.max_grad_norm, seed=args.seed,
         eval_strategy="epoch", save_strategy="epoch", logging_strategy="steps", logging_steps=args.logging_steps,
         load_best_model_at_end=True, metric_for_best_model="accuracy", greater_is_better=True,
         save_total_limit=args.save_total_limit, report_to="none",
-        train_sampling_strategy="group_by_length" if args.group_by_length else "random", disable_tqdm=not args.progress_bar,
+        **_version_args(args.warmup_ratio, args.group_by_length), disable_tqdm=not args.progress_bar,
         dataloader_num_workers=args.num_workers, dataloader_pin_memory=torch.cuda.is_available(), ddp_find_unused_parameters=False, **_precision(args.precision),
         # no GPU under torchrun: data-parallel over CPU processes (gloo)
         use_cpu=not torch.cuda.is_available() and int(os.environ.get("WORLD_SIZE", "1")) > 1)
