@@ -4,15 +4,15 @@
 
 # %% ../nbs/04_inference.ipynb #690e442c
 from __future__ import annotations
-import functools, json, math, os, tempfile, time, warnings
+import functools, json, math, os, re, tempfile, time, warnings
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['TRUNCATION', 'INT8_WEIGHTS', 'ONNX_FILES', 'MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'JSON_TYPES',
            'JSONLINES_TYPES', 'special_affixes', 'head_tail', 'cut', 'encode_texts', 'word_scores', 'TokenizerJSON',
            'load_tokenizer', 'tiny_model', 'quantize', 'TorchBackend', 'OnnxBackend', 'Predictor', 'save_int8',
-           'export_onnx', 'RequestError', 'max_texts', 'batch_mode', 'assemble', 'parse_request', 'model_fn',
-           'input_fn', 'predict_fn', 'output_fn', 'response_type']
+           'export_onnx', 'RequestError', 'max_texts', 'batch_mode', 'assemble', 'check_text', 'parse_request',
+           'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
 
 # %% ../nbs/04_inference.ipynb #8c911c3b
 TRUNCATION = ("right", "left", "head_tail")
@@ -360,9 +360,8 @@ def _batch_lines(body:str) -> tuple[list[str], dict[int, dict]]:
         try:
             item = json.loads(line) if line.strip() else ""
             if isinstance(item, dict): item = item.get("inputs", item.get("text"))
-            if not isinstance(item, str): raise RequestError(400, "invalid_input", f"line {i + 1} must be a JSON string or {{\"inputs\": string}}, got {type(item).__name__}")
-            if not item.strip(): raise RequestError(400, "empty_input", f"line {i + 1} is empty")
-            texts.append(item)  # a long text is cut to the model's token budget like any other (no character limit in batch)
+            if isinstance(item, str) and len(item) > MAX_CHARS: item = item[:MAX_CHARS // 4] + " " + item[-(MAX_CHARS - MAX_CHARS // 4 - 1):]  # head and tail, as tokens are cut
+            texts.append(check_text(item, f"line {i + 1}"))
         except json.JSONDecodeError as e: skipped[i] = RequestError(400, "invalid_json", f"line {i + 1} is not JSON ({e.msg})").to_dict()
         except RequestError as e: skipped[i] = e.to_dict()
     return texts, skipped
@@ -379,18 +378,30 @@ def assemble(data:dict, # From `parse_request`
 def _media_type(content_type:str|None) -> str:
     return (content_type or "application/json").split(";")[0].strip().lower()
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width and soft-hyphen characters
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls and DEL, tab and line breaks aside
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # only lone halves survive JSON decoding: a pair becomes one character
+_JSON_TYPE = {type(None): "null", bool: "a boolean", int: "a number", float: "a number", dict: "an object", list: "a list"}
+
+def check_text(t, # One text of a request
+               at:str, # Where it is, for the message ("inputs[3]")
+              ) -> str:
+    "The text if a tokenizer can take it; else `RequestError` 400/413 saying what is wrong and where."
+    if not isinstance(t, str): raise RequestError(400, "invalid_input", f"{at} must be a string, got {_JSON_TYPE.get(type(t), type(t).__name__)}")
+    if not t.translate(_INVISIBLE).strip(): raise RequestError(400, "empty_input", f"{at} is empty: send some text to analyse")
+    if len(t) > MAX_CHARS: raise RequestError(413, "text_too_long", f"{at} has {len(t):,} characters; the limit is {MAX_CHARS:,}")
+    if m := _SURROGATE.search(t): raise RequestError(400, "invalid_text", f"{at} holds a lone surrogate (U+{ord(m.group()):04X} at character {m.start()}), which is not Unicode text")
+    if m := _CONTROL.search(t): raise RequestError(400, "invalid_text", f"{at} holds the control character U+{ord(m.group()):04X} at character {m.start()}")
+    return t
+
 def _texts(value, where:str) -> list[str]:
     "Validate `inputs`/`text`: a non-empty string or a list of them, within the limits."
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list): raise RequestError(400, "invalid_input", f"{where} must be a string or a list of strings, got {type(value).__name__}")
+    if not isinstance(items, list): raise RequestError(400, "invalid_input", f"{where} must be a string or a list of strings, got {_JSON_TYPE.get(type(value), type(value).__name__)}")
     if not items: raise RequestError(400, "empty_input", f"{where} is an empty list: send at least one text")
     limit = max_texts()
     if len(items) > limit: raise RequestError(413, "too_many_texts", f"{len(items)} texts in one request; the limit is {limit}")
-    for i, t in enumerate(items):
-        at = where if isinstance(value, str) else f"{where}[{i}]"
-        if not isinstance(t, str): raise RequestError(400, "invalid_input", f"{at} must be a string, got {type(t).__name__}")
-        if not t.strip(): raise RequestError(400, "empty_input", f"{at} is empty: send some text to analyse")
-        if len(t) > MAX_CHARS: raise RequestError(413, "text_too_long", f"{at} has {len(t):,} characters; the limit is {MAX_CHARS:,}")
+    for i, t in enumerate(items): check_text(t, where if isinstance(value, str) else f"{where}[{i}]")
     return items
 
 def parse_request(body:bytes|str|dict, # The request body (or an already parsed JSON object)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_serve.ipynb #074d2e55
 from __future__ import annotations
-import argparse, asyncio, json, os, queue, threading, time
+import argparse, asyncio, json, logging, os, queue, threading, time, uuid
 from concurrent.futures import Future
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,9 +19,11 @@ from pydantic import BaseModel, Field
 from . import __version__
 from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, RequestError, assemble, output_fn, parse_request, response_type
 
+log = logging.getLogger("gatesent.serve")
+
 # %% auto #0
-__all__ = ['ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Prediction', 'PredictResponse', 'ErrorBody', 'ErrorResponse',
-           'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread', 'serve', 'cli']
+__all__ = ['log', 'ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Prediction', 'PredictResponse', 'ErrorBody',
+           'ErrorResponse', 'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread', 'serve', 'cli']
 
 # %% ../nbs/05_serve.ipynb #a0ba2f0e
 class MicroBatcher:
@@ -31,7 +33,7 @@ class MicroBatcher:
                  max_batch:int=64, # Most texts per forward batch
                 ):
         self.predictor, self.max_batch = predictor, max_batch
-        self.queue, self.batches, self.requests = queue.Queue(), 0, 0
+        self.queue, self.batches, self.requests, self.isolated = queue.Queue(), 0, 0, 0
         self.thread = threading.Thread(target=self._loop, name="gatesent-model", daemon=True)
         self.thread.start()
 
@@ -55,7 +57,9 @@ class MicroBatcher:
     def _run(self, group:list, explain:bool):
         try: results = self.predictor.predict([t for texts, _, _ in group for t in texts], explain=explain)
         except Exception as e:
-            for _, _, f in group: f.set_exception(e)
+            if len(group) == 1: group[0][2].set_exception(e); return
+            self.isolated += 1  # one request broke the batch: run each alone, so that only it fails and its neighbours are answered
+            for job in group: self._run([job], explain)
             return
         self.batches += 1; self.requests += len(group)
         i = 0
@@ -92,6 +96,7 @@ class PredictResponse(BaseModel):
 class ErrorBody(BaseModel):
     code: str
     message: str
+    request_id: Optional[str] = Field(None, description="on unexpected errors: the id under which the server logged them")
 
 class ErrorResponse(BaseModel):
     error: ErrorBody
@@ -165,7 +170,10 @@ def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in t
 
     def fail(e:Exception) -> JSONResponse:
         if isinstance(e, RequestError): return _error(e.status, e.code, e.message)
-        return _error(500, "internal_error", f"{type(e).__name__}: {e}")
+        rid = uuid.uuid4().hex[:12]  # the server's log has the traceback under this id; the client gets the id, not the internals
+        log.error("request %s failed", rid, exc_info=e)
+        return JSONResponse({"error": {"code": "internal_error", "message": f"unexpected server error ({type(e).__name__}); quote request id {rid}", "request_id": rid}},
+                            status_code=500, headers={"x-request-id": rid})
 
     @app.get("/ping", summary="Health check (SageMaker container contract)", responses={503: ERRORS[503]})
     def ping():
@@ -264,8 +272,7 @@ def serve(model_dir:str|Path, # A saved model folder
          ):
     "Serve a saved model until interrupted."
     import uvicorn
-    from transformers.utils import logging as hf_logging
-    hf_logging.disable_progress_bar()  # no weight-loading bars in a server log
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no weight-loading bars in a server log (read by transformers if it is imported at all)
     app = create_app(model_dir, name=name, website=website, threads=threads, int8=int8)
     page = " and the demo page" if (Path(website) if website else default_website()) else ""
     print(f"gatesent: serving {model_dir} as {name!r}{page} on http://{host}:{port}  (API docs: http://{host}:{port}/docs; Ctrl+C stops)", flush=True)

@@ -6,12 +6,13 @@
 from __future__ import annotations
 import json, os, shutil, subprocess, sys, tarfile, tempfile, time, urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import boto3
 
 # %% auto #0
-__all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'LocalAWS', 'container_venv',
-           'run_training_job', 'check_in_container']
+__all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'HUB_HOST', 'LocalAWS',
+           'container_venv', 'run_training_job', 'check_in_container', 'dev_data']
 
 # %% ../nbs/90_testing.ipynb #d28a7583
 EMULATOR_MAIN = '''
@@ -290,3 +291,28 @@ def check_in_container(archive:str|Path, # A model.tar.gz
         r = subprocess.run([str(python), "-c", TOOLKIT_CHECK, d, json.dumps(requests)], capture_output=True, text=True, cwd=d)
     if r.returncode: raise RuntimeError(f"the toolkit check failed:\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
+
+# %% ../nbs/90_testing.ipynb #417d7602
+HUB_HOST = "huggingface.co"
+
+def _hub_reachable(timeout:float=5) -> bool:
+    import socket
+    try: socket.create_connection((HUB_HOST, 443), timeout=timeout).close(); return True
+    except OSError: return False
+
+def dev_data(hub:bool=True, # Fall back on the hub when no local copy is found
+            ) -> SimpleNamespace|None: # sst2: a folder (None: the hub's), t5: tokenizer folder or hub id, source; None when nothing answers
+    "Where the learning tests get SST-2 and the T5 tokenizer: $GATESENT_DATA_DIR, ../shared/data beside the repo, else the hub."
+    import gatesent
+    shared = Path(gatesent.__file__).resolve().parents[2]/"shared"/"data"
+    for where, d in (("$GATESENT_DATA_DIR", os.environ.get("GATESENT_DATA_DIR")), ("../shared/data", shared)):
+        if not d: continue
+        d = Path(d)
+        sst2 = next((c for c in (d/"sst2", d) if (c/"train.tsv").is_file() and (c/"validation.tsv").is_file()), None)
+        if sst2 is None: continue
+        t5 = d/"t5-small" if (d/"t5-small"/"tokenizer_config.json").is_file() else "t5-small"
+        return SimpleNamespace(sst2=str(sst2), t5=str(t5), source=f"{where} ({d})")
+    if hub and _hub_reachable(): return SimpleNamespace(sst2=None, t5="t5-small", source="the Hugging Face hub")
+    print(f"skipped: no SST-2 here: $GATESENT_DATA_DIR is {'unset' if not os.environ.get('GATESENT_DATA_DIR') else 'without train.tsv/validation.tsv'}, "
+          f"{shared} is absent, and {HUB_HOST} cannot be reached")
+    return None
