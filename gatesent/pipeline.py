@@ -11,8 +11,8 @@ from pathlib import Path
 from .train import TrainArgs
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'ConfigError', 'load_config', 'train_args',
-           'GateFailed', 'resolve_backbone', 'Pipeline', 'step_check_data', 'step_train', 'step_evaluate',
+__all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
+           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'step_check_data', 'step_train', 'step_evaluate',
            'step_quality_gate', 'step_package', 'step_serve', 'stop_server', 'step_upload', 'step_deploy', 'step_api',
            'step_smoke_test', 'summary', 'pipeline_main']
 
@@ -113,6 +113,9 @@ def train_args(cfg:dict, output_dir:str|Path) -> TrainArgs:
 # %% ../nbs/10_pipeline.ipynb #adf5df9d
 LOCAL_STEPS = ("check_data", "train", "evaluate", "quality_gate", "package", "serve")
 AWS_STEPS = ("check_data", "train", "evaluate", "quality_gate", "package", "upload", "deploy", "api", "smoke_test", "notify")
+STEP_SETTINGS = {"check_data": ("data", "train"), "train": ("data", "train", "reuse", "model_store"), "evaluate": ("data", "train", "evaluate"),
+                 "quality_gate": ("thresholds",), "package": (), "serve": ("local", "smoke", "name"), "upload": ("aws", "name"),
+                 "deploy": ("aws",), "api": ("aws",), "smoke_test": ("aws", "smoke"), "notify": ("aws", "name")} # the config sections each step reads
 
 class GateFailed(RuntimeError):
     "The evaluation missed a quality threshold: nothing is packaged or deployed."
@@ -153,8 +156,15 @@ class Pipeline:
         self.record_path = self.run_dir/"run.json"
         self.steps = LOCAL_STEPS if local else AWS_STEPS
         old = json.loads(self.record_path.read_text()) if self.record_path.is_file() and not restart else None
-        if old and (old["config"] != cfg or old["mode"] != self.mode):
-            raise ConfigError(f"{self.run_dir} holds a run with other settings: resume it with the same ones, start over with --restart, or use another --run-dir")
+        if old and old["mode"] != self.mode:
+            raise ConfigError(f"{self.run_dir} holds a {old['mode']} run: resume it as one, start over with --restart, or use another --run-dir")
+        if old and old["config"] != cfg:  # a fix after a failed step or a stop is fine, as long as no step done already read what changed
+            changed = sorted(k for k in set(cfg) | set(old["config"]) if cfg.get(k) != old["config"].get(k))
+            done = [s for s in self.steps if old["steps"].get(s, {}).get("status") == "done" and set(STEP_SETTINGS[s]) & set(changed)]
+            if done: raise ConfigError(f"{self.run_dir} holds a run with other settings ({', '.join(changed)}) that steps already done used "
+                                       f"({', '.join(done)}): resume it with the same ones, start over with --restart, or use another --run-dir")
+            _say(f"resuming with changed settings ({', '.join(changed)}): no step done so far read them")
+            old["config"] = cfg; old.setdefault("changes", []).append({"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "sections": changed})
         self.record = old or {"config": cfg, "mode": self.mode, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "attempts": [], "steps": {}}
         self.server = None
 
@@ -163,8 +173,19 @@ class Pipeline:
     def _save(self): self.record_path.write_text(json.dumps(self.record, indent=1, default=str))
     def result(self, step:str) -> dict: return self.record["steps"][step]["result"]
 
+    def _lock(self):
+        "Hold the run folder for this process (released when it ends, however it ends), or ConfigError naming the run that holds it."
+        import fcntl
+        self._lockf = open(self.run_dir/".lock", "a+")
+        try: fcntl.flock(self._lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lockf.seek(0); holder = self._lockf.read().strip() or "another process"
+            self._lockf.close(); raise ConfigError(f"{self.run_dir} is in use by a pipeline running now ({holder}): wait for it, or use another --run-dir") from None
+        self._lockf.seek(0); self._lockf.truncate(); self._lockf.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%dT%H:%M:%S%z')}"); self._lockf.flush()
+
     def run(self) -> int:
         "Run the steps not done yet; 0 done, 1 a step failed, 2 stopped by the quality gate."
+        self._lock()
         self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}); self.record["status"] = "running"; self._save()
         code = 0
         for step in self.steps:
@@ -256,11 +277,13 @@ def step_evaluate(self) -> dict:
 Pipeline.step_evaluate = step_evaluate
 
 def step_quality_gate(self) -> dict:
-    "Stop here (GateFailed) when the evaluation missed a threshold."
-    gate = self.result("evaluate")["quality_gate"]
-    for line in gate["checks"]: _say(line)
-    if not gate["passed"]: raise GateFailed("\n".join(c for c in gate["checks"]))
-    return gate
+    "Stop here (GateFailed) when the evaluation missed a threshold (the thresholds of now: a fixed threshold resumes here)."
+    from gatesent.evaluate import quality_gate
+    metrics = json.loads((Path(self.result("evaluate")["out"])/"metrics.json").read_text())
+    passed, checks = quality_gate(metrics, self.cfg["thresholds"])
+    for line in checks: _say(line)
+    if not passed: raise GateFailed("\n".join(checks))
+    return {"passed": passed, "checks": checks, "thresholds": self.cfg["thresholds"]}
 Pipeline.step_quality_gate = step_quality_gate
 
 def step_package(self) -> dict:
@@ -432,4 +455,5 @@ def pipeline_main(argv:list[str]|None=None # Command-line arguments (default: sy
         if a.print_config: print(json.dumps(cfg, indent=1)); return 0
         pipe = Pipeline(cfg, local=a.local, serve=a.serve, restart=a.restart)
     except ConfigError as e: p.error(str(e))
-    return pipe.run()
+    try: return pipe.run()
+    except ConfigError as e: p.error(str(e))  # the run folder is in use

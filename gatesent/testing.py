@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_testing.ipynb #067eca12
 from __future__ import annotations
-import json, os, shutil, subprocess, sys, tarfile, tempfile, time, urllib.request
+import json, os, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,7 +12,7 @@ import boto3
 
 # %% auto #0
 __all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'HUB_HOST', 'LocalAWS',
-           'container_venv', 'run_training_job', 'check_in_container', 'dev_data']
+           'container_venv', 'run_training_job', 'check_in_container', 'LocalRuntime', 'dev_data']
 
 # %% ../nbs/90_testing.ipynb #d28a7583
 EMULATOR_MAIN = '''
@@ -291,6 +291,65 @@ def check_in_container(archive:str|Path, # A model.tar.gz
         r = subprocess.run([str(python), "-c", TOOLKIT_CHECK, d, json.dumps(requests)], capture_output=True, text=True, cwd=d)
     if r.returncode: raise RuntimeError(f"the toolkit check failed:\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
+
+# %% ../nbs/90_testing.ipynb #3b3332d7
+class LocalRuntime:
+    "SageMaker Runtime (InvokeEndpoint) for the emulator's endpoints, serving the archive each endpoint's model names in S3; a context manager."
+    def __init__(self, session:boto3.Session): # A boto3 Session on the emulator (`LocalAWS.session()`)
+        self.session, self.models, self.served, self._saved = session, {}, [], None
+    def _model(self, endpoint:str):
+        sm, s3 = self.session.client("sagemaker"), self.session.client("s3")
+        ep = sm.describe_endpoint(EndpointName=endpoint)
+        if ep["EndpointStatus"] != "InService": raise LookupError(f"Endpoint {endpoint} is not in service ({ep['EndpointStatus']}).")
+        variant = sm.describe_endpoint_config(EndpointConfigName=ep["EndpointConfigName"])["ProductionVariants"][0]
+        url = sm.describe_model(ModelName=variant["ModelName"])["PrimaryContainer"]["ModelDataUrl"]
+        if url not in self.models:  # unpacked once per archive, as a container does at start
+            from gatesent.inference import model_fn
+            d = Path(tempfile.mkdtemp(prefix="gatesent-endpoint-")); bucket, _, key = url[len("s3://"):].partition("/")
+            s3.download_file(bucket, key, str(d/"model.tar.gz"))
+            with tarfile.open(d/"model.tar.gz") as tar: tar.extractall(d/"model", filter="data")
+            self.models[url] = model_fn(str(d/"model"))
+        self.served.append(url)
+        return self.models[url]
+    def start(self) -> "LocalRuntime":
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from gatesent.inference import RequestError, input_fn, output_fn, predict_fn, response_type
+        runtime = self
+        class Handler(BaseHTTPRequestHandler):
+            def reply(self, status, body:bytes, headers:dict):
+                self.send_response(status)
+                for k, v in {"content-length": str(len(body)), **headers}.items(): self.send_header(k, v)
+                self.end_headers(); self.wfile.write(body)
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("content-length", 0)))
+                parts = self.path.strip("/").split("/")
+                if len(parts) != 3 or parts[0] != "endpoints" or parts[2] != "invocations": return self.reply(404, b"{}", {})
+                try: model = runtime._model(parts[1])
+                except Exception as e:  # an unknown or unready endpoint, as AWS words it
+                    msg = str(e) if isinstance(e, LookupError) else f"Endpoint {parts[1]} of account 123456789012 not found."
+                    return self.reply(400, json.dumps({"message": msg}).encode(), {"x-amzn-ErrorType": "ValidationError"})
+                accept = self.headers.get("accept") or "application/json"
+                try:
+                    data = input_fn(body, self.headers.get("content-type") or "application/json")
+                    out = output_fn(predict_fn(data, model), accept).encode()
+                    self.reply(200, out, {"content-type": response_type(accept, data["jsonlines"]), "x-Amzn-Invoked-Production-Variant": "AllTraffic"})
+                except RequestError as e:
+                    original = json.dumps(e.to_dict())
+                    self.reply(424, json.dumps({"Message": f"Received client error ({e.status}) from primary with message \"{original}\".",
+                                                "OriginalStatusCode": e.status, "OriginalMessage": original}).encode(), {"x-amzn-ErrorType": "ModelError"})
+            def log_message(self, *a): pass
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self._saved = os.environ.get("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME")
+        os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self.url  # boto3 and the SageMaker SDK send InvokeEndpoint here
+        return self
+    def stop(self):
+        self.server.shutdown()
+        if self._saved is None: os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", None)
+        else: os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self._saved
+    def __enter__(self): return self.start()
+    def __exit__(self, *exc): self.stop()
 
 # %% ../nbs/90_testing.ipynb #417d7602
 HUB_HOST = "huggingface.co"
