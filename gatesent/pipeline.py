@@ -264,16 +264,28 @@ def step_train(self) -> dict:
 Pipeline.step_train = step_train
 
 def step_evaluate(self) -> dict:
-    "Metrics, plots and the gate's thresholds on the validation split (`gatesent.evaluate.evaluate_model`)."
+    "Metrics and plots on the validation split (`gatesent.evaluate.evaluate_model`); a stored model's stored evaluation when nothing changed."
     from gatesent.evaluate import evaluate_model
     from gatesent.train import load_splits
+    train, out = self.result("train"), self.run_dir/"eval"
+    model_dir = Path(train["model_dir"])
+    # the same model (its key covers settings and data) evaluated the same way gives the same numbers: reuse them
+    key = hashlib.sha256(json.dumps([train["key"], self.cfg["evaluate"]], sort_keys=True).encode()).hexdigest()[:12]
+    stored = model_dir.parent/f"eval-{key}"
+    if self.cfg["reuse"] and train.get("reused") and (stored/"metrics.json").is_file():
+        _say(f"reusing the evaluation of this model with the same settings: {stored}")
+        shutil.rmtree(out, ignore_errors=True); shutil.copytree(stored, out)
+        m = json.loads((out/"metrics.json").read_text())
+        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows") if k in m} | {"out": str(out), "reused": True}
     val = load_splits(train_args(self.cfg, self.run_dir/"train"))["validation"]
     if self.cfg["evaluate"]["max_rows"]: val = val.select(range(min(self.cfg["evaluate"]["max_rows"], val.num_rows)))
-    model_dir = Path(self.result("train")["model_dir"])
     history = model_dir.parent/"history.json"
-    m = evaluate_model(model_dir, val, self.run_dir/"eval", history if history.is_file() else None, self.cfg["thresholds"],
+    m = evaluate_model(model_dir, val, out, history if history.is_file() else None, self.cfg["thresholds"],
                        faithfulness_texts=self.cfg["evaluate"]["faithfulness_texts"])
-    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "quality_gate") if k in m} | {"out": str(self.run_dir/"eval")}
+    if train.get("key") and model_dir.parent.name == train["key"]:  # a stored model: keep its evaluation beside it
+        partial = stored.with_name(stored.name + ".partial"); shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(out, partial); shutil.rmtree(stored, ignore_errors=True); partial.rename(stored)
+    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows") if k in m} | {"out": str(out), "reused": False}
 Pipeline.step_evaluate = step_evaluate
 
 def step_quality_gate(self) -> dict:
@@ -326,7 +338,7 @@ def step_serve(self) -> dict:
     url = f"http://{host}:{port}"
     try: urllib.request.urlopen(url + "/ping", timeout=1); raise RuntimeError(f"something already answers on {url}: stop it or set local.port")
     except OSError: pass
-    self.server = subprocess.Popen([sys.executable, "-c", "import sys; from gatesent.serve import cli; sys.exit(cli())", "serve", "--model-dir", str(serve_dir), "--host", host, "--port", str(port),
+    self.server = subprocess.Popen([sys.executable, "-c", "import sys; from gatesent.serve import serve_main; sys.exit(serve_main())", "--model-dir", str(serve_dir), "--host", host, "--port", str(port),
                                     "--name", self.cfg["name"]], stdout=open(self.run_dir/"serve.log", "ab"), stderr=subprocess.STDOUT)
     deadline = time.time() + 120
     while True:
@@ -378,8 +390,8 @@ def step_upload(self) -> dict:
 Pipeline.step_upload = step_upload
 
 def step_deploy(self) -> dict:
-    "Create or update the endpoint (`gatesent.sagemaker.deploy`)."
-    from gatesent.sagemaker import deploy
+    "Create or update the endpoint (`gatesent.endpoints.deploy`)."
+    from gatesent.endpoints import deploy
     a, (b, sm) = self.cfg["aws"], self._aws()
     return deploy(self.result("upload")["model_data"], a["endpoint_name"], a["mode"], a["memory_mb"], a["max_concurrency"], a["instance_type"],
                   a["instance_count"], role=a["role_arn"], session=sm, poll_s=float(os.environ.get("GATESENT_POLL_S", "15")))
@@ -394,8 +406,8 @@ def step_api(self) -> dict:
 Pipeline.step_api = step_api
 
 def step_smoke_test(self) -> dict:
-    "Real requests to the endpoint (`gatesent.sagemaker.invoke`)."
-    from gatesent.sagemaker import invoke
+    "Real requests to the endpoint (`gatesent.endpoints.invoke`)."
+    from gatesent.endpoints import invoke
     b, sm = self._aws()
     t0 = time.perf_counter()
     out = invoke(self.cfg["smoke"]["texts"], self.cfg["aws"]["endpoint_name"], explain=True, session=sm)

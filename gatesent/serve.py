@@ -23,7 +23,8 @@ log = logging.getLogger("gatesent.serve")
 
 # %% auto #0
 __all__ = ['log', 'ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Prediction', 'PredictResponse', 'ErrorBody',
-           'ErrorResponse', 'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread', 'serve', 'cli']
+           'ErrorResponse', 'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread', 'serve',
+           'serve_main']
 
 # %% ../nbs/05_serve.ipynb #a0ba2f0e
 class MicroBatcher:
@@ -279,37 +280,10 @@ def serve(model_dir:str|Path, # A saved model folder
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 # %% ../nbs/05_serve.ipynb #820b82f8
-def cli(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-       ) -> int|None:
-    "Console entry point `gatesent`: `gatesent serve|train|evaluate|check-data ...`."
-    import sys
-    argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"serve": "serve a saved model: the API, the SageMaker contract and the demo page",
-                "train": "train a gate model (gatesent-train)", "evaluate": "evaluate a saved model (gatesent-evaluate)",
-                "check-data": "check a dataset before training (gatesent-check-data)",
-                "export-onnx": "export a saved model to ONNX (faster serving, ~1 s cold start), optionally int8",
-                "pipeline": "data -> train -> evaluate -> gate -> package -> deploy (--local: serve here) -> smoke test"}
-    if not argv or argv[0] not in commands:
-        print("usage: gatesent COMMAND [options]\n\ncommands:\n" + "\n".join(f"  {k:<11} {v}" for k, v in commands.items()))
-        return 0 if argv[:1] in (["-h"], ["--help"]) else 2
-    cmd, rest = argv[0], argv[1:]
-    if cmd == "train":
-        from gatesent.train import train_main; return train_main(rest)
-    if cmd == "evaluate":
-        from gatesent.evaluate import evaluate_main; return evaluate_main(rest)
-    if cmd == "pipeline":
-        from gatesent.pipeline import pipeline_main; return pipeline_main(rest)
-    if cmd == "check-data":
-        from gatesent.data import check_data_main; return check_data_main(rest)
-    if cmd == "export-onnx":
-        p = argparse.ArgumentParser(prog="gatesent export-onnx", description=commands[cmd])
-        p.add_argument("--model-dir", required=True, help="saved model folder (from gatesent-train)")
-        p.add_argument("--out", required=True, help="folder for model.onnx (+ model.int8.onnx), config and tokenizer")
-        p.add_argument("--int8", action="store_true", help="also write the int8 model")
-        a = p.parse_args(rest)
-        from gatesent.inference import export_onnx
-        print(f"gatesent: exported {a.model_dir} to {export_onnx(a.model_dir, a.out, int8=a.int8)}"); return 0
-    p = argparse.ArgumentParser(prog="gatesent serve", description=commands["serve"])
+def serve_main(argv:list[str]|None=None # Command-line arguments after `serve` (default: sys.argv[1:])
+              ) -> int|None:
+    "`gatesent serve`: serve a saved model (PyTorch or ONNX) with the API, the SageMaker contract and the demo page."
+    p = argparse.ArgumentParser(prog="gatesent serve", description="serve a saved model: the API, the SageMaker contract and the demo page")
     p.add_argument("--model-dir", required=True, help="saved model folder (from gatesent-train, or save_int8)")
     p.add_argument("--host", default="127.0.0.1", help="interface (0.0.0.0 to accept other machines)")
     p.add_argument("--port", type=int, default=8080)
@@ -317,6 +291,6 @@ def cli(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:]
     p.add_argument("--website", default=None, help="folder served at / (default: website/ of this checkout)")
     p.add_argument("--threads", type=int, default=None, help="CPU threads of the model")
     p.add_argument("--int8", action="store_true", default=None, help="serve the int8 model (model.int8.onnx of an ONNX export, else PyTorch int8)")
-    a = p.parse_args(rest)
+    a = p.parse_args(argv)
     if not (Path(a.model_dir)/"config.json").is_file(): p.error(f"--model-dir {a.model_dir} is not a saved model folder (no config.json)")
     serve(a.model_dir, a.host, a.port, a.name, a.website, a.threads, a.int8)
