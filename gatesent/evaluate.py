@@ -18,8 +18,9 @@ from .model import GateSentForSequenceClassification
 
 # %% auto #0
 __all__ = ['LOWER_IS_BETTER', 'predict_dataset', 'expected_calibration_error', 'classification_metrics', 'quality_gate',
-           'faithfulness', 'plot_training_curves', 'plot_confusion', 'plot_reliability', 'plot_gate_heatmaps',
-           'plot_gate_distribution', 'plot_faithfulness', 'evaluate_model', 'evaluate_main']
+           'faithfulness', 'sst_lexicon', 'explanation_metrics', 'plot_training_curves', 'plot_confusion',
+           'plot_reliability', 'plot_gate_heatmaps', 'plot_gate_distribution', 'plot_faithfulness', 'evaluate_model',
+           'evaluate_main']
 
 # %% ../nbs/03_evaluate.ipynb #9ca18e18
 def predict_dataset(model:GateSentForSequenceClassification, # The model
@@ -141,6 +142,38 @@ def faithfulness(model:GateSentForSequenceClassification, # A gate model
         for m in ("comprehensiveness", "sufficiency"): res[kind][f"{m}_mean"] = float(np.mean([res[kind][f"{m}@{k}"] for k in ks]))
     return res
 
+# %% ../nbs/03_evaluate.ipynb #df44b5fd
+def sst_lexicon(data_dir:str|Path|None=None # SST-2 folder (see `gatesent.data.load_sst2`); None: $GATESENT_DATA_DIR, else the hub
+               ) -> set[str]:
+    "The words that are whole phrases of the SST-2 train split: SST's word-level sentiment lexicon (lower-cased)."
+    train = load_sst2(data_dir)["train"]
+    return {s.strip().lower() for s in train["sentence"] if len(s.split()) == 1}
+
+def _auc(pos:np.ndarray, neg:np.ndarray) -> float:
+    "P(a positive outscores a negative), ties counted half (Mann-Whitney)."
+    return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()) / (len(pos) * len(neg)))
+
+def explanation_metrics(words:list[list[tuple[str, float]]], # Per text: (word, gate score) pairs (`word_scores`)
+                        lexicon:set[str]|None=None, # Sentiment words (`sst_lexicon`), for plausibility
+                        top:float=0.2, # The share of a text's words counted as its top
+                       ) -> dict:
+    "Contrast of the gate within each text and, with a lexicon, its plausibility (AUC, top-word hit rate and its base rate)."
+    mass, spread, aucs, hits, base = [], [], [], [], []
+    for ws in words:
+        g = np.array([s for _, s in ws], dtype=float)
+        if len(g) < 2 or g.sum() <= 0: continue
+        n = max(1, int(round(top * len(g))))
+        mass.append(np.sort(g)[::-1][:n].sum() / g.sum()); spread.append(g.max() - g.min())
+        if lexicon is None: continue
+        lex = np.array([w.lower() in lexicon for w, _ in ws])
+        if lex.any(): hits.append(bool(lex[g.argmax()])); base.append(lex.mean())
+        if lex.any() and not lex.all(): aucs.append(_auc(g[lex], g[~lex]))
+    res = {"texts": len(mass), f"top{round(top * 100)}_mass": float(np.mean(mass)), "spread_median": float(np.median(spread))}
+    if lexicon is not None:
+        res.update(plausibility_auc=float(np.mean(aucs)), top_word_in_lexicon=float(np.mean(hits)), top_word_base_rate=float(np.mean(base)),
+                   texts_with_lexicon_words=len(hits))
+    return res
+
 # %% ../nbs/03_evaluate.ipynb #0ce7f778
 def _plt():
     "matplotlib.pyplot with the file-only backend (imported only when plotting)."
@@ -241,6 +274,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
                    faithfulness_texts:int=300, # Texts used for the faithfulness test (0 to skip)
                    examples:int=6, # Sentences shown in the gate heatmaps
                    batch_size:int=64, # Rows per forward pass
+                   lexicon:set[str]|None=None, # Sentiment words for the gate's plausibility (`sst_lexicon`); None: contrast only
                   ) -> dict:
     "Evaluate a saved model on `data`; write metrics.json and plots to `out_dir`; return the metrics."
     start, out = time.time(), Path(out_dir)
@@ -261,9 +295,11 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
         plots["training_curves"] = plot_training_curves(hist, out/"training_curves.png")
     if gates is not None:
         plots["gate_distribution"] = plot_gate_distribution(gates, out/"gate_distribution.png")
+        spans = encode_texts(tok, texts, max_length, cfg.truncation, cfg.head_share, spans=True)["spans"]
+        words = [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]
+        metrics["explanation"] = explanation_metrics(words, lexicon)
         pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
-        spans = encode_texts(tok, [texts[i] for i in pick], max_length, cfg.truncation, cfg.head_share, spans=True)["spans"]
-        ex = [(word_scores(texts[i], sp, gates[i]), f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})") for i, sp in zip(pick, spans)]
+        ex = [(words[i], f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})") for i in pick]
         plots["gate_heatmaps"] = plot_gate_heatmaps(ex, out/"gate_heatmaps.png")
         metrics["gate_mean"] = float(np.concatenate(gates).mean())
         if faithfulness_texts:
@@ -293,12 +329,19 @@ def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sy
     p.add_argument("--thresholds", type=json.loads, help='quality gate, e.g. \'{"accuracy": 0.9, "f1": 0.9}\'')
     p.add_argument("--max-length", type=int, default=None, help="token limit (default: the one the model was trained with)")
     p.add_argument("--faithfulness-texts", type=int, default=300)
+    p.add_argument("--lexicon", default="sst2", help="sentiment words for the gate's plausibility: 'sst2' (SST's single-word phrases, from the SST-2 "
+                   "folder of --data, $GATESENT_DATA_DIR or the hub), a text file with one word per line, or 'none'")
     a = p.parse_args(argv)
+    lexicon = None
+    if a.lexicon == "sst2":
+        try: lexicon = sst_lexicon(None if a.data and Path(a.data).is_file() else a.data)
+        except (ConnectionError, FileNotFoundError) as e: print(f"gatesent-evaluate: no SST-2 lexicon ({e}); the gate's plausibility is not measured")
+    elif a.lexicon != "none": lexicon = {w.strip().lower() for w in Path(a.lexicon).read_text().splitlines() if w.strip()}
     if a.data and Path(a.data).is_file():
         data = load_custom(a.data, text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0))["train"]
     else: data = load_sst2(a.data)[a.split]
-    m = evaluate_model(a.model_dir, data, a.out, a.history, a.thresholds, a.max_length, a.faithfulness_texts)
-    print(json.dumps({k: m[k] for k in ("accuracy", "f1", "precision", "recall", "ece", "rows") if k in m}, indent=1))
+    m = evaluate_model(a.model_dir, data, a.out, a.history, a.thresholds, a.max_length, a.faithfulness_texts, lexicon=lexicon)
+    print(json.dumps({k: m[k] for k in ("accuracy", "f1", "precision", "recall", "ece", "rows", "explanation") if k in m}, indent=1))
     print(f"metrics and plots written to {a.out}")
     if "quality_gate" in m:
         print("\n".join(m["quality_gate"]["checks"]))

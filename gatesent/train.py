@@ -58,6 +58,7 @@ class TrainArgs:
     grad_accum: int = _f(1, "gradient accumulation steps")
     group_by_length: bool = _f(True, "batch texts of similar length together (less padding, faster)")
     learning_rate: float = _f(5e-5, "peak learning rate (AdamW)")
+    head_lr_multiplier: float = _f(1.0, "learning rate of the new layers (gate and head) as a multiple of learning_rate")
     weight_decay: float = _f(0.01, "AdamW weight decay")
     warmup_ratio: float = _f(0.06, "share of the steps spent warming the learning rate up")
     max_grad_norm: float = _f(1.0, "gradient clipping")
@@ -199,9 +200,25 @@ def reinforce_loss(model:GateSentForSequenceClassification, # The model (unwrapp
 # %% ../nbs/02_train.ipynb #8be5c496
 class GateSentTrainer(Trainer):
     "The Hugging Face `Trainer`, with the REINFORCE gate objective as an option."
-    def __init__(self, *a, reinforce:bool=False, sparsity_weight:float=0.01, baseline_momentum:float=0.9, **kw):
+    def __init__(self, *a, reinforce:bool=False, sparsity_weight:float=0.01, baseline_momentum:float=0.9, head_lr_multiplier:float=1.0, **kw):
         super().__init__(*a, **kw)
         self.reinforce,self.sparsity_weight,self.baseline_momentum,self.baseline = reinforce,sparsity_weight,baseline_momentum,None
+        self.head_lr_multiplier = head_lr_multiplier
+
+    def create_optimizer(self, *a, **kw):
+        "AdamW as the Trainer builds it, with the new layers (gate, head) at `head_lr_multiplier` × the learning rate."
+        if self.optimizer is None and self.head_lr_multiplier != 1:
+            m = self.model
+            new = {id(p) for layer in (m.gate, m.classifier) for p in layer.parameters()}
+            decay, groups = set(self.get_decay_parameter_names(m)), []
+            for is_new in (False, True):
+                for decays in (True, False):
+                    params = [p for n, p in m.named_parameters() if p.requires_grad and (id(p) in new) == is_new and (n in decay) == decays]
+                    if params: groups.append({"params": params, "weight_decay": self.args.weight_decay if decays else 0.0,
+                                              "lr": self.args.learning_rate * (self.head_lr_multiplier if is_new else 1)})
+            cls, kwargs = self.get_optimizer_cls_and_kwargs(self.args, m)
+            self.optimizer = cls(groups, **kwargs)
+        return super().create_optimizer(*a, **kw)
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
         if not (self.reinforce and model.training): return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
@@ -279,7 +296,7 @@ def train(args:TrainArgs) -> dict:
         model=model, args=targs, train_dataset=data["train"], eval_dataset=data["validation"],
         data_collator=DataCollatorWithPadding(tok), processing_class=tok, compute_metrics=accuracy_metrics,
         callbacks=[MinEpochsEarlyStopping(args.patience, args.min_epochs)],
-        reinforce=args.reinforce, sparsity_weight=args.sparsity_weight, baseline_momentum=args.baseline_momentum)
+        reinforce=args.reinforce, sparsity_weight=args.sparsity_weight, baseline_momentum=args.baseline_momentum, head_lr_multiplier=args.head_lr_multiplier)
     last = get_last_checkpoint(str(out)) if args.resume and out.is_dir() else None
     if last and trainer.is_world_process_zero(): print(f"gatesent-train: resuming from {last}")
     result = trainer.train(resume_from_checkpoint=last, ignore_keys_for_eval=["gate_scores"])

@@ -93,15 +93,12 @@
       els.probs.append(dt, dd);
     });
     els.words.replaceChildren();
-    // shade by where each score sits between this text's lowest and highest: the pooling weighs tokens relative to each other
-    const gates = (p.tokens || []).map((t) => t.gate);
-    const lo = Math.min(...gates), span = Math.max(...gates) - lo;
+    // shade by the gate score itself, 0 light … 1 dark: a flat gate looks flat, a sharp one sharp
     (p.tokens || []).forEach((t) => {
       const s = document.createElement("span");
       s.className = "word"; s.textContent = t.word; s.tabIndex = 0;
       s.dataset.gate = String(t.gate);
-      const rel = span > 1e-6 ? (t.gate - lo) / span : 1;
-      s.style.backgroundColor = `rgba(var(--gate), ${(0.08 + 0.82 * rel).toFixed(3)})`;
+      s.style.backgroundColor = `rgba(var(--gate), ${(0.04 + 0.86 * Math.min(1, Math.max(0, t.gate))).toFixed(3)})`;
       s.title = `gate score ${t.gate.toFixed(2)}`;
       s.setAttribute("aria-label", `${t.word}: gate score ${t.gate.toFixed(2)}`);
       els.words.append(s, document.createTextNode(" "));
