@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_endpoints.ipynb #5e9be601
 from __future__ import annotations
-import json, mimetypes, os, re, time
+import json, mimetypes, re
 from pathlib import Path
 
 import boto3, sagemaker

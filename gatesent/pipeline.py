@@ -23,7 +23,8 @@ DEFAULTS = {
     "model_store": "runs/models",       # trained models by settings+data hash, for reuse
     "reuse": True,                      # use a stored model with the same hash instead of training
     "data": {"data_dir": None, "train_file": None, "validation_file": None, "text_column": "text", "label_column": "label", "label_map": None},
-    "train": {"backbone": "t5-small", "max_train_samples": 8000, "epochs": 1, "learning_rate": 5e-5, "batch_size": 32},  # any gatesent-train flag
+    "train": {"backbone": "t5-small", "max_train_samples": 8000, "epochs": 1, "learning_rate": 5e-5, "batch_size": 32,
+              "head_lr_multiplier": 100},  # any gatesent-train flag; the new layers (gate, head) learn 100x faster: see benchmarks/head_lr.py
     "evaluate": {"faithfulness_texts": 300, "max_rows": None},
     "thresholds": {"accuracy": 0.80, "f1": 0.80},
     "smoke": {"texts": ["a gripping, funny and moving film", "a dull, lifeless waste of two hours"], "expect": ["positive", "negative"]},

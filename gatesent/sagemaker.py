@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_sagemaker.ipynb #08a8f4a0
 from __future__ import annotations
-import json, logging, os, re, shutil, sys, tempfile, time
+import logging, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 
 os.environ.setdefault("SAGEMAKER_SUPPRESS_V2_WARNING", "1")  # v2 is pinned on purpose: v3 dropped the HuggingFace estimator
