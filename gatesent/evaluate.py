@@ -170,8 +170,8 @@ def explanation_metrics(words:list[list[tuple[str, float]]], # Per text: (word, 
         if lex.any() and not lex.all(): aucs.append(_auc(g[lex], g[~lex]))
     res = {"texts": len(mass), f"top{round(top * 100)}_mass": float(np.mean(mass)), "spread_median": float(np.median(spread))}
     if lexicon is not None:
-        res.update(plausibility_auc=float(np.mean(aucs)), top_word_in_lexicon=float(np.mean(hits)), top_word_base_rate=float(np.mean(base)),
-                   texts_with_lexicon_words=len(hits))
+        mean = lambda xs: float(np.mean(xs)) if xs else None  # None: no text held a lexicon word
+        res.update(plausibility_auc=mean(aucs), top_word_in_lexicon=mean(hits), top_word_base_rate=mean(base), texts_with_lexicon_words=len(hits))
     return res
 
 # %% ../nbs/03_evaluate.ipynb #0ce7f778

@@ -266,7 +266,7 @@ Pipeline.step_train = step_train
 
 def step_evaluate(self) -> dict:
     "Metrics and plots on the validation split (`gatesent.evaluate.evaluate_model`); a stored model's stored evaluation when nothing changed."
-    from gatesent.evaluate import evaluate_model
+    from gatesent.evaluate import evaluate_model, sst_lexicon
     from gatesent.train import load_splits
     train, out = self.result("train"), self.run_dir/"eval"
     model_dir = Path(train["model_dir"])
@@ -277,16 +277,18 @@ def step_evaluate(self) -> dict:
         _say(f"reusing the evaluation of this model with the same settings: {stored}")
         shutil.rmtree(out, ignore_errors=True); shutil.copytree(stored, out)
         m = json.loads((out/"metrics.json").read_text())
-        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows") if k in m} | {"out": str(out), "reused": True}
+        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation") if k in m} | {"out": str(out), "reused": True}
     val = load_splits(train_args(self.cfg, self.run_dir/"train"))["validation"]
     if self.cfg["evaluate"]["max_rows"]: val = val.select(range(min(self.cfg["evaluate"]["max_rows"], val.num_rows)))
     history = model_dir.parent/"history.json"
+    args = train_args(self.cfg, self.run_dir/"train")
+    lexicon = None if args.train_file else sst_lexicon(args.data_dir)  # SST-2: the treebank's sentiment words, for the gate's plausibility
     m = evaluate_model(model_dir, val, out, history if history.is_file() else None, self.cfg["thresholds"],
-                       faithfulness_texts=self.cfg["evaluate"]["faithfulness_texts"])
+                       faithfulness_texts=self.cfg["evaluate"]["faithfulness_texts"], lexicon=lexicon)
     if train.get("key") and model_dir.parent.name == train["key"]:  # a stored model: keep its evaluation beside it
         partial = stored.with_name(stored.name + ".partial"); shutil.rmtree(partial, ignore_errors=True)
         shutil.copytree(out, partial); shutil.rmtree(stored, ignore_errors=True); partial.rename(stored)
-    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows") if k in m} | {"out": str(out), "reused": False}
+    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation") if k in m} | {"out": str(out), "reused": False}
 Pipeline.step_evaluate = step_evaluate
 
 def step_quality_gate(self) -> dict:
