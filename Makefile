@@ -58,9 +58,10 @@ $(VENV)/.installed-run: settings.ini setup.py
 	$(call install,-e ".[run]")
 	touch $@
 
+# .[run] is in already; .[run,dev] cannot be written here: make splits $(call ...) arguments at commas
 venv: $(VENV)/.installed
 $(VENV)/.installed: $(VENV)/.installed-run
-	$(call install,-e ".[run,dev]")
+	$(call install,-e ".[dev]")
 	touch $@
 
 ## make export: notebooks -> gatesent/ and cleaned notebooks (commit both).

@@ -187,6 +187,10 @@ class Pipeline:
     def run(self) -> int:
         "Run the steps not done yet; 0 done, 1 a step failed, 2 stopped by the quality gate."
         self._lock()
+        try: return self._run_steps()
+        finally: self._lockf.close()  # the run folder is free again (a killed process frees it too)
+
+    def _run_steps(self) -> int:
         self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}); self.record["status"] = "running"; self._save()
         code = 0
         for step in self.steps:
@@ -278,10 +282,10 @@ def step_evaluate(self) -> dict:
         shutil.rmtree(out, ignore_errors=True); shutil.copytree(stored, out)
         m = json.loads((out/"metrics.json").read_text())
         return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation") if k in m} | {"out": str(out), "reused": True}
-    val = load_splits(train_args(self.cfg, self.run_dir/"train"))["validation"]
+    args = train_args(self.cfg, self.run_dir/"train")
+    val = load_splits(args)["validation"]
     if self.cfg["evaluate"]["max_rows"]: val = val.select(range(min(self.cfg["evaluate"]["max_rows"], val.num_rows)))
     history = model_dir.parent/"history.json"
-    args = train_args(self.cfg, self.run_dir/"train")
     lexicon = None if args.train_file else sst_lexicon(args.data_dir)  # SST-2: the treebank's sentiment words, for the gate's plausibility
     m = evaluate_model(model_dir, val, out, history if history.is_file() else None, self.cfg["thresholds"],
                        faithfulness_texts=self.cfg["evaluate"]["faithfulness_texts"], lexicon=lexicon)

@@ -148,6 +148,7 @@ class LocalAWS:
         env = {"AWS_ENDPOINT_URL": self.url, "AWS_DEFAULT_REGION": self.region, **FAKE_CREDENTIALS}
         self._saved = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
+        import atexit; atexit.register(self.stop)  # a test that fails half-way leaves no server behind
         return self
     def session(self) -> boto3.Session:
         "A boto3 Session for the emulator."
