@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_api.ipynb #57c1f874
 from __future__ import annotations
-import base64, io, json, os, time, zipfile
+import base64, io, json, logging, os, time, uuid, zipfile
 from pathlib import Path
 
 from .inference import RequestError, parse_request
@@ -56,9 +56,19 @@ def lambda_handler(event:dict, # API Gateway HTTP API event (payload format 2.0)
             except (ValueError, TypeError): raise RequestError(400, "invalid_encoding", "the body is marked base64 but is not valid base64") from None
         data = parse_request(body.encode() if isinstance(body, str) else body, headers.get("content-type", "application/json"))
     except RequestError as e: return _response(e.status, e.to_dict(), started)
-    from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
     payload = json.dumps({"inputs": data["texts"], "parameters": {"explain": data["explain"]}})
     budget = _budget(context)
+    try: return _invoke(endpoint, payload, budget, started)
+    except Exception:  # anything unforeseen: logged with the request id, answered as JSON with it, never a bare 502
+        rid = getattr(context, "aws_request_id", None) or uuid.uuid4().hex[:12]
+        logging.getLogger("gatesent.api").exception("request %s failed", rid)
+        body = RequestError(500, "internal_error", f"unexpected error; quote request id {rid}").to_dict()
+        body["error"]["request_id"] = rid
+        return _response(500, body, started)
+
+def _invoke(endpoint:str, payload:str, budget:float, started:float) -> dict:
+    "Call the endpoint once, within `budget` seconds; map its failures to statuses a client can act on."
+    from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
     try:
         r = _client(budget).invoke_endpoint(EndpointName=endpoint, Body=payload, ContentType="application/json", Accept="application/json")
         predictions = json.loads(r["Body"].read())
