@@ -7,14 +7,22 @@ from __future__ import annotations
 import argparse, sys
 
 # %% auto #0
-__all__ = ['COMMANDS', 'export_onnx_main', 'cli']
+__all__ = ['COMMANDS', 'ENGINES', 'export_onnx_main', 'cli']
 
 # %% ../nbs/11_cli.ipynb #a9d188c6
 COMMANDS = {"serve": "serve a saved model: the API, the SageMaker contract and the demo page",
             "train": "train a gate model (gatesent-train)", "evaluate": "evaluate a saved model (gatesent-evaluate)",
             "check-data": "check a dataset before training (gatesent-check-data)",
             "export-onnx": "export a saved model to ONNX (faster serving, ~1 s cold start), optionally int8",
-            "pipeline": "data -> train -> evaluate -> gate -> package -> deploy (--local: serve here) -> smoke test"}
+            "pipeline": "data -> train -> evaluate -> gate -> package -> deploy (--local: serve here) -> smoke test; --engine sagemaker: as a SageMaker pipeline"}
+ENGINES = ("local", "sagemaker") # `gatesent pipeline --engine`: this runner, or a SageMaker pipeline (the Airflow DAG is started by Airflow)
+
+def _engine(argv:list[str]) -> tuple[str, list[str]]:
+    "The `--engine` of a `gatesent pipeline` command line, and the line without it."
+    for i, a in enumerate(argv):
+        if a == "--engine" and i + 1 < len(argv): return argv[i + 1], argv[:i] + argv[i + 2:]
+        if a.startswith("--engine="): return a.split("=", 1)[1], argv[:i] + argv[i + 1:]
+    return "local", argv
 
 def export_onnx_main(argv:list[str]|None=None) -> int:
     "`gatesent export-onnx`: an ONNX copy of a saved model (and its int8 version)."
@@ -41,6 +49,12 @@ def cli(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:]
     if cmd == "evaluate":
         from gatesent.evaluate import evaluate_main; return evaluate_main(rest)
     if cmd == "pipeline":
+        engine, rest = _engine(rest)
+        if engine == "sagemaker": from gatesent.workflow import workflow_main; return workflow_main(rest)
+        if engine != "local":
+            print(f"gatesent pipeline: --engine must be one of {', '.join(ENGINES)}, got {engine!r}" +
+                  (" (Airflow runs the DAG of gatesent.airflow: see `gatesent.airflow.write_dag_file`)" if engine == "airflow" else ""), file=sys.stderr)
+            return 2
         from gatesent.pipeline import pipeline_main; return pipeline_main(rest)
     if cmd == "check-data":
         from gatesent.data import check_data_main; return check_data_main(rest)

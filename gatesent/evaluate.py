@@ -275,6 +275,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
                    examples:int=6, # Sentences shown in the gate heatmaps
                    batch_size:int=64, # Rows per forward pass
                    lexicon:set[str]|None=None, # Sentiment words for the gate's plausibility (`sst_lexicon`); None: contrast only
+                   plots:bool=True, # Write the PNGs (needs matplotlib); False: metrics.json only
                   ) -> dict:
     "Evaluate a saved model on `data`; write metrics.json and plots to `out_dir`; return the metrics."
     start, out = time.time(), Path(out_dir)
@@ -288,24 +289,25 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     max_length = max_length or cfg.max_tokens
     probs, gates = predict_dataset(model, tokenize(data, tok, max_length, cfg.truncation, cfg.head_share), tok, batch_size)
     metrics = classification_metrics(labels, probs, names)
+    draw = plots
     plots = {"confusion_matrix": plot_confusion(metrics["confusion_matrix"], names, out/"confusion_matrix.png"),
-             "reliability": plot_reliability(metrics["calibration_bins"], metrics["ece"], out/"reliability.png")}
-    if history is not None:
+             "reliability": plot_reliability(metrics["calibration_bins"], metrics["ece"], out/"reliability.png")} if draw else {}
+    if history is not None and draw:
         hist = json.loads(Path(history).read_text()) if isinstance(history, (str, Path)) else history
         plots["training_curves"] = plot_training_curves(hist, out/"training_curves.png")
     if gates is not None:
-        plots["gate_distribution"] = plot_gate_distribution(gates, out/"gate_distribution.png")
+        if draw: plots["gate_distribution"] = plot_gate_distribution(gates, out/"gate_distribution.png")
         spans = encode_texts(tok, texts, max_length, cfg.truncation, cfg.head_share, spans=True)["spans"]
         words = [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]
         metrics["explanation"] = explanation_metrics(words, lexicon)
         pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
         ex = [(words[i], f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})") for i in pick]
-        plots["gate_heatmaps"] = plot_gate_heatmaps(ex, out/"gate_heatmaps.png")
+        if draw: plots["gate_heatmaps"] = plot_gate_heatmaps(ex, out/"gate_heatmaps.png")
         metrics["gate_mean"] = float(np.concatenate(gates).mean())
         if faithfulness_texts:
             sub = texts[:faithfulness_texts]
             metrics["faithfulness"] = faithfulness(model, tok, sub, max_length=max_length, batch_size=batch_size)
-            plots["faithfulness"] = plot_faithfulness(metrics["faithfulness"], out/"faithfulness.png")
+            if draw: plots["faithfulness"] = plot_faithfulness(metrics["faithfulness"], out/"faithfulness.png")
     if thresholds:
         ok, why = quality_gate(metrics, thresholds)
         metrics["quality_gate"] = {"passed": ok, "thresholds": thresholds, "checks": why}

@@ -12,9 +12,9 @@ from .train import TrainArgs
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
-           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'step_check_data', 'step_train', 'step_evaluate',
-           'step_quality_gate', 'step_package', 'step_serve', 'stop_server', 'step_upload', 'step_deploy', 'step_api',
-           'step_smoke_test', 'summary', 'pipeline_main']
+           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'run_step', 'step_check_data', 'step_train',
+           'step_evaluate', 'step_quality_gate', 'step_package', 'step_serve', 'stop_server', 'step_upload',
+           'step_deploy', 'step_api', 'step_smoke_test', 'summary', 'topic', 'subject', 'pipeline_main']
 
 # %% ../nbs/10_pipeline.ipynb #4917a40f
 DEFAULTS = {
@@ -32,6 +32,13 @@ DEFAULTS = {
     "aws": {"region": None, "bucket": None, "prefix": "gatesent/models", "role_arn": None, "endpoint_name": "gatesent", "mode": "serverless",
             "memory_mb": 2048, "max_concurrency": 5, "instance_type": "ml.m5.large", "instance_count": 1,
             "api": True, "api_name": "gatesent", "allow_origins": ["*"], "sns_topic": "gatesent-pipeline", "notify_email": None},
+    # --engine sagemaker (gatesent.workflow): the SageMaker pipeline, its jobs and the Model Registry
+    # (the processing steps run in the Hugging Face training image, whose transformers 4.56 build is GPU-only: hence a GPU instance)
+    "sagemaker": {"pipeline_name": "gatesent", "train_instance_type": "ml.g5.xlarge", "processing_instance_type": "ml.g5.xlarge",
+                  "model_package_group": "gatesent", "approval": "PendingManualApproval", "data_prefix": "gatesent/data"},
+    # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered by hand) and where its runs' folders go
+    # (aws_conn_id: the Airflow connection of the notification; null: boto3's own credentials, as the steps use)
+    "airflow": {"dag_id": "gatesent", "schedule": None, "runs": "runs/airflow", "aws_conn_id": None},
 }
 FREE_FORM = {"train", "thresholds"}  # sections whose keys are checked elsewhere (TrainArgs fields, metric names)
 TRAIN_OWN = {"output_dir", "model_dir", "metrics_dir", "data_dir", "train_file", "validation_file", "text_column", "label_column", "label_map"}
@@ -194,27 +201,8 @@ class Pipeline:
         self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}); self.record["status"] = "running"; self._save()
         code = 0
         for step in self.steps:
-            if self.record["steps"].get(step, {}).get("status") == "done" and step not in ("serve",):
-                _say(f"{step}: done in an earlier attempt, skipped"); continue
             if step == "notify": break
-            _say(f"{step} ...")
-            t0 = time.time(); self.record["steps"][step] = {"status": "running", "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}; self._save()
-            try:
-                res = getattr(self, f"step_{step}")()
-                self.record["steps"][step].update(status="done", seconds=round(time.time() - t0, 1), result=res)
-                _say(f"{step}: done in {time.time() - t0:.1f} s")
-            except GateFailed as e:
-                self.record["steps"][step].update(status="failed", seconds=round(time.time() - t0, 1), error=str(e))
-                self.record.update(status="stopped", failed_step=step); _say(f"stopped by the quality gate, nothing packaged or deployed:\n{e}"); code = 2
-            except BaseException as e:
-                kind = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
-                self.record["steps"][step].update(status=kind, seconds=round(time.time() - t0, 1), error=f"{type(e).__name__}: {e}",
-                                                  traceback=traceback.format_exc()[-4000:])
-                self.record.update(status=kind, failed_step=step); self._save()
-                _say(f"{step} {kind}: {type(e).__name__}: {e}\nrun the same command again to resume from {step}")
-                if isinstance(e, KeyboardInterrupt): raise
-                code = 1
-            self._save()
+            code = self.run_step(step)
             if code: break
         if not code: self.record.update(status="succeeded", failed_step=None)
         if "notify" in self.steps: self._notify()
@@ -224,6 +212,33 @@ class Pipeline:
         if code == 0 and self.serve_forever and self.server: self._serve_forever()
         elif self.server: self.stop_server()
         return code
+
+def run_step(self, step:str) -> int:
+    "Run one step (skipped when an earlier attempt did it) and record it: 0 done, 1 failed, 2 stopped by the quality gate. The other engines run the steps one by one through this."
+    if self.record["steps"].get(step, {}).get("status") == "done" and step not in ("serve",):
+        _say(f"{step}: done in an earlier attempt, skipped"); return 0
+    _say(f"{step} ...")
+    t0, code = time.time(), 0
+    self.record["steps"][step] = {"status": "running", "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}; self._save()
+    try:
+        res = getattr(self, f"step_{step}")()
+        self.record["steps"][step].update(status="done", seconds=round(time.time() - t0, 1), result=res)
+        _say(f"{step}: done in {time.time() - t0:.1f} s")
+    except GateFailed as e:
+        self.record["steps"][step].update(status="failed", seconds=round(time.time() - t0, 1), error=str(e))
+        self.record.update(status="stopped", failed_step=step); _say(f"stopped by the quality gate, nothing packaged or deployed:\n{e}"); code = 2
+    except BaseException as e:
+        kind = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
+        self.record["steps"][step].update(status=kind, seconds=round(time.time() - t0, 1), error=f"{type(e).__name__}: {e}",
+                                          traceback=traceback.format_exc()[-4000:])
+        self.record.update(status=kind, failed_step=step); self._save()
+        _say(f"{step} {kind}: {type(e).__name__}: {e}\nrun the same command again to resume from {step}")
+        if isinstance(e, KeyboardInterrupt): raise
+        code = 1
+    self._save()
+    return code
+Pipeline.run_step = run_step
+
 
 # %% ../nbs/10_pipeline.ipynb #973b838f
 def step_check_data(self) -> dict:
@@ -435,18 +450,26 @@ def summary(self) -> str:
     return "\n".join(lines)
 Pipeline.summary = summary
 
+def topic(self) -> str:
+    "The SNS topic's ARN (created when missing), with the e-mail subscription when configured."
+    a = self.cfg["aws"]
+    sns = self._aws()[0].client("sns")
+    arn = sns.create_topic(Name=a["sns_topic"])["TopicArn"]  # idempotent
+    if a["notify_email"] and not any(s["Endpoint"] == a["notify_email"] for s in sns.list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]):
+        sns.subscribe(TopicArn=arn, Protocol="email", Endpoint=a["notify_email"])
+    return arn
+Pipeline.topic = topic
+
+def subject(self) -> str: return f"gatesent pipeline {self.cfg['name']}: {self.record['status']}"[:99]
+Pipeline.subject = subject
+
 def _notify(self):
     "Publish the outcome to the SNS topic; a failure to notify is recorded, never hides the run's own outcome."
     t0, a = time.time(), self.cfg["aws"]
     if not a["sns_topic"]: self.record["steps"]["notify"] = {"status": "skipped", "result": {"reason": "aws.sns_topic is null"}}; return
     try:
-        b, _ = self._aws()
-        sns = b.client("sns")
-        arn = sns.create_topic(Name=a["sns_topic"])["TopicArn"]  # idempotent
-        if a["notify_email"] and not any(s["Endpoint"] == a["notify_email"] for s in sns.list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]):
-            sns.subscribe(TopicArn=arn, Protocol="email", Endpoint=a["notify_email"])
-        subject = f"gatesent pipeline {self.cfg['name']}: {self.record['status']}"[:99]
-        msg = sns.publish(TopicArn=arn, Subject=subject, Message=self.summary())
+        arn, subject = self.topic(), self.subject()
+        msg = self._aws()[0].client("sns").publish(TopicArn=arn, Subject=subject, Message=self.summary())
         self.record["steps"]["notify"] = {"status": "done", "seconds": round(time.time() - t0, 1), "result": {"topic": arn, "message_id": msg["MessageId"], "subject": subject}}
         _say(f"notified {arn}")
     except Exception as e:
@@ -464,6 +487,8 @@ def pipeline_main(argv:list[str]|None=None # Command-line arguments (default: sy
     p.add_argument("--config", help="JSON or YAML file (default: the built-in defaults)")
     p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE", help="override one setting, e.g. train.epochs=2 (repeatable)")
     p.add_argument("--run-dir", help="run folder (same as --set run_dir=...)")
+    p.add_argument("--engine", choices=("local",), default="local", help="local: this runner (the default). `gatesent pipeline --engine sagemaker` "
+                   "runs the same configuration as a SageMaker pipeline (gatesent.workflow); Airflow runs it as a DAG (gatesent.airflow)")
     p.add_argument("--local", action="store_true", help="no AWS: serve the packaged model here and smoke-test it")
     p.add_argument("--serve", action="store_true", help="with --local: keep serving after the smoke test (Ctrl+C stops)")
     p.add_argument("--restart", action="store_true", help="ignore an earlier run in the run folder and start over")

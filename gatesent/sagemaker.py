@@ -19,7 +19,7 @@ sys.excepthook = _hook  # sagemaker-core installs rich tracebacks process-wide o
 # %% auto #0
 __all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_MODULES', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'ENTRY_PY',
            'METRIC_DEFINITIONS', 'DEFAULT_HYPERPARAMETERS', 'GPUS', 'sm_session', 'execution_role', 'stage_source',
-           'upload_data', 'wait_for', 'launch_training']
+           'upload_data', 'wait_for', 'training_estimator', 'launch_training']
 
 # %% ../nbs/07_sagemaker.ipynb #00089e1f
 def sm_session(boto_session:boto3.Session|None=None, # boto3 Session (default: boto3's default credentials and region)
@@ -117,6 +117,27 @@ def wait_for(describe, # Callable returning the resource's description
         if elapsed > timeout_s: raise TimeoutError(f"{what} is still {status} after {timeout_s:.0f} s; it goes on in AWS. {hint}".strip())
         time.sleep(poll_s)
 
+def training_estimator(hyperparameters:dict|None=None, # `gatesent-train` flags (values may be pipeline parameters)
+                       role:str|None=None, # IAM role ARN (see `execution_role`)
+                       session:sagemaker.Session|None=None, # SageMaker session (a `PipelineSession` inside a pipeline)
+                       instance_type="ml.g5.xlarge", # Training instance (str or pipeline parameter)
+                       instance_count:int=1, # Instances
+                       distributed:bool=False, # torch_distributed (torchrun)
+                       spot:bool=False, # Managed spot training
+                       max_run_s:int=4 * 3600, # Longest training time
+                       max_wait_s:int|None=None, # Spot: longest time including waiting for capacity
+                       checkpoint_s3_uri:str|None=None, # Where checkpoints go
+                       output_s3:str|None=None, # Where the job's model.tar.gz goes
+                       base_job_name:str="gatesent", # Job name prefix
+                      ) -> HuggingFace:
+    "The HuggingFace estimator that runs `gatesent-train` from the staged source: the one `launch_training` starts and the SageMaker pipeline's training step runs."
+    source = stage_source(tempfile.mkdtemp(prefix="gatesent-source-"))
+    return HuggingFace(entry_point=ENTRY_POINT, source_dir=str(source), role=execution_role(role), sagemaker_session=session or sm_session(),
+                       instance_type=instance_type, instance_count=instance_count, hyperparameters={**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})},
+                       metric_definitions=METRIC_DEFINITIONS, use_spot_instances=spot, max_run=max_run_s, max_wait=max_wait_s if spot else None,
+                       checkpoint_s3_uri=checkpoint_s3_uri, distribution={"torch_distributed": {"enabled": True}} if distributed else None,
+                       base_job_name=base_job_name, output_path=output_s3, **TRAINING_VERSIONS)
+
 def launch_training(channels:dict[str, str], # Channel -> S3 URI (see `upload_data`)
                     hyperparameters:dict|None=None, # `gatesent-train` flags, e.g. {"backbone": "t5-small", "epochs": 3}
                     role:str|None=None, # IAM role ARN (see `execution_role`)
@@ -147,12 +168,8 @@ def launch_training(channels:dict[str, str], # Channel -> S3 URI (see `upload_da
         earlier = sm.sagemaker_client.describe_training_job(TrainingJobName=resume_job)
         checkpoint_s3_uri = (earlier.get("CheckpointConfig") or {}).get("S3Uri") or f"s3://{sm.default_bucket()}/gatesent/checkpoints/{resume_job}"
     elif spot and not checkpoint_s3_uri: checkpoint_s3_uri = f"s3://{sm.default_bucket()}/gatesent/checkpoints/{job_name}"
-    source = stage_source(tempfile.mkdtemp(prefix="gatesent-source-"))
-    est = HuggingFace(entry_point=ENTRY_POINT, source_dir=str(source), role=execution_role(role), sagemaker_session=sm,
-                      instance_type=instance_type, instance_count=instance_count, hyperparameters={**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})},
-                      metric_definitions=METRIC_DEFINITIONS, use_spot_instances=spot, max_run=max_run_s, max_wait=max_wait_s if spot else None,
-                      checkpoint_s3_uri=checkpoint_s3_uri, distribution={"torch_distributed": {"enabled": True}} if distributed else None,
-                      base_job_name=base_job_name, output_path=output_s3, **TRAINING_VERSIONS)
+    est = training_estimator(hyperparameters, role, sm, instance_type, instance_count, distributed, spot, max_run_s, max_wait_s,
+                             checkpoint_s3_uri, output_s3, base_job_name)
     est.fit(dict(channels), wait=False, job_name=job_name)
     name = est.latest_training_job.name
     print(f"training job {name} started: https://{sm.boto_region_name}.console.aws.amazon.com/sagemaker/home?region={sm.boto_region_name}#/jobs/{name}"

@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_testing.ipynb #067eca12
 from __future__ import annotations
-import json, os, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request
+import json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request, uuid
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,7 +12,8 @@ import boto3
 
 # %% auto #0
 __all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'HUB_HOST', 'LocalAWS',
-           'container_venv', 'run_training_job', 'check_in_container', 'LocalRuntime', 'dev_data']
+           'container_venv', 'extra_venv', 'run_training_job', 'PipelineHere', 'check_in_container', 'LocalRuntime',
+           'dev_data']
 
 # %% ../nbs/90_testing.ipynb #d28a7583
 EMULATOR_MAIN = '''
@@ -192,6 +193,32 @@ def container_venv(kind:str, # "training" or "inference"
         print(f"note: {kind} venv has torch {got}; the container has {CONTAINER_TORCH[kind]} (set GATESENT_{kind.upper()}_TORCH to match it)")
     return py
 
+# %% ../nbs/90_testing.ipynb #757c5e08
+def extra_venv(extra:str="airflow", # An extra of the package (settings.ini's `<extra>_requirements`)
+               path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<extra> beside the repo's gatesent/)
+              ) -> Path: # Its python
+    "A virtualenv with this checkout installed as a user would with `pip install gatesent[<extra>]` (torch first, as in the README); made once per requirement set."
+    import configparser, shlex, torch, gatesent
+    repo = Path(gatesent.__file__).resolve().parents[1]
+    ini = configparser.ConfigParser(delimiters=["="]); ini.read(repo/"settings.ini")
+    path = Path(path) if path else repo/f".venv-{extra}"
+    py, marker = path/"bin"/"python", path/".gatesent-ready"
+    torch_spec = f"torch=={torch.__version__.split('+')[0]}"
+    want = "\n".join([torch_spec, ini["DEFAULT"]["requirements"], ini["DEFAULT"][f"{extra}_requirements"]])
+    if not (marker.is_file() and marker.read_text() == want):
+        print(f"building {path} (pip install gatesent[{extra}]; takes a few minutes once)", flush=True)
+        shutil.rmtree(path, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+        uv = shutil.which("uv") or (Path(sys.executable).parent/"uv" if (Path(sys.executable).parent/"uv").is_file() else None)
+        if uv:  # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on, as the Makefile does
+            links = subprocess.run([sys.executable, "-m", "pip", "config", "get", "global.find-links"], capture_output=True, text=True).stdout.split()
+            pip = [str(uv), "pip", "install", "-q", "--python", str(py), *(a for l in links for a in ("--find-links", l))]
+        else: pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        subprocess.run(pip + shlex.split(torch_spec), check=True)
+        subprocess.run(pip + ["-e", f"{repo}[{extra}]"], check=True)
+        marker.write_text(want)
+    return py
+
 # %% ../nbs/90_testing.ipynb #f6066f00
 def _offline_prefix() -> list[str]:
     "`unshare -n` (or `-rn`) where this machine allows a private network namespace; else nothing, with a note."
@@ -253,6 +280,115 @@ def run_training_job(sm, # A sagemaker.Session on the emulator
     model_data = f"{d['OutputDataConfig']['S3OutputPath'].rstrip('/')}/{job_name}/output/model.tar.gz"
     bucket, _, key = model_data[len("s3://"):].partition("/"); s3.upload_file(str(archive), bucket, key)
     return log, model_data
+
+# %% ../nbs/90_testing.ipynb #9dcb8b39
+def _prop(obj, path:str):
+    "Follow a SageMaker property path such as `ProcessingOutputConfig.Outputs['evaluation'].S3Output.S3Uri`."
+    for name, key in re.findall(r"([A-Za-z0-9_]+)|\['([^']+)'\]", path): obj = obj[name or key]
+    return obj
+
+class PipelineHere:
+    "Run a SageMaker pipeline definition's steps on this machine, the way the service runs them: training and processing jobs from their own S3 code and data, in the given virtualenvs; conditions, JsonGet, Join and property files resolved from what the steps wrote; model packages created in the emulator."
+    def __init__(self, sm, # A sagemaker.Session on the emulator
+                 definition:str|dict, # The pipeline definition (`Pipeline.definition()`)
+                 work:str|Path, # An empty folder for the jobs
+                 pythons:dict|None=None, # step name -> python to run its job in (default: the training container's venv)
+                 offline:tuple=("Train", "Evaluate"), # steps run without network (the others need the emulator)
+                ):
+        self.sm, self.work, self.pythons, self.offline = sm, Path(work).resolve(), pythons or {}, offline
+        self.d = json.loads(definition) if isinstance(definition, str) else definition
+        self.ctx, self.files, self.ran, self.failed, self.logs = {}, {}, [], None, {}
+        self.exec_id = uuid.uuid4().hex[:12]
+
+    def value(self, v):
+        "A definition value with its parameters, step properties and functions resolved."
+        if isinstance(v, dict):
+            if set(v) == {"Get"}:
+                kind, _, rest = v["Get"].partition(".")
+                if kind == "Parameters": return self.params[rest]
+                if kind == "Steps": step, _, path = rest.partition("."); return _prop(self.ctx[step], path)
+                if kind == "Execution": return {"PipelineExecutionId": self.exec_id}[rest]
+                raise ValueError(f"cannot resolve {v}")
+            if set(v) == {"Std:Join"}: return v["Std:Join"]["On"].join(str(self.value(x)) for x in v["Std:Join"]["Values"])
+            if set(v) == {"Std:JsonGet"}:
+                j = v["Std:JsonGet"]; step, _, name = j["PropertyFile"]["Get"][len("Steps."):].partition(".PropertyFiles.")
+                return _prop(self.files[(step, name)], j["Path"])
+            return {k: self.value(x) for k, x in v.items()}
+        if isinstance(v, list): return [self.value(x) for x in v]
+        return v
+
+    def run(self, parameters:dict|None=None, # Values for the pipeline parameters (the rest: their defaults)
+            reuse:"PipelineHere|None"=None, # An earlier run whose jobs named in `reused` are taken as they ran (same inputs)
+            reused:tuple=("Train", "Evaluate"),
+           ) -> "PipelineHere":
+        "Run the steps in order; stop at a Fail step (`failed` holds its name and message)."
+        self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (parameters or {})
+        self.reuse, self.reused = reuse, reused
+        self._steps(self.d["Steps"])
+        return self
+
+    def _steps(self, steps:list):
+        for st in steps:
+            if self.failed: return
+            self.ran.append(st["Name"])
+            if self.reuse and st["Name"] in self.reused:
+                self.ctx[st["Name"]] = self.reuse.ctx[st["Name"]]
+                self.files |= {k: v for k, v in self.reuse.files.items() if k[0] == st["Name"]}
+            else: getattr(self, f"_{st['Type'].lower()}")(st)
+
+    def _condition(self, st):
+        ops = {"GreaterThanOrEqualTo": lambda l, r: l >= r, "LessThanOrEqualTo": lambda l, r: l <= r, "Equals": lambda l, r: l == r,
+               "GreaterThan": lambda l, r: l > r, "LessThan": lambda l, r: l < r}
+        args = st["Arguments"]
+        ok = all(ops[c["Type"]](self.value(c["LeftValue"]), self.value(c["RightValue"])) for c in args["Conditions"])
+        self.ctx[st["Name"]] = {"Outcome": ok}
+        self._steps(args["IfSteps"] if ok else args["ElseSteps"])
+
+    def _fail(self, st): self.failed = (st["Name"], self.value(st["Arguments"]["ErrorMessage"]))
+
+    def _registermodel(self, st):
+        arn = self.sm.sagemaker_client.create_model_package(**self.value(st["Arguments"]))["ModelPackageArn"]
+        self.ctx[st["Name"]] = {"ModelPackageArn": arn}
+
+    def _python(self, st) -> tuple[list[str], str]:
+        py = str(self.pythons.get(st["Name"]) or container_venv("training"))
+        return (_offline_prefix() if st["Name"] in self.offline else []), py
+
+    def _training(self, st):
+        name = f"pipelines-{self.exec_id}-{st['Name']}".lower()
+        self.sm.sagemaker_client.create_training_job(TrainingJobName=name, **self.value(st["Arguments"]))
+        _, py = self._python(st)
+        self.logs[st["Name"]], model_data = run_training_job(self.sm, name, self.work/st["Name"], py)
+        self.ctx[st["Name"]] = {**self.sm.sagemaker_client.describe_training_job(TrainingJobName=name), "ModelArtifacts": {"S3ModelArtifacts": model_data}}
+
+    def _processing(self, st):
+        "A processing job as SageMaker runs one: inputs from S3 to their local paths, the container's entry point, outputs back to S3 (/opt/ml/processing is a folder here)."
+        args, root = self.value(st["Arguments"]), self.work/st["Name"]
+        here = lambda p: str(root/Path(p).relative_to("/opt/ml/processing"))
+        s3 = self.sm.boto_session.client("s3")
+        for i in args.get("ProcessingInputs", []):
+            _s3_get(s3, i["S3Input"]["S3Uri"], Path(here(i["S3Input"]["LocalPath"])))
+        for o in args["ProcessingOutputConfig"]["Outputs"]: Path(here(o["S3Output"]["LocalPath"])).mkdir(parents=True, exist_ok=True)
+        app = args["AppSpecification"]
+        entry = Path(here(app["ContainerEntrypoint"][-1]))  # runproc.sh: untar the source, pip install requirements.txt, run the entry point
+        script = entry.read_text().replace("/opt/ml/processing", str(root)).replace("pip install -r", "pip install --no-index -r")  # nothing to download from here
+        entry.write_text(script)
+        offline, py = self._python(st)
+        env = {"PATH": f"{Path(py).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(root), "HF_HUB_OFFLINE": "1",
+               **{k: v for k, v in os.environ.items() if k.startswith("AWS_")}, **args.get("Environment", {})}
+        cargs = [a.replace("/opt/ml/processing", str(root)) for a in app.get("ContainerArguments", [])]
+        r = subprocess.run(offline + ["/bin/bash", str(entry), *cargs], env=env, capture_output=True, text=True)
+        self.logs[st["Name"]] = r.stdout + r.stderr
+        if r.returncode: raise RuntimeError(f"processing step {st['Name']} failed (exit {r.returncode}):\n{self.logs[st['Name']][-4000:]}")
+        outs = {}
+        for o in args["ProcessingOutputConfig"]["Outputs"]:
+            bucket, _, prefix = o["S3Output"]["S3Uri"][len("s3://"):].partition("/")
+            for p in sorted(Path(here(o["S3Output"]["LocalPath"])).rglob("*")):
+                if p.is_file(): s3.upload_file(str(p), bucket, f"{prefix.rstrip('/')}/{p.relative_to(here(o['S3Output']['LocalPath']))}")
+            outs[o["OutputName"]] = {"S3Output": {"S3Uri": o["S3Output"]["S3Uri"]}, "LocalPath": here(o["S3Output"]["LocalPath"])}
+        self.ctx[st["Name"]] = {"ProcessingOutputConfig": {"Outputs": outs}}
+        for f in st.get("PropertyFiles", []):
+            self.files[(st["Name"], f["PropertyFileName"])] = json.loads((Path(outs[f["OutputName"]]["LocalPath"])/f["FilePath"]).read_text())
 
 # %% ../nbs/90_testing.ipynb #8e019a7c
 TOOLKIT_CHECK = '''
