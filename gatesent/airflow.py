@@ -4,7 +4,7 @@
 
 # %% ../nbs/10b_airflow.ipynb #2d114bc6
 from __future__ import annotations
-import json, re
+import re
 from pathlib import Path
 
 from .pipeline import AWS_STEPS, Pipeline, load_config
@@ -23,16 +23,10 @@ def _pipeline(config:str|None, overrides:list[str], run_id:str) -> Pipeline:
     cfg["run_dir"] = str(run_dir_of(cfg, run_id))
     return Pipeline(cfg, local=False)
 
-def _held(pipe:Pipeline, fn):
-    "Call fn(pipe) holding the run folder's lock, as `Pipeline.run` does."
-    pipe._lock()
-    try: return fn(pipe)
-    finally: pipe._lockf.close()
-
 def run_step(step:str, config:str|None=None, overrides:list[str]=(), **context) -> dict|None:
     "An Airflow task: one step of the pipeline (`Pipeline.run_step`) in the DAG run's folder; its result goes to XCom, a failure fails the task."
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    code = _held(pipe, lambda p: p.run_step(step))
+    with pipe.held(): code = pipe.run_step(step)
     if code: raise RuntimeError(f"{step}: {pipe.record['steps'][step].get('error')}")
     return pipe.result(step)
 
@@ -45,7 +39,7 @@ def choose_training(config:str|None=None, overrides:list[str]=(), **context) -> 
 def quality_gate(config:str|None=None, overrides:list[str]=(), **context) -> str:
     "Branch: the quality gate step; `package` when it passes, `gate_failed` when the evaluation missed a threshold."
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    code = _held(pipe, lambda p: p.run_step("quality_gate"))
+    with pipe.held(): code = pipe.run_step("quality_gate")
     if code == 1: raise RuntimeError(f"quality_gate: {pipe.record['steps']['quality_gate'].get('error')}")
     return "package" if code == 0 else "gate_failed"
 
@@ -59,15 +53,14 @@ def gate_failed(config:str|None=None, overrides:list[str]=(), **context) -> list
 def summarize(config:str|None=None, overrides:list[str]=(), **context) -> dict:
     "The run's outcome from its record (succeeded, stopped by the gate, or failed at a step), and the notification to send: topic, subject, message."
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    def finish(p):
-        steps = p.record["steps"]
+    with pipe.held():
+        steps = pipe.record["steps"]
         failed = next((s for s in AWS_STEPS[:-1] if steps.get(s, {}).get("status") in ("failed", "interrupted", "running")), None)
-        if failed: p.record.update(status="stopped" if failed == "quality_gate" else "failed", failed_step=failed)
-        elif all(steps.get(s, {}).get("status") == "done" for s in AWS_STEPS[:-1]): p.record.update(status="succeeded", failed_step=None)
-        else: p.record.update(status="failed", failed_step=next(s for s in AWS_STEPS[:-1] if steps.get(s, {}).get("status") != "done"))
-        p._save()
-        return {"status": p.record["status"], "topic": p.topic() if p.cfg["aws"]["sns_topic"] else None, "subject": p.subject(), "message": p.summary()}
-    out = _held(pipe, finish)
+        if failed: pipe.record.update(status="stopped" if failed == "quality_gate" else "failed", failed_step=failed)
+        elif all(steps.get(s, {}).get("status") == "done" for s in AWS_STEPS[:-1]): pipe.record.update(status="succeeded", failed_step=None)
+        else: pipe.record.update(status="failed", failed_step=next(s for s in AWS_STEPS[:-1] if steps.get(s, {}).get("status") != "done"))
+        pipe._save()
+        out = {"status": pipe.record["status"], "topic": pipe.topic() if pipe.cfg["aws"]["sns_topic"] else None, "subject": pipe.subject(), "message": pipe.summary()}
     print(out["message"])
     return out
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_pipeline.ipynb #b650b67c
 from __future__ import annotations
-import copy, difflib, hashlib, json, os, shutil, subprocess, sys, tarfile, time, traceback, urllib.request
+import contextlib, copy, difflib, hashlib, json, os, shutil, subprocess, sys, tarfile, time, traceback, urllib.request
 from dataclasses import fields
 from pathlib import Path
 
@@ -14,7 +14,8 @@ from .train import TrainArgs
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
            'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'run_step', 'step_check_data', 'step_train',
            'step_evaluate', 'step_quality_gate', 'step_package', 'step_serve', 'stop_server', 'step_upload',
-           'step_deploy', 'step_api', 'step_smoke_test', 'summary', 'topic', 'subject', 'pipeline_main']
+           'step_deploy', 'step_api', 'step_smoke_test', 'summary', 'topic', 'subject', 'config_arguments',
+           'pipeline_main']
 
 # %% ../nbs/10_pipeline.ipynb #4917a40f
 DEFAULTS = {
@@ -191,11 +192,16 @@ class Pipeline:
             self._lockf.close(); raise ConfigError(f"{self.run_dir} is in use by a pipeline running now ({holder}): wait for it, or use another --run-dir") from None
         self._lockf.seek(0); self._lockf.truncate(); self._lockf.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%dT%H:%M:%S%z')}"); self._lockf.flush()
 
+    @contextlib.contextmanager
+    def held(self):
+        "Hold the run folder while the block runs (see `_lock`); it is free again afterwards, however the block ends (a killed process frees it too)."
+        self._lock()
+        try: yield self
+        finally: self._lockf.close()
+
     def run(self) -> int:
         "Run the steps not done yet; 0 done, 1 a step failed, 2 stopped by the quality gate."
-        self._lock()
-        try: return self._run_steps()
-        finally: self._lockf.close()  # the run folder is free again (a killed process frees it too)
+        with self.held(): return self._run_steps()
 
     def _run_steps(self) -> int:
         self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}); self.record["status"] = "running"; self._save()
@@ -478,14 +484,18 @@ def _notify(self):
 Pipeline._notify = _notify
 
 # %% ../nbs/10_pipeline.ipynb #da10aaef
+def config_arguments(p) -> None:
+    "The `--config` and `--set` options every engine's command takes (read them with `load_config(a.config, a.set)`)."
+    p.add_argument("--config", help="JSON or YAML file (default: the built-in defaults)")
+    p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE", help="override one setting, e.g. train.epochs=2 (repeatable)")
+
 def pipeline_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
                  ) -> int: # 0 done, 1 a step failed, 2 stopped by the quality gate
     "Console command `gatesent pipeline`."
     import argparse
     p = argparse.ArgumentParser(prog="gatesent pipeline", description="check data -> train (or reuse) -> evaluate -> quality gate -> package -> "
                                 "upload -> deploy -> API -> smoke test -> notify; rerun to resume.")
-    p.add_argument("--config", help="JSON or YAML file (default: the built-in defaults)")
-    p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE", help="override one setting, e.g. train.epochs=2 (repeatable)")
+    config_arguments(p)
     p.add_argument("--run-dir", help="run folder (same as --set run_dir=...)")
     p.add_argument("--engine", choices=("local",), default="local", help="local: this runner (the default). `gatesent pipeline --engine sagemaker` "
                    "runs the same configuration as a SageMaker pipeline (gatesent.workflow); Airflow runs it as a DAG (gatesent.airflow)")

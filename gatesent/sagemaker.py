@@ -72,14 +72,17 @@ DEFAULT_HYPERPARAMETERS = {"text_column": "sentence", "label_column": "label", "
 GPUS = {"ml.g5.12xlarge": 4, "ml.g5.24xlarge": 4, "ml.g5.48xlarge": 8, "ml.g6.12xlarge": 4, "ml.g6.48xlarge": 8, "ml.g4dn.12xlarge": 4,
         "ml.p3.8xlarge": 4, "ml.p3.16xlarge": 8, "ml.p4d.24xlarge": 8, "ml.p5.48xlarge": 8} # multi-GPU instances (the others have 0 or 1)
 
-def stage_source(dest:str|Path # Folder to write the job's source into
+def stage_source(dest:str|Path, # Folder to write the job's source into
+                 modules:tuple=TRAIN_MODULES, # The gatesent modules the entry point imports, directly or not
+                 entry:tuple[str, str]=(ENTRY_POINT, ENTRY_PY), # The entry point's file name and text
+                 requirements:str=TRAIN_REQUIREMENTS, # requirements.txt (installed by the container before the entry point runs)
                 ) -> Path:
-    "The training job's source_dir: the entry point, the vendored gatesent modules and requirements.txt."
+    "A job's source_dir (by default the training job's): the entry point, the vendored gatesent modules and requirements.txt."
     dest = Path(dest); (dest/"gatesent").mkdir(parents=True, exist_ok=True)
     src = Path(gatesent.__file__).parent
-    for name in TRAIN_MODULES: shutil.copy2(src/name, dest/"gatesent"/name)
-    (dest/ENTRY_POINT).write_text(ENTRY_PY)
-    (dest/"requirements.txt").write_text(TRAIN_REQUIREMENTS)
+    for name in modules: shutil.copy2(src/name, dest/"gatesent"/name)
+    (dest/entry[0]).write_text(entry[1])
+    (dest/"requirements.txt").write_text(requirements)
     return dest
 
 # %% ../nbs/07_sagemaker.ipynb #c4a04090

@@ -170,6 +170,27 @@ CONTAINERS = { # pip requirements of each SageMaker container's Python, torch as
     "inference": ("transformers==4.51.3", "sagemaker-huggingface-inference-toolkit==2.6.0", "multi-model-server==1.1.11")}
 CONTAINER_TORCH = {"training": "2.8.0", "inference": "2.6.0"} # the torch each container holds
 
+def _venv(path:Path, # Where the virtualenv lives
+          installs:list[list[str]], # pip install arguments, one install after the other (torch first)
+          what:str, # What it is, for the message while it is built
+          fast:bool=False, # Install with uv where it is (pip's find-links passed on), else pip
+          key:str="", # More that decides what gets installed (e.g. the requirements behind an extra)
+         ) -> Path: # Its python
+    "A virtualenv made once per list of installs (a marker file remembers them) and made again when they change."
+    py, marker, want = path/"bin"/"python", path/".gatesent-ready", "\n".join([*(" ".join(i) for i in installs), key])
+    if not (marker.is_file() and marker.read_text() == want):
+        print(f"building {path} ({what}; takes a few minutes once)", flush=True)
+        shutil.rmtree(path, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+        uv = fast and (shutil.which("uv") or (Path(sys.executable).parent/"uv" if (Path(sys.executable).parent/"uv").is_file() else None))
+        if uv:  # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on, as the Makefile does
+            links = subprocess.run([sys.executable, "-m", "pip", "config", "get", "global.find-links"], capture_output=True, text=True).stdout.split()
+            pip = [str(uv), "pip", "install", "-q", "--python", str(py), *(a for l in links for a in ("--find-links", l))]
+        else: pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        for args in installs: subprocess.run(pip + args, check=True)
+        marker.write_text(want)
+    return py
+
 def container_venv(kind:str, # "training" or "inference"
                    path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<kind> beside the repo's gatesent/)
                   ) -> Path: # Its python
@@ -177,17 +198,8 @@ def container_venv(kind:str, # "training" or "inference"
     import shlex, torch, gatesent
     if kind not in CONTAINERS: raise ValueError(f"kind must be one of {sorted(CONTAINERS)}, got {kind!r}")
     path = Path(path) if path else Path(gatesent.__file__).resolve().parents[1]/f".venv-{kind}"
-    py, marker = path/"bin"/"python", path/".gatesent-ready"
     torch_spec = os.environ.get(f"GATESENT_{kind.upper()}_TORCH") or f"torch=={torch.__version__.split('+')[0]}"
-    want = "\n".join((torch_spec,) + CONTAINERS[kind])
-    if not (marker.is_file() and marker.read_text() == want):
-        print(f"building {path} ({kind} container versions; takes a few minutes once)", flush=True)
-        shutil.rmtree(path, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-        pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-        subprocess.run(pip + shlex.split(torch_spec), check=True)  # first, so that the rest does not pull another torch
-        subprocess.run(pip + list(CONTAINERS[kind]), check=True)
-        marker.write_text(want)
+    py = _venv(path, [shlex.split(torch_spec), list(CONTAINERS[kind])], f"{kind} container versions")  # torch first, so that the rest does not pull another
     got = subprocess.run([str(py), "-c", "import torch; print(torch.__version__)"], capture_output=True, text=True).stdout.strip()
     if not got.startswith(CONTAINER_TORCH[kind]):
         print(f"note: {kind} venv has torch {got}; the container has {CONTAINER_TORCH[kind]} (set GATESENT_{kind.upper()}_TORCH to match it)")
@@ -198,26 +210,13 @@ def extra_venv(extra:str="airflow", # An extra of the package (settings.ini's `<
                path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<extra> beside the repo's gatesent/)
               ) -> Path: # Its python
     "A virtualenv with this checkout installed as a user would with `pip install gatesent[<extra>]` (torch first, as in the README); made once per requirement set."
-    import configparser, shlex, torch, gatesent
+    import configparser, torch, gatesent
     repo = Path(gatesent.__file__).resolve().parents[1]
     ini = configparser.ConfigParser(delimiters=["="]); ini.read(repo/"settings.ini")
     path = Path(path) if path else repo/f".venv-{extra}"
-    py, marker = path/"bin"/"python", path/".gatesent-ready"
-    torch_spec = f"torch=={torch.__version__.split('+')[0]}"
-    want = "\n".join([torch_spec, ini["DEFAULT"]["requirements"], ini["DEFAULT"][f"{extra}_requirements"]])
-    if not (marker.is_file() and marker.read_text() == want):
-        print(f"building {path} (pip install gatesent[{extra}]; takes a few minutes once)", flush=True)
-        shutil.rmtree(path, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-        uv = shutil.which("uv") or (Path(sys.executable).parent/"uv" if (Path(sys.executable).parent/"uv").is_file() else None)
-        if uv:  # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on, as the Makefile does
-            links = subprocess.run([sys.executable, "-m", "pip", "config", "get", "global.find-links"], capture_output=True, text=True).stdout.split()
-            pip = [str(uv), "pip", "install", "-q", "--python", str(py), *(a for l in links for a in ("--find-links", l))]
-        else: pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-        subprocess.run(pip + shlex.split(torch_spec), check=True)
-        subprocess.run(pip + ["-e", f"{repo}[{extra}]"], check=True)
-        marker.write_text(want)
-    return py
+    reqs = "\n".join([ini["DEFAULT"]["requirements"], ini["DEFAULT"][f"{extra}_requirements"]])  # a changed pin rebuilds it
+    return _venv(path, [[f"torch=={torch.__version__.split('+')[0]}"], ["-e", f"{repo}[{extra}]"]], f"pip install gatesent[{extra}]", fast=True, key=reqs)
+
 
 # %% ../nbs/90_testing.ipynb #f6066f00
 def _offline_prefix() -> list[str]:

@@ -4,16 +4,16 @@
 
 # %% ../nbs/10a_workflow.ipynb #572088b3
 from __future__ import annotations
-import json, os, re, shutil, sys, tempfile, time
+import json, re, tempfile
 from pathlib import Path
 
-import gatesent
-from .pipeline import ConfigError, load_config
-from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm_session, training_estimator
+from .evaluate import LOWER_IS_BETTER
+from .pipeline import ConfigError, config_arguments, load_config
+from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm_session, stage_source, training_estimator
 
 # %% auto #0
-__all__ = ['EVALUATE_MODULES', 'DEPLOY_MODULES', 'EVALUATE_PY', 'DEPLOY_PY', 'LOWER_IS_BETTER', 'APPROVALS', 'stage_step_source',
-           'data_uris', 'build_pipeline', 'start_pipeline', 'workflow_main']
+__all__ = ['EVALUATE_MODULES', 'DEPLOY_MODULES', 'EVALUATE_PY', 'DEPLOY_PY', 'APPROVALS', 'stage_step_source', 'data_uris',
+           'build_pipeline', 'start_pipeline', 'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
 EVALUATE_MODULES = ("__init__.py", "model.py", "inference.py", "data.py", "evaluate.py") # what evaluate_entry.py imports, directly or not
@@ -87,13 +87,9 @@ def stage_step_source(dest:str|Path, # Folder to write the step's source into
     "A processing step's source_dir: its entry point, the vendored gatesent modules it imports, and requirements.txt."
     modules, entry, reqs = {"evaluate": (EVALUATE_MODULES, EVALUATE_PY, "# nothing: the training container's transformers 4.56 and datasets 4.1\n"),
                             "deploy": (DEPLOY_MODULES, DEPLOY_PY, "sagemaker>=2.257,<3\n")}[kind]
-    dest = Path(dest); (dest/"gatesent").mkdir(parents=True, exist_ok=True)
-    for name in modules: shutil.copy2(Path(gatesent.__file__).parent/name, dest/"gatesent"/name)
-    (dest/f"{kind}_entry.py").write_text(entry); (dest/"requirements.txt").write_text(reqs)
-    return dest
+    return stage_source(dest, modules, (f"{kind}_entry.py", entry), reqs)
 
 # %% ../nbs/10a_workflow.ipynb #e36aea45
-LOWER_IS_BETTER = {"ece", "eval_loss", "loss"} # the metrics a threshold caps instead of floors (as in `gatesent.evaluate.quality_gate`)
 APPROVALS = ("Approved", "PendingManualApproval", "Rejected")
 
 def _camel(s:str) -> str: return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", s) if w)
@@ -235,8 +231,7 @@ def workflow_main(argv:list[str]|None=None # Command-line arguments (default: sy
     import argparse
     p = argparse.ArgumentParser(prog="gatesent pipeline --engine sagemaker", description="The pipeline as a SageMaker pipeline with the Model Registry: "
                                 "train -> evaluate -> quality gate -> register -> deploy if approved. Same configuration as `gatesent pipeline`.")
-    p.add_argument("--config", help="JSON or YAML file (default: the built-in defaults)")
-    p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE", help="override one setting, e.g. sagemaker.approval=Approved (repeatable)")
+    config_arguments(p)
     p.add_argument("--role", help="IAM role ARN the pipeline and its jobs run as (default: aws.role_arn, $GATESENT_ROLE_ARN, or Studio's role)")
     p.add_argument("--parameter", action="append", default=[], metavar="NAME=VALUE", help="a pipeline parameter for this execution, e.g. Epochs=3 (repeatable)")
     p.add_argument("--print-definition", action="store_true", help="print the pipeline definition (JSON) and exit: nothing is created or started")
