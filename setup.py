@@ -26,6 +26,7 @@ requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
 run_requirements = cfg.get('run_requirements', '').split()
 airflow_requirements = cfg.get('airflow_requirements', '').split()
+explain_requirements = cfg.get('explain_requirements', '').split()
 console_scripts = cfg.get('console_scripts', '').split()
 
 setuptools.setup(
@@ -44,7 +45,7 @@ setuptools.setup(
     include_package_data=True,
     python_requires=f'>={min_python}',
     install_requires=requirements,
-    extras_require={'run': run_requirements, 'dev': dev_requirements, 'airflow': airflow_requirements},
+    extras_require={'run': run_requirements, 'dev': dev_requirements, 'airflow': airflow_requirements, 'explain': explain_requirements},
     entry_points={'console_scripts': console_scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     zip_safe=False,
 )

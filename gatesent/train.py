@@ -36,6 +36,9 @@ class TrainArgs:
     tokenizer: str|None = _f(None, "tokenizer folder or hub id (default: the backbone's, or the backbone_config folder's)")
     pooling: str = _f("gate", f"token pooling: one of {POOLING_MODES} (mean/first for ablations)")
     classifier_dropout: float = _f(0.1, "dropout before the linear head")
+    gate_sparsity: float = _f(0.0, "weight of the gate budget penalty in the loss (0: off; see gatesent.model.gate_penalty)")
+    gate_budget: float = _f(0.0, "the mean gate score per text that penalty asks for (0: an L1 penalty)")
+    gate_norm: str = _f("gate", "gate pooling divides the gated sum by the gate scores' sum (gate) or by the number of tokens (tokens)")
     freeze_backbone: bool = _f(False, "freeze the encoder (train gate and head only)")
     unfreeze_last: int = _f(0, "with freeze_backbone: keep the last N encoder layers trainable")
     # data
@@ -136,12 +139,13 @@ def _backbone_config(spec:str):
 
 def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, object]:
     "The model (pretrained backbone, or random from `backbone_config`) and its tokenizer."
+    shaping = dict(gate_sparsity=args.gate_sparsity, gate_budget=args.gate_budget, gate_norm=args.gate_norm)
     if args.backbone_config:
         model = GateSentForSequenceClassification(GateSentConfig(
-            backbone=_backbone_config(args.backbone_config), pooling=args.pooling, classifier_dropout=args.classifier_dropout))
+            backbone=_backbone_config(args.backbone_config), pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping))
         default_tok = args.backbone_config if Path(args.backbone_config).is_dir() else None
     else:
-        model = GateSentForSequenceClassification.from_backbone(args.backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout)
+        model = GateSentForSequenceClassification.from_backbone(args.backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping)
         default_tok = args.backbone
     model.config.max_tokens, model.config.truncation = args.max_length, args.truncation  # how texts are cut, kept for serving
     tok_src = args.tokenizer or default_tok

@@ -1,0 +1,49 @@
+"""The gate beside Integrated Gradients, attention and leave-one-word-out occlusion, on the same model and sentences.
+
+For each saved gate model: `gatesent.evaluate.compare_explainers` on the first N SST-2 validation sentences, with SST's
+word-level lexicon (`sst_lexicon`) for plausibility: ERASER comprehensiveness/sufficiency at 10/20/50% of the tokens
+(random tokens as the reference), plausibility AUC, the rate at which the top word is a lexicon word, contrast, and
+milliseconds per explanation (one text at a time, this machine's CPU threads). Prints a table per model, writes
+<out>/<name>/results.json and explainers.png, and copies the first model's plot to --plot.
+
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/explainers.py --models runs/head_lr/gate-x100-s1-b0.2/model --plot nbs/images/explainers.png
+"""
+import argparse, json, shutil
+from pathlib import Path
+import torch
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
+from gatesent.data import load_sst2
+from gatesent.evaluate import EXPLAINERS, compare_explainers, plot_explainers, sst_lexicon
+
+COLUMNS = [("comprehensiveness@20", "compr@20"), ("sufficiency@20", "suff@20"), ("comprehensiveness_mean", "compr mean"), ("sufficiency_mean", "suff mean"),
+           ("plausibility_auc", "AUC"), ("top_word_in_lexicon", "top word"), ("top20_mass", "top20 mass"), ("ms_per_text", "ms/text")]
+
+def table(res:dict) -> str:
+    "The comparison as a text table, one row per explainer and one for random tokens."
+    lines = [f"{'':22}" + "".join(f"{h:>12}" for _, h in COLUMNS)]
+    for m in [m for m in EXPLAINERS if m in res] + ["random"]:
+        lines.append(f"{m:22}" + "".join(f"{res[m][k]:>12.3f}" if res[m].get(k) is not None else f"{'-':>12}" for k, _ in COLUMNS))
+    return "\n".join(lines)
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--models", required=True, help="saved gate model folders, comma-separated")
+    p.add_argument("--texts", type=int, default=300, help="the first N SST-2 validation sentences")
+    p.add_argument("--ig-steps", type=int, default=50)
+    p.add_argument("--data-dir", default=None, help="SST-2 folder (default: $GATESENT_DATA_DIR, else the hub)")
+    p.add_argument("--out", default="runs/explainers")
+    p.add_argument("--plot", default=None, help="also copy the first model's plot here")
+    a = p.parse_args()
+    texts, lexicon = list(load_sst2(a.data_dir)["validation"]["sentence"][:a.texts]), sst_lexicon(a.data_dir)
+    for i, model_dir in enumerate(a.models.split(",")):
+        name = Path(model_dir).parent.name if Path(model_dir).name == "model" else Path(model_dir).name
+        model, tok = AutoModelForSequenceClassification.from_pretrained(model_dir).eval(), AutoTokenizer.from_pretrained(model_dir)
+        res = compare_explainers(model, tok, texts, lexicon, ig_steps=a.ig_steps)
+        out = Path(a.out)/name; out.mkdir(parents=True, exist_ok=True)
+        res["model_dir"], res["torch_threads"] = model_dir, torch.get_num_threads()
+        (out/"results.json").write_text(json.dumps(res, indent=1))
+        png = plot_explainers(res, out/"explainers.png")
+        if i == 0 and a.plot: shutil.copy(png, a.plot)
+        print(f"\n{name} ({res['texts']} sentences, IG {a.ig_steps} steps)\n{table(res)}", flush=True)
+
+if __name__ == "__main__": main()
