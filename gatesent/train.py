@@ -61,7 +61,7 @@ class TrainArgs:
     grad_accum: int = _f(1, "gradient accumulation steps")
     group_by_length: bool = _f(True, "batch texts of similar length together (less padding, faster)")
     learning_rate: float = _f(5e-5, "peak learning rate (AdamW)")
-    head_lr_multiplier: float = _f(1.0, "learning rate of the new layers (gate and head) as a multiple of learning_rate")
+    head_lr_multiplier: float = _f(100.0, "learning rate of the new layers (gate and head) as a multiple of learning_rate (100: measured in benchmarks/head_lr.py; 1 for a model trained from scratch)")
     weight_decay: float = _f(0.01, "AdamW weight decay")
     warmup_ratio: float = _f(0.06, "share of the steps spent warming the learning rate up")
     max_grad_norm: float = _f(1.0, "gradient clipping")
