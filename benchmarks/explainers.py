@@ -6,11 +6,10 @@ word-level lexicon (`sst_lexicon`) for plausibility: ERASER comprehensiveness/su
 milliseconds per explanation (one text at a time, this machine's CPU threads). Prints a table per model, writes
 <out>/<name>/results.json and explainers.png, and copies the first model's plot to --plot.
 
-    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/explainers.py --models runs/head_lr/gate-x100-s1-b0.2/model --plot nbs/images/explainers.png
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/explainers.py --models runs/head_lr/gate-x100/model,runs/bench/minilm-gate-x100-1ep/model --plot nbs/images/explainers.png
 """
 import argparse, json, shutil
 from pathlib import Path
-import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 from gatesent.data import load_sst2
 from gatesent.evaluate import EXPLAINERS, compare_explainers, plot_explainers, sst_lexicon
@@ -40,7 +39,7 @@ def main():
         model, tok = AutoModelForSequenceClassification.from_pretrained(model_dir).eval(), AutoTokenizer.from_pretrained(model_dir)
         res = compare_explainers(model, tok, texts, lexicon, ig_steps=a.ig_steps)
         out = Path(a.out)/name; out.mkdir(parents=True, exist_ok=True)
-        res["model_dir"], res["torch_threads"] = model_dir, torch.get_num_threads()
+        res["model_dir"] = model_dir
         (out/"results.json").write_text(json.dumps(res, indent=1))
         png = plot_explainers(res, out/"explainers.png")
         if i == 0 and a.plot: shutil.copy(png, a.plot)

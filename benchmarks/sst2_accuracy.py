@@ -43,7 +43,7 @@ def main():
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--gate-sparsity", type=float, default=0.0, help="weight of the gate budget penalty (gatesent.model.gate_penalty; 0: off)")
     p.add_argument("--gate-budget", type=float, default=0.0, help="the mean gate score per text that penalty asks for")
-    p.add_argument("--head-lr-multiplier", type=float, default=1.0, help="learning rate of the gate and head as a multiple of --lr (the quick preset: 100)")
+    p.add_argument("--head-lr-multiplier", type=float, default=1.0, help="learning rate of the gate and head as a multiple of --lr (default 1, as in the older runs of the README table; gatesent-train's default and the recipe: 100)")
     p.add_argument("--max-length", type=int, default=128)
     p.add_argument("--tag", default="", help="suffix of the run folders, to keep several settings side by side")
     p.add_argument("--progress-bar", action="store_true")

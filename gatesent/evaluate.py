@@ -380,8 +380,8 @@ def plot_explainers(res:dict, # `compare_explainers`'s result
     for ax, (key, title, ref, ref_label) in zip(axes, panels):
         vals = [res[m].get(key) or 0.0 for m in names]
         ax.barh(y, vals, color=["tab:orange" if m == "gate" else "tab:gray" for m in names])
-        for yi, v in zip(y, vals): ax.text(v, yi, f" {v:.3g}", va="center", fontsize=8)
-        if ref is not None: ax.axvline(ref, color="black", ls="--", lw=0.8, label=ref_label); ax.legend(fontsize=7, loc="lower right")
+        for yi, v in zip(y, vals): ax.text(v, yi, f" {v:.3g} ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
+        if ref is not None: ax.axvline(ref, color="black", ls="--", lw=0.8); title += f"\n(dashed: {ref_label}, {ref:.3g})"
         if key == "ms_per_text": ax.set_xscale("log")
         ax.set_title(title, fontsize=9); ax.margins(x=0.25)
     axes[0].set(yticks=y, yticklabels=[m.replace("_", " ") for m in names]); axes[0].invert_yaxis()

@@ -159,7 +159,7 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
                ) -> GateSentOutput:
         if attention_mask is None: attention_mask = torch.ones_like(input_ids)
         hidden = self.encode(input_ids, attention_mask, token_type_ids)
-        pooled, gate_scores = pool(hidden, attention_mask, self.config.pooling, self.gate, getattr(self.config, "gate_norm", "gate"))
+        pooled, gate_scores = pool(hidden, attention_mask, self.config.pooling, self.gate, self.config.gate_norm)
         logits = self.classifier(self.dropout(pooled))
         loss = None
         if labels is not None:
