@@ -14,12 +14,13 @@ from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoMo
                           PreTrainedModel, T5Config)
 from transformers.modeling_outputs import ModelOutput
 
+from .args import POOLING_MODES
+
 # %% auto #0
-__all__ = ['POOLING_MODES', 'SENTIMENT_LABELS', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool', 'gate_penalty',
+__all__ = ['SENTIMENT_LABELS', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool', 'gate_penalty',
            'GateSentPreTrainedModel', 'GateSentForSequenceClassification', 'from_backbone']
 
 # %% ../nbs/00_model.ipynb #edfbd448
-POOLING_MODES = ("gate", "mean", "first")
 SENTIMENT_LABELS = {0: "negative", 1: "positive"}
 
 class GateSentConfig(PretrainedConfig):

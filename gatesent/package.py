@@ -14,7 +14,7 @@ __all__ = ['VENDORED', 'SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'sha256', 
            'make_deployable']
 
 # %% ../nbs/06_package.ipynb #bd93bc64
-VENDORED = ("__init__.py", "model.py", "inference.py") # gatesent modules the handlers need (torch + transformers only)
+VENDORED = ("__init__.py", "args.py", "model.py", "inference.py") # gatesent modules the handlers need (torch + transformers only)
 SKIPPED = {"training_args.bin", "manifest.json"} # files of a model folder that do not belong in the archive
 SKIPPED_SUFFIXES = (".onnx", ".onnx.data") # ONNX exports: the container has no onnxruntime, and Predictor would pick them over the weights
 INFERENCE_PY = '''"""SageMaker inference handlers for a gatesent model (Hugging Face inference container).

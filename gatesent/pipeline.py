@@ -8,7 +8,7 @@ import contextlib, copy, difflib, hashlib, json, os, shutil, subprocess, sys, ta
 from dataclasses import fields
 from pathlib import Path
 
-from .train import TrainArgs
+from .args import TrainArgs
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',

@@ -49,7 +49,7 @@ def execution_role(role:str|None=None, # An IAM role ARN; default: $GATESENT_ROL
 # %% ../nbs/07_sagemaker.ipynb #202645a2
 TRAINING_VERSIONS = {"transformers_version": "4.56.2", "pytorch_version": "2.8.0", "py_version": "py312"} # newest HF training container
 INFERENCE_VERSIONS = {"transformers_version": "4.51.3", "pytorch_version": "2.6.0", "py_version": "py312"} # newest HF inference container
-TRAIN_MODULES = ("__init__.py", "model.py", "inference.py", "data.py", "train.py", "evaluate.py", "package.py") # what train_entry.py imports, directly or not
+TRAIN_MODULES = ("__init__.py", "args.py", "model.py", "inference.py", "data.py", "train.py", "evaluate.py", "package.py") # what train_entry.py imports, directly or not
 TRAIN_REQUIREMENTS = "# Nothing to install: gatesent-train runs on the training container's own transformers 4.56, datasets 4.1 and accelerate.\n"
 ENTRY_POINT = "train_entry.py"
 ENTRY_PY = '''"""SageMaker training entry point: gatesent-train, then the model folder laid out as a deployable archive."""

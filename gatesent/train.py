@@ -5,7 +5,7 @@
 # %% ../nbs/02_train.ipynb #e81e3541
 from __future__ import annotations
 import json, math, os, time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -17,75 +17,13 @@ from transformers import (AutoConfig, AutoTokenizer, DataCollatorWithPadding, Ea
 from transformers.trainer_utils import get_last_checkpoint
 
 from .data import load_custom, load_sst2, tokenize
-from .model import POOLING_MODES, GateSentConfig, GateSentForSequenceClassification
+from .args import TrainArgs
+from .model import GateSentConfig, GateSentForSequenceClassification
 
 # %% auto #0
-__all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'TrainArgs', 'sagemaker_env', 'load_splits', 'load_training_data', 'build_model',
+__all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'sagemaker_env', 'load_splits', 'load_training_data', 'build_model',
            'encoder_layers', 'freeze', 'trainable', 'reinforce_loss', 'GateSentTrainer', 'MinEpochsEarlyStopping',
            'accuracy_metrics', 'history', 'train', 'train_main']
-
-# %% ../nbs/02_train.ipynb #466dee1d
-def _f(default, help:str): return field(default=default, metadata={"help": help})
-
-@dataclass
-class TrainArgs:
-    "Settings of a training run; each field is a `--flag` of `gatesent-train`."
-    # model
-    backbone: str = _f("t5-small", "pretrained encoder: hub id or local folder")
-    backbone_config: str|None = _f(None, "build a randomly initialised encoder from this config instead (folder, .json file or JSON text)")
-    tokenizer: str|None = _f(None, "tokenizer folder or hub id (default: the backbone's, or the backbone_config folder's)")
-    pooling: str = _f("gate", f"token pooling: one of {POOLING_MODES} (mean/first for ablations)")
-    classifier_dropout: float = _f(0.1, "dropout before the linear head")
-    gate_sparsity: float = _f(0.0, "weight of the gate budget penalty in the loss (0: off; see gatesent.model.gate_penalty)")
-    gate_budget: float = _f(0.0, "the mean gate score per text that penalty asks for (0: an L1 penalty)")
-    gate_norm: str = _f("gate", "gate pooling divides the gated sum by the gate scores' sum (gate) or by the number of tokens (tokens)")
-    freeze_backbone: bool = _f(False, "freeze the encoder (train gate and head only)")
-    unfreeze_last: int = _f(0, "with freeze_backbone: keep the last N encoder layers trainable")
-    # data
-    data_dir: str|None = _f(None, "folder with SST-2 train.tsv/validation.tsv (default: $GATESENT_DATA_DIR, else the hub)")
-    train_file: str|None = _f(None, "your own training file (csv/tsv/jsonl/json/parquet); replaces SST-2")
-    validation_file: str|None = _f(None, "your own validation file (default: split from train_file)")
-    text_column: str = _f("text", "text column of your own files")
-    label_column: str = _f("label", "label column of your own files")
-    label_map: str|None = _f(None, 'JSON raw label -> class id, e.g. {"pos": 1, "neg": 0}')
-    max_train_samples: int|None = _f(None, "train on a random subset of this size")
-    max_eval_samples: int|None = _f(None, "evaluate on a random subset of this size")
-    max_length: int = _f(128, "most tokens per text")
-    truncation: str = _f("head_tail", "head_tail, right (keep head) or left (keep tail)")
-    # optimisation
-    epochs: float = _f(3, "training epochs (the most; early stopping may end sooner)")
-    min_epochs: int = _f(1, "never stop early before this many epochs")
-    patience: int = _f(2, "stop after this many evaluations without a better validation accuracy")
-    batch_size: int = _f(32, "training batch size per device")
-    eval_batch_size: int = _f(128, "evaluation batch size per device")
-    grad_accum: int = _f(1, "gradient accumulation steps")
-    group_by_length: bool = _f(True, "batch texts of similar length together (less padding, faster)")
-    learning_rate: float = _f(5e-5, "peak learning rate (AdamW)")
-    head_lr_multiplier: float = _f(100.0, "learning rate of the new layers (gate and head) as a multiple of learning_rate (100: measured in benchmarks/head_lr.py; 1 for a model trained from scratch)")
-    weight_decay: float = _f(0.01, "AdamW weight decay")
-    warmup_ratio: float = _f(0.06, "share of the steps spent warming the learning rate up")
-    max_grad_norm: float = _f(1.0, "gradient clipping")
-    precision: str = _f("auto", "auto (bf16 or fp16 on a GPU, fp32 on a CPU), bf16, fp16 or fp32")
-    seed: int = _f(42, "random seed")
-    # REINFORCE gate training (see the section below)
-    reinforce: bool = _f(False, "train the gate as a Bernoulli policy with REINFORCE")
-    sparsity_weight: float = _f(0.01, "REINFORCE: weight of the mean gate score penalty")
-    baseline_momentum: float = _f(0.9, "REINFORCE: momentum of the moving-average reward baseline")
-    # output
-    output_dir: str = _f("runs/train", "checkpoints (a run here resumes from the last one)")
-    model_dir: str|None = _f(None, "where the final model and tokenizer go (default: output_dir/model; $SM_MODEL_DIR on SageMaker)")
-    metrics_dir: str|None = _f(None, "where metrics.json and history.json go (default: output_dir; $SM_OUTPUT_DATA_DIR on SageMaker)")
-    resume: bool = _f(True, "resume from the last checkpoint in output_dir when there is one")
-    save_total_limit: int = _f(2, "checkpoints kept (the best one is always kept)")
-    logging_steps: int = _f(50, "log the training loss every N steps")
-    progress_bar: bool = _f(True, "show the progress bar")
-    num_workers: int = _f(0, "data loader worker processes")
-
-    def __post_init__(self):
-        if self.pooling not in POOLING_MODES: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {self.pooling!r}")
-        if self.precision not in ("auto", "bf16", "fp16", "fp32"): raise ValueError(f"precision must be auto, bf16, fp16 or fp32, got {self.precision!r}")
-        if self.reinforce and self.pooling != "gate": raise ValueError("reinforce trains the gate: it needs pooling='gate'")
-        if self.min_epochs > self.epochs: raise ValueError(f"min_epochs ({self.min_epochs}) is more than epochs ({self.epochs})")
 
 # %% ../nbs/02_train.ipynb #0c87a350
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".gz", ".bz2", ".xz", ".zip", ".zst")

@@ -16,7 +16,7 @@ __all__ = ['EVALUATE_MODULES', 'DEPLOY_MODULES', 'EVALUATE_PY', 'DEPLOY_PY', 'AP
            'build_pipeline', 'start_pipeline', 'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
-EVALUATE_MODULES = ("__init__.py", "model.py", "inference.py", "data.py", "evaluate.py") # what evaluate_entry.py imports, directly or not
+EVALUATE_MODULES = ("__init__.py", "args.py", "model.py", "inference.py", "data.py", "evaluate.py") # what evaluate_entry.py imports, directly or not
 DEPLOY_MODULES = ("__init__.py", "sagemaker.py", "endpoints.py") # what deploy_entry.py imports
 EVALUATE_PY = '''"""SageMaker Processing entry point of the pipeline's evaluation: the trained model.tar.gz on the validation file -> metrics.json,
 evaluation.json (the step's property file), model_quality.json (the Model Registry's metrics) and, where matplotlib is, the plots."""
