@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # %% auto #0
-__all__ = ['POOLING_MODES', 'TrainArgs']
+__all__ = ['POOLING_MODES', 'GATE_SKIP', 'QUALITY_METRICS', 'LOWER_IS_BETTER', 'TrainArgs', 'check_thresholds']
 
 # %% ../nbs/01a_args.ipynb #ed1ad70c
 POOLING_MODES = ("gate", "mean", "first") # how token states become one vector: the gate, or an ablation
+GATE_SKIP = ("none", "special", "punct") # token ids the gate scores 0: none, the tokenizer's special tokens, or those and punctuation
 
 # %% ../nbs/01a_args.ipynb #4982559a
 def _f(default, help:str): return field(default=default, metadata={"help": help})
@@ -27,6 +28,8 @@ class TrainArgs:
     gate_sparsity: float = _f(0.0, "weight of the gate budget penalty in the loss (0: off; see gatesent.model.gate_penalty)")
     gate_budget: float = _f(0.0, "the mean gate score per text that penalty asks for (0: an L1 penalty)")
     gate_norm: str = _f("gate", "gate pooling divides the gated sum by the gate scores' sum (gate) or by the number of tokens (tokens)")
+    gate_word_bias: bool = _f(False, "add a learned score per token id to the gate's logit, a word prior no context washes out (see gatesent.model.SentimentGate)")
+    gate_skip: str = _f("none", f"token ids the gate always scores 0: one of {GATE_SKIP} (special: the tokenizer's special tokens; punct: those and punctuation)")
     freeze_backbone: bool = _f(False, "freeze the encoder (train gate and head only)")
     unfreeze_last: int = _f(0, "with freeze_backbone: keep the last N encoder layers trainable")
     # data
@@ -71,6 +74,27 @@ class TrainArgs:
 
     def __post_init__(self):
         if self.pooling not in POOLING_MODES: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {self.pooling!r}")
+        if self.gate_skip not in GATE_SKIP: raise ValueError(f"gate_skip must be one of {GATE_SKIP}, got {self.gate_skip!r}")
         if self.precision not in ("auto", "bf16", "fp16", "fp32"): raise ValueError(f"precision must be auto, bf16, fp16 or fp32, got {self.precision!r}")
         if self.reinforce and self.pooling != "gate": raise ValueError("reinforce trains the gate: it needs pooling='gate'")
         if self.min_epochs > self.epochs: raise ValueError(f"min_epochs ({self.min_epochs}) is more than epochs ({self.epochs})")
+
+# %% ../nbs/01a_args.ipynb #da19711a
+QUALITY_METRICS = {"accuracy": "min", "f1": "min", "precision": "min", "recall": "min", "ece": "max", # classification: every evaluation
+                   "contribution_comprehensiveness": "min", "contribution_sufficiency": "max", # signed evidence, top 20% of the tokens
+                   "gate_comprehensiveness": "min", "gate_sufficiency": "max"} # the gate, top 20% of the tokens (gate models)
+LOWER_IS_BETTER = {m for m, side in QUALITY_METRICS.items() if side == "max"} | {"eval_loss", "loss"}
+
+def check_thresholds(thresholds:dict, # Metric name -> threshold
+                     faithfulness_texts:int=300, # The evaluation's faithfulness texts (0: no explanation metrics)
+                     pooling:str="gate", # The model's pooling (`gate_*` metrics need the gate)
+                    ) -> None:
+    "Raise `ValueError` for a threshold the evaluation will not report, or one that is not a number."
+    import difflib
+    for name, limit in thresholds.items():
+        if name not in QUALITY_METRICS:
+            close = difflib.get_close_matches(name, list(QUALITY_METRICS), n=1)
+            raise ValueError(f"threshold {name!r} is no metric the evaluation reports" + (f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(QUALITY_METRICS)})"))
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)): raise ValueError(f"threshold {name} must be a number, got {limit!r}")
+        if name.startswith(("contribution_", "gate_")) and not faithfulness_texts: raise ValueError(f"threshold {name} needs the faithfulness test: set evaluate.faithfulness_texts > 0")
+        if name.startswith("gate_") and pooling != "gate": raise ValueError(f"threshold {name} needs a gate model, not pooling={pooling!r} (use contribution_* instead)")

@@ -176,6 +176,7 @@ def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of 
                     instance_type:str="ml.m5.xlarge", # Transform instance
                     instance_count:int=1, # Instances (files are spread over them)
                     max_payload_mb:int=1, # Largest request: how many lines go to the model at once (at most 4, the handlers' limit)
+                    explain:bool=False, # Answer every line with its words' gate scores and contributions too (`GATESENT_EXPLAIN`)
                     session:sagemaker.Session|None=None, # SageMaker session
                     wait:bool=False, # Wait for the job
                     timeout_s:float=6 * 3600, # With wait: give up after this long
@@ -186,7 +187,7 @@ def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of 
     sm = session or sm_session()
     t = Transformer(model_name or model_of(endpoint_name, sm), instance_count, instance_type, strategy="MultiRecord", assemble_with="Line",
                     output_path=output_s3, accept="application/jsonlines", max_payload=max_payload_mb,
-                    env={"GATESENT_BATCH": "1"}, sagemaker_session=sm, base_transform_job_name="gatesent-batch")
+                    env={"GATESENT_BATCH": "1", **({"GATESENT_EXPLAIN": "1"} if explain else {})}, sagemaker_session=sm, base_transform_job_name="gatesent-batch")
     t.transform(input_s3, content_type="application/jsonlines", split_type="Line", wait=False, logs=False)
     name = t.latest_transform_job.name
     print(f"transform job {name}: {input_s3} -> {output_s3}")

@@ -14,36 +14,42 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, Data
 
 from .data import _text_column, load_custom, load_sst2, tokenize
 from .inference import cut, encode_texts, special_affixes, word_scores
-from .model import GateSentForSequenceClassification
+from .args import LOWER_IS_BETTER, QUALITY_METRICS, check_thresholds
+from .model import GateSentForSequenceClassification, toward
 
 # %% auto #0
-__all__ = ['LOWER_IS_BETTER', 'EXPLAINERS', 'SIGNED_EXPLAINERS', 'predict_dataset', 'expected_calibration_error',
-           'classification_metrics', 'quality_gate', 'faithfulness', 'sst_lexicon', 'explanation_metrics',
-           'plot_training_curves', 'plot_confusion', 'plot_reliability', 'plot_gate_heatmaps', 'plot_gate_distribution',
-           'plot_faithfulness', 'explain_tokens', 'compare_explainers', 'plot_explainers', 'evaluate_model',
-           'evaluate_main']
+__all__ = ['EXPLAINERS', 'SIGNED_EXPLAINERS', 'predict_dataset', 'expected_calibration_error', 'classification_metrics',
+           'quality_gate', 'faithfulness', 'sst_lexicon', 'explanation_metrics', 'plot_training_curves',
+           'plot_confusion', 'plot_reliability', 'plot_gate_heatmaps', 'plot_gate_distribution', 'plot_faithfulness',
+           'explain_tokens', 'compare_explainers', 'plot_explainers', 'evaluate_model', 'evaluate_main']
 
 # %% ../nbs/03_evaluate.ipynb #9ca18e18
 def predict_dataset(model:GateSentForSequenceClassification, # The model
                     ds:Dataset, # Tokenised rows (input_ids, attention_mask)
                     tokenizer, # For padding
                     batch_size:int=64, # Rows per forward pass
-                   ) -> tuple[np.ndarray, list[np.ndarray]|None]: # probabilities (n, classes); gate scores per row or None
-    "Class probabilities and per-token gate scores for every row."
+                    contributions:bool=False, # Also return each row's per-token contributions, (tokens, num_labels)
+                   ) -> tuple: # probabilities (n, classes); gate scores per row or None; with `contributions`, those per row
+    "Class probabilities and per-token gate scores (and contributions) for every row."
     model.eval()
     collate = DataCollatorWithPadding(tokenizer)
     cols = [c for c in ("input_ids", "attention_mask", "token_type_ids") if c in ds.column_names]
-    probs, gates = [], []
+    probs, gates, contribs = [], [], []
     with torch.inference_mode():
         for i in range(0, len(ds), batch_size):
             rows = ds[i:i + batch_size]
             batch = collate([{c: rows[c][j] for c in cols} for j in range(len(rows["input_ids"]))])
             out = model(**{k: v.to(model.device) for k, v in batch.items()})
             probs.append(out.logits.float().softmax(-1).cpu().numpy())
+            m = batch["attention_mask"].numpy().astype(bool)
             if out.gate_scores is not None:
-                g, m = out.gate_scores.float().cpu().numpy(), batch["attention_mask"].numpy().astype(bool)
+                g = out.gate_scores.float().cpu().numpy()
                 gates += [g[j][m[j]] for j in range(len(g))]
-    return np.concatenate(probs), (gates if gates else None)
+            if contributions:
+                c = out.contributions.float().cpu().numpy()
+                contribs += [c[j][m[j]] for j in range(len(c))]
+    res = (np.concatenate(probs), (gates if gates else None))
+    return res + (contribs,) if contributions else res
 
 # %% ../nbs/03_evaluate.ipynb #d5da15f5
 def expected_calibration_error(probs:np.ndarray, labels:np.ndarray, bins:int=15) -> tuple[float, list[dict]]:
@@ -80,8 +86,6 @@ def classification_metrics(labels:np.ndarray, # True class ids
             "per_class": per, "confusion_matrix": cm.tolist(), "ece": ece, "calibration_bins": bins, "rows": int(len(labels))}
 
 # %% ../nbs/03_evaluate.ipynb #0dfd6af7
-LOWER_IS_BETTER = {"ece", "eval_loss", "loss"}
-
 def quality_gate(metrics:dict, # Metrics from `evaluate_model`
                  thresholds:dict, # e.g. {"accuracy": 0.90, "f1": 0.90, "ece": 0.05}
                 ) -> tuple[bool, list[str]]: # passed, and one line per check
@@ -97,7 +101,7 @@ def quality_gate(metrics:dict, # Metrics from `evaluate_model`
     return ok, lines
 
 # %% ../nbs/03_evaluate.ipynb #0550a583
-def faithfulness(model:GateSentForSequenceClassification, # A gate model
+def faithfulness(model:GateSentForSequenceClassification, # The model
                  tokenizer, # Its tokenizer
                  texts:list[str], # Texts to explain
                  ks:tuple=(10, 20, 50), # Percentages of tokens selected
@@ -105,11 +109,12 @@ def faithfulness(model:GateSentForSequenceClassification, # A gate model
                  random_draws:int=3, # Random selections averaged per text and k
                  seed:int=0, # Seed of the random selections
                  batch_size:int=64, # Rows per forward pass
-                 scores:list|None=None, # Per text, one score per kept content token from another explainer; None: the gate's
-                 name:str="gate", # The key of those scores' results
+                 scores:list|None=None, # Per text, one score per kept content token from another explainer; None: the model's own (`name`)
+                 name:str="gate", # The key of the results; without `scores`, `gate` or `contribution` (evidence toward the predicted label)
                 ) -> dict:
-    "ERASER comprehensiveness and sufficiency of the top-k% tokens by gate (or given) score vs random tokens."
-    if scores is None and model.config.pooling != "gate": raise ValueError("faithfulness needs a gate model (pooling='gate')")
+    "ERASER comprehensiveness and sufficiency of the top-k% tokens by gate, signed evidence (or given) score vs random tokens."
+    if scores is None and name not in ("gate", "contribution"): raise ValueError(f"without scores, name must be 'gate' or 'contribution', got {name!r}")
+    if scores is None and name == "gate" and model.config.pooling != "gate": raise ValueError("the gate's faithfulness needs a gate model (pooling='gate')")
     rng = np.random.default_rng(seed)
     pre, post = special_affixes(tokenizer)
     cfg = model.config
@@ -122,11 +127,12 @@ def faithfulness(model:GateSentForSequenceClassification, # A gate model
         scores = [np.asarray(scores[i], dtype=float) for i in keep]
         if [len(s) for s in scores] != [len(c) for c in content]: raise ValueError("scores must hold one score per kept content token of each text")
     ds = Dataset.from_dict({"input_ids": [pre + c + post for c in content], "attention_mask": [[1] * (len(c) + len(pre) + len(post)) for c in content]})
-    probs, gates = predict_dataset(model, ds, tokenizer, batch_size)
+    probs, gates, contribs = predict_dataset(model, ds, tokenizer, batch_size, contributions=True)
     pred = probs.argmax(1)
     variants, index = [], []  # (row, k, kind, draw) -> variant ids
     for r, c in enumerate(content):
-        g = gates[r][len(pre):len(pre) + len(c)] if scores is None else scores[r]
+        own = None if scores is not None else gates[r] if name == "gate" else toward(torch.from_numpy(contribs[r]), int(pred[r])).numpy()
+        g = scores[r] if own is None else own[len(pre):len(pre) + len(c)]
         order = np.argsort(-g, kind="stable")
         for k in ks:
             n = max(1, math.ceil(len(c) * k / 100))
@@ -227,8 +233,11 @@ def plot_reliability(bins:list[dict], ece:float, path) -> Path:
     ax.set(xlim=(0, 1), ylim=(0, 1), xlabel="confidence", ylabel="accuracy", title=f"Reliability (ECE {ece:.3f})"); ax.legend(loc="upper left")
     return _save(fig, path)
 
-def plot_gate_heatmaps(examples:list[tuple[list[tuple[str, float]], str]], path, width:int=90) -> Path:
-    "Words shaded by their gate score (darker = more weight), one example per block, with the prediction."
+def plot_gate_heatmaps(examples:list[tuple[list[tuple[str, float]], str]], path, width:int=90,
+                       signed:bool=False, # Shade signed evidence on a diverging scale (purple toward the second label, orange toward the first)
+                       toward:str="positive", # With `signed`: the label positive values argue for (named in the legend)
+                      ) -> Path:
+    "Words shaded by their gate score (darker = more weight), or by their signed evidence, one example per block, with the prediction."
     plt = _plt()
     lines = []  # (y, [(word, score)]) wrapped to `width` characters
     for words, title in examples:
@@ -238,15 +247,19 @@ def plot_gate_heatmaps(examples:list[tuple[list[tuple[str, float]], str]], path,
             cur.append((w, s)); n += len(w) + 1
         if cur: lines.append((None, cur))
     fig = plt.figure(figsize=(10, 0.32 * len(lines) + 0.6))
-    cmap = plt.get_cmap("Oranges")
+    cmap = plt.get_cmap("PuOr" if signed else "Oranges")  # PuOr: a diverging map that colour-blind readers can tell apart
+    scale = max([abs(s) for words, _ in examples for _, s in words] + [1e-6]) if signed else 1.0
     for i, (title, words) in enumerate(lines):
         y = 1 - (i + 0.8) / (len(lines) + 0.5)
         if title is not None: fig.text(0.01, y, title, fontsize=9, weight="bold"); continue
         x = 0.01
         for w, s in words:
-            fig.text(x, y, w, fontsize=10, family="monospace", bbox=dict(facecolor=cmap(0.15 + 0.85 * s), edgecolor="none", pad=1.5))
+            shade = 0.5 + 0.5 * s / scale if signed else 0.15 + 0.85 * s
+            if signed: w += "+" if s > 0.05 * scale else "\u2212" if s < -0.05 * scale else ""  # the sign in text too, not by colour alone
+            fig.text(x, y, w, fontsize=10, family="monospace", bbox=dict(facecolor=cmap(shade), edgecolor="none", pad=1.5))
             x += (len(w) + 1) * 0.0105
-    fig.text(0.99, 0.01, "shade = gate score (0 light, 1 dark)", fontsize=8, ha="right", color="gray")
+    fig.text(0.99, 0.01, f"purple (+) = evidence toward {toward}, orange (\u2212) = against, white = none; strongest = {scale:.2f} logits" if signed
+             else "shade = gate score (0 light, 1 dark)", fontsize=8, ha="right", color="gray")
     fig.savefig(path, dpi=110); plt.close(fig)
     return Path(path)
 
@@ -260,20 +273,22 @@ def plot_gate_distribution(gates:list[np.ndarray], path) -> Path:
     return _save(fig, path)
 
 def plot_faithfulness(res:dict, path) -> Path:
-    "Comprehensiveness and sufficiency at each k, gate vs random tokens."
+    "Comprehensiveness and sufficiency at each k: the gate's and the signed evidence's top tokens vs random tokens."
     plt = _plt()
     fig, axes = plt.subplots(1, 2, figsize=(8.5, 3.2))
-    x, w = np.arange(len(res["ks"])), 0.38
+    kinds = [k for k in ("gate", "contribution", "random") if k in res]
+    x, w = np.arange(len(res["ks"])), 0.8 / len(kinds)
     for ax, m, better in zip(axes, ("comprehensiveness", "sufficiency"), ("higher", "lower")):
-        for i, kind in enumerate(("gate", "random")):
-            ax.bar(x + (i - 0.5) * w, [res[kind][f"{m}@{k}"] for k in res["ks"]], w, label=f"{kind} tokens")
+        for i, kind in enumerate(kinds):
+            ax.bar(x + (i - (len(kinds) - 1) / 2) * w, [res[kind][f"{m}@{k}"] for k in res["ks"]], w, label={"contribution": "signed evidence"}.get(kind, kind) + " tokens",
+                   color={"gate": "tab:orange", "contribution": "tab:purple", "random": "tab:gray"}[kind])
         ax.set(xticks=x, xticklabels=[f"top {k}%" for k in res["ks"]], title=f"{m.capitalize()} ({better} is better)", ylabel="probability drop")
         ax.axhline(0, color="black", lw=0.6); ax.legend()
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #dc5f3476
-EXPLAINERS = ("gate", "integrated_gradients", "attention", "occlusion")
-SIGNED_EXPLAINERS = {"integrated_gradients", "occlusion"}  # signed toward the predicted class; plausibility reads their magnitude
+EXPLAINERS = ("gate", "contribution", "integrated_gradients", "attention", "occlusion")
+SIGNED_EXPLAINERS = {"contribution", "integrated_gradients", "occlusion"}  # signed toward the predicted class; plausibility reads their magnitude
 
 def _set_attn(model, impl:str):
     "Set the encoder's attention kernels (`eager` ones can return attention weights, `sdpa` ones cannot)."
@@ -289,11 +304,13 @@ def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in e
                    baseline_id:int=0, # `integrated_gradients`: the token id of the baseline text's content (the pad token)
                    ig_steps:int=50, # `integrated_gradients`: steps of the path integral
                   ) -> np.ndarray: # one score per token of `row`
-    "One explanation score per token: the gate, Integrated Gradients on the input embeddings, last-layer attention from the first token, or leave-one-word-out occlusion."
+    "One explanation score per token: the gate, the signed evidence toward `target` (the model's own contributions), Integrated Gradients on the input embeddings, last-layer attention from the first token, or leave-one-word-out occlusion."
     ids = torch.tensor([row])
     prob = lambda x: model(input_ids=x, attention_mask=torch.ones_like(x)).logits.softmax(-1)[:, target]
     if method == "gate":
         with torch.inference_mode(): return model(input_ids=ids).gate_scores[0].numpy()
+    if method == "contribution":
+        with torch.inference_mode(): return toward(model(input_ids=ids).contributions, target)[0].numpy()
     if method == "integrated_gradients":
         try: from captum.attr import LayerIntegratedGradients
         except ImportError as e: raise ImportError("Integrated Gradients needs Captum: pip install 'gatesent[explain]'") from e
@@ -379,12 +396,12 @@ def plot_explainers(res:dict, # `compare_explainers`'s result
     y = np.arange(len(names))
     for ax, (key, title, ref, ref_label) in zip(axes, panels):
         vals = [res[m].get(key) or 0.0 for m in names]
-        ax.barh(y, vals, color=["tab:orange" if m == "gate" else "tab:gray" for m in names])
+        ax.barh(y, vals, color=[{"gate": "tab:orange", "contribution": "tab:purple"}.get(m, "tab:gray") for m in names])
         for yi, v in zip(y, vals): ax.text(v, yi, f" {v:.3g} ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
         if ref is not None: ax.axvline(ref, color="black", ls="--", lw=0.8); title += f"\n(dashed: {ref_label}, {ref:.3g})"
         if key == "ms_per_text": ax.set_xscale("log")
         ax.set_title(title, fontsize=9); ax.margins(x=0.25)
-    axes[0].set(yticks=y, yticklabels=[m.replace("_", " ") for m in names]); axes[0].invert_yaxis()
+    axes[0].set(yticks=y, yticklabels=[{"contribution": "signed evidence"}.get(m, m.replace("_", " ")) for m in names]); axes[0].invert_yaxis()
     fig.suptitle(f"Explainers on the same model and {res['texts']} texts", fontsize=10)
     return _save(fig, path)
 
@@ -413,27 +430,39 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     texts = list(data[col][:])
     cfg = model.config
     max_length = max_length or cfg.max_tokens
-    probs, gates = predict_dataset(model, tokenize(data, tok, max_length, cfg.truncation, cfg.head_share), tok, batch_size)
+    probs, gates, contribs = predict_dataset(model, tokenize(data, tok, max_length, cfg.truncation, cfg.head_share), tok, batch_size, contributions=True)
     metrics = classification_metrics(labels, probs, names)
+    spans = encode_texts(tok, texts, max_length, cfg.truncation, cfg.head_share, spans=True)["spans"]
+    # signed evidence: toward the second label with two labels (positive), else toward the predicted one
+    signed = [toward(torch.from_numpy(c), 1 if len(names) == 2 else int(p.argmax())).numpy() for c, p in zip(contribs, probs)]
+    ev_words = [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)]
+    metrics["contribution"] = explanation_metrics([[(w, abs(s)) for w, s in ws] for ws in ev_words], lexicon)
+    pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
+    title = lambda i: f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})"
     draw = plots
     plots = {"confusion_matrix": plot_confusion(metrics["confusion_matrix"], names, out/"confusion_matrix.png"),
              "reliability": plot_reliability(metrics["calibration_bins"], metrics["ece"], out/"reliability.png")} if draw else {}
     if history is not None and draw:
         hist = json.loads(Path(history).read_text()) if isinstance(history, (str, Path)) else history
         plots["training_curves"] = plot_training_curves(hist, out/"training_curves.png")
+    if draw: plots["contribution_heatmaps"] = plot_gate_heatmaps([(ev_words[i], title(i)) for i in pick], out/"contribution_heatmaps.png", signed=True,
+                                                            toward=names[1] if len(names) == 2 else "the predicted label")
     if gates is not None:
         if draw: plots["gate_distribution"] = plot_gate_distribution(gates, out/"gate_distribution.png")
-        spans = encode_texts(tok, texts, max_length, cfg.truncation, cfg.head_share, spans=True)["spans"]
         words = [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]
         metrics["explanation"] = explanation_metrics(words, lexicon)
-        pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
-        ex = [(words[i], f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})") for i in pick]
-        if draw: plots["gate_heatmaps"] = plot_gate_heatmaps(ex, out/"gate_heatmaps.png")
+        if draw: plots["gate_heatmaps"] = plot_gate_heatmaps([(words[i], title(i)) for i in pick], out/"gate_heatmaps.png")
         metrics["gate_mean"] = float(np.concatenate(gates).mean())
-        if faithfulness_texts:
-            sub = texts[:faithfulness_texts]
-            metrics["faithfulness"] = faithfulness(model, tok, sub, max_length=max_length, batch_size=batch_size)
-            if draw: plots["faithfulness"] = plot_faithfulness(metrics["faithfulness"], out/"faithfulness.png")
+    if faithfulness_texts:
+        sub = texts[:faithfulness_texts]
+        f = faithfulness(model, tok, sub, max_length=max_length, batch_size=batch_size, name="contribution", random_draws=0 if gates is not None else 3)
+        if gates is not None:
+            f = {**faithfulness(model, tok, sub, max_length=max_length, batch_size=batch_size), "contribution": f["contribution"]}
+            metrics.update(gate_comprehensiveness=f["gate"]["comprehensiveness@20"], gate_sufficiency=f["gate"]["sufficiency@20"])
+        metrics.update(contribution_comprehensiveness=f["contribution"]["comprehensiveness@20"], contribution_sufficiency=f["contribution"]["sufficiency@20"])
+        metrics["faithfulness"] = f
+        if draw: plots["faithfulness"] = plot_faithfulness(f, out/"faithfulness.png")
+    if gates is not None:
         if compare_texts:
             metrics["explainers"] = compare_explainers(model, tok, texts[:compare_texts], lexicon, max_length=max_length, ig_steps=ig_steps, batch_size=batch_size)
             if draw: plots["explainers"] = plot_explainers(metrics["explainers"], out/"explainers.png")
@@ -466,6 +495,11 @@ def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sy
     p.add_argument("--lexicon", default="sst2", help="sentiment words for the gate's plausibility: 'sst2' (SST's single-word phrases, from the SST-2 "
                    "folder of --data, $GATESENT_DATA_DIR or the hub), a text file with one word per line, or 'none'")
     a = p.parse_args(argv)
+    if a.thresholds:  # before any work: a threshold on a metric the evaluation will not report fails now, not after it
+        cfg_file = Path(a.model_dir)/"config.json"
+        pooling = json.loads(cfg_file.read_text()).get("pooling", "gate") if cfg_file.is_file() else "gate"
+        try: check_thresholds(a.thresholds, a.faithfulness_texts, pooling)
+        except ValueError as e: p.error(str(e))
     lexicon = None
     if a.lexicon == "sst2":
         try: lexicon = sst_lexicon(None if a.data and Path(a.data).is_file() else a.data)

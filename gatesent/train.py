@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_train.ipynb #e81e3541
 from __future__ import annotations
-import json, math, os, time
+import json, math, os, time, unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
@@ -21,9 +21,9 @@ from .args import TrainArgs
 from .model import GateSentConfig, GateSentForSequenceClassification
 
 # %% auto #0
-__all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'sagemaker_env', 'load_splits', 'load_training_data', 'build_model',
-           'encoder_layers', 'freeze', 'trainable', 'reinforce_loss', 'GateSentTrainer', 'MinEpochsEarlyStopping',
-           'accuracy_metrics', 'history', 'train', 'train_main']
+__all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'sagemaker_env', 'load_splits', 'load_training_data', 'gate_skip_ids',
+           'build_model', 'encoder_layers', 'freeze', 'trainable', 'reinforce_loss', 'GateSentTrainer',
+           'MinEpochsEarlyStopping', 'accuracy_metrics', 'history', 'train', 'train_main']
 
 # %% ../nbs/02_train.ipynb #0c87a350
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".gz", ".bz2", ".xz", ".zip", ".zst")
@@ -75,20 +75,33 @@ def _backbone_config(spec:str):
     if "model_type" not in d: raise ValueError(f"backbone_config needs a model_type, got keys {sorted(d)}")
     return AutoConfig.for_model(**d)
 
+def gate_skip_ids(tokenizer, # The model's tokenizer
+                  mode:str="special", # `none`, `special` (its special tokens) or `punct` (those and every token that is punctuation alone)
+                 ) -> list[int]: # sorted token ids
+    "The token ids `TrainArgs.gate_skip` asks the gate to score 0."
+    if mode == "none": return []
+    ids = set(tokenizer.all_special_ids)
+    if mode == "punct":
+        for piece, i in tokenizer.get_vocab().items():
+            s = piece.removeprefix("##").lstrip("\u2581\u0120")  # WordPiece, SentencePiece and byte-level BPE word marks
+            if s and all(unicodedata.category(ch).startswith("P") for ch in s): ids.add(i)
+    return sorted(ids)
+
 def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, object]:
     "The model (pretrained backbone, or random from `backbone_config`) and its tokenizer."
-    shaping = dict(gate_sparsity=args.gate_sparsity, gate_budget=args.gate_budget, gate_norm=args.gate_norm)
+    default_tok = args.backbone if not args.backbone_config else args.backbone_config if Path(args.backbone_config).is_dir() else None
+    tok_src = args.tokenizer or default_tok
+    if tok_src is None: raise ValueError("pass tokenizer= when backbone_config is JSON text")
+    tok = AutoTokenizer.from_pretrained(tok_src)
+    shaping = dict(gate_sparsity=args.gate_sparsity, gate_budget=args.gate_budget, gate_norm=args.gate_norm,
+                   gate_word_bias=args.gate_word_bias, gate_skip_ids=gate_skip_ids(tok, args.gate_skip))
     if args.backbone_config:
         model = GateSentForSequenceClassification(GateSentConfig(
             backbone=_backbone_config(args.backbone_config), pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping))
-        default_tok = args.backbone_config if Path(args.backbone_config).is_dir() else None
     else:
         model = GateSentForSequenceClassification.from_backbone(args.backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping)
-        default_tok = args.backbone
     model.config.max_tokens, model.config.truncation = args.max_length, args.truncation  # how texts are cut, kept for serving
-    tok_src = args.tokenizer or default_tok
-    if tok_src is None: raise ValueError("pass tokenizer= when backbone_config is JSON text")
-    return model, AutoTokenizer.from_pretrained(tok_src)
+    return model, tok
 
 # %% ../nbs/02_train.ipynb #f48384b9
 def encoder_layers(model:GateSentForSequenceClassification) -> torch.nn.ModuleList:
@@ -125,7 +138,7 @@ def reinforce_loss(model:GateSentForSequenceClassification, # The model (unwrapp
     "Classification loss from a sampled token mask plus the REINFORCE loss of the gate."
     mask, labels = inputs["attention_mask"], inputs["labels"]
     hidden = model.encode(inputs["input_ids"], mask, inputs.get("token_type_ids"))
-    probs = model.gate(hidden, mask)
+    probs = model.gate(hidden, mask, inputs["input_ids"])
     z = torch.bernoulli(probs.detach()) * mask
     empty = z.sum(1) == 0  # keep the highest-scored token where nothing was sampled
     if empty.any(): z[empty] = F.one_hot(probs[empty].argmax(1), z.shape[1]).to(z.dtype)
@@ -241,9 +254,9 @@ def train(args:TrainArgs) -> dict:
         reinforce=args.reinforce, sparsity_weight=args.sparsity_weight, baseline_momentum=args.baseline_momentum, head_lr_multiplier=args.head_lr_multiplier)
     last = get_last_checkpoint(str(out)) if args.resume and out.is_dir() else None
     if last and trainer.is_world_process_zero(): print(f"gatesent-train: resuming from {last}")
-    result = trainer.train(resume_from_checkpoint=last, ignore_keys_for_eval=["gate_scores"])
+    result = trainer.train(resume_from_checkpoint=last, ignore_keys_for_eval=["gate_scores", "contributions"])
     epochs = history(trainer.state.log_history)
-    best = trainer.evaluate(ignore_keys=["gate_scores"])  # the best checkpoint, reloaded at the end of training
+    best = trainer.evaluate(ignore_keys=["gate_scores", "contributions"])  # the best checkpoint, reloaded at the end of training
     metrics = {"accuracy": best["eval_accuracy"], "f1": best["eval_f1"], "eval_loss": best["eval_loss"],
                "train_loss": result.training_loss, "epochs": trainer.state.epoch, "steps": trainer.state.global_step,
                "best_checkpoint": trainer.state.best_model_checkpoint, "resumed_from": last,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, re, tempfile
 from pathlib import Path
 
-from .evaluate import LOWER_IS_BETTER
+from .args import LOWER_IS_BETTER, check_thresholds
 from .pipeline import ConfigError, config_arguments, load_config
 from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm_session, stage_source, training_estimator
 
@@ -23,6 +23,7 @@ evaluation.json (the step's property file), model_quality.json (the Model Regist
 import argparse, glob, importlib.util, json, os, sys, tarfile, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the vendored gatesent/ beside this file
 
+from gatesent.args import QUALITY_METRICS
 from gatesent.data import load_custom
 from gatesent.evaluate import evaluate_model
 
@@ -46,7 +47,7 @@ if __name__ == "__main__":
     plots = importlib.util.find_spec("matplotlib") is not None
     if not plots: print("matplotlib is not installed in this container: metrics only, no plots", flush=True)
     m = evaluate_model(model_dir, data, a.out, faithfulness_texts=a.faithfulness_texts, plots=plots)
-    report = {k: m[k] for k in ("accuracy", "f1", "precision", "recall", "ece", "rows") if k in m}
+    report = {k: m[k] for k in (*QUALITY_METRICS, "rows") if k in m}  # every metric a threshold may name
     with open(os.path.join(a.out, "evaluation.json"), "w") as f: json.dump(report, f, indent=1)
     quality = {"binary_classification_metrics": {k: {"value": m[k], "standard_deviation": "NaN"} for k in ("accuracy", "f1", "precision", "recall")}}
     with open(os.path.join(a.out, "model_quality.json"), "w") as f: json.dump(quality, f, indent=1)
@@ -132,6 +133,8 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     if (paths := _local_paths(cfg)) and not local_paths_ok:
         raise ConfigError(f"{', '.join(paths)}: a path on this machine, which a SageMaker training job cannot read; give a Hugging Face hub id")
     if s["approval"] not in APPROVALS: raise ConfigError(f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got {s['approval']!r}")
+    try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], t.get("pooling", "gate"))  # before anything is staged or paid for
+    except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
     boto = session or (boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session())
     base = sm_session(boto, bucket=a["bucket"])
     ps = PipelineSession(boto_session=boto, default_bucket=base.default_bucket(), sagemaker_config=base.sagemaker_config)

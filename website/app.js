@@ -8,7 +8,7 @@
                result: $("result"), label: $("label"), confidence: $("confidence"), barFill: $("bar-fill"), probs: $("probabilities"),
                words: $("words"), latency: $("latency"), batch: $("batch-result"), counts: $("counts"), rows: $("batch-rows"),
                batchLatency: $("batch-latency"), apiInput: $("api-url"), saveApi: $("save-api"), resetApi: $("reset-api"),
-               apiShown: $("api-shown"), modelName: $("model-name"), reviewLabel: $("review-label")};
+               apiShown: $("api-shown"), modelName: $("model-name"), reviewLabel: $("review-label"), sum: $("sum")};
 
   // The API URL: ?api= beats the saved setting, which beats config.js; empty means this page's own server.
   function apiUrl() {
@@ -80,6 +80,56 @@
     return `Answered in ${total} ms` + (typeof body.latency_ms === "number" ? ` (model server ${body.latency_ms.toFixed(1)} ms)` : "");
   }
 
+  // A word's signed evidence: its contribution toward the second label (two labels), else toward the predicted label
+  // (its share of that logit minus its mean share of the others).
+  function evidence(c, p) {
+    if (typeof c === "number") return c;
+    const labels = Object.keys(c), others = labels.filter((l) => l !== p.label);
+    return c[p.label] - others.reduce((s, l) => s + c[l], 0) / Math.max(1, others.length);
+  }
+  const fmt = (x) => (x >= 0 ? "+" : "\u2212") + Math.abs(x).toFixed(2);
+  let last = null;
+  function shadeBy() {
+    const picked = document.querySelector('input[name="shade"]:checked').value;
+    return picked === "contribution" && last && last.tokens && last.tokens.some((t) => t.contribution !== undefined) ? "contribution" : "gate";
+  }
+  // The words of the last answer, shaded by their signed evidence (purple +, orange −, white 0; the strongest word fully)
+  // or by their gate score (0 light … 1 dark: a flat gate looks flat, a sharp one sharp).
+  function shadeWords() {
+    const p = last, by = shadeBy(), tokens = (p && p.tokens) || [];
+    const toward = p && p.contributions && p.contributions.toward ? p.contributions.toward : (p ? p.label : "");
+    const ev = tokens.map((t) => (t.contribution === undefined ? 0 : evidence(t.contribution, p)));
+    const scale = Math.max(1e-6, ...ev.map(Math.abs));
+    els.words.replaceChildren();
+    tokens.forEach((t, i) => {
+      const s = document.createElement("span");
+      s.className = "word"; s.textContent = t.word; s.tabIndex = 0;
+      const parts = [];
+      if (t.contribution !== undefined) {
+        s.dataset.contribution = String(ev[i]);
+        parts.push(`evidence ${fmt(ev[i])} toward ${toward}`);
+      }
+      if (t.gate !== undefined) { s.dataset.gate = String(t.gate); parts.push(`gate score ${t.gate.toFixed(2)}`); }
+      if (by === "contribution") {
+        const share = Math.abs(ev[i]) / scale;
+        if (share >= 0.05) s.classList.add(ev[i] > 0 ? "for" : "against");
+        s.style.backgroundColor = `rgba(var(${ev[i] > 0 ? "--for" : "--against"}), ${(0.7 * share).toFixed(3)})`;
+      } else {
+        s.style.backgroundColor = `rgba(var(--gate), ${(0.04 + 0.86 * Math.min(1, Math.max(0, t.gate || 0))).toFixed(3)})`;
+      }
+      s.title = parts.join(" · ");
+      s.setAttribute("aria-label", `${t.word}: ${parts.join(", ")}`);
+      els.words.append(s, document.createTextNode(" "));
+    });
+    $("legend-contribution").hidden = by !== "contribution";
+    $("legend-gate").hidden = by !== "gate";
+    document.querySelectorAll("#legend-contribution .toward").forEach((e) => { e.textContent = toward; });
+    const c = p && p.contributions;
+    els.sum.textContent = c && typeof c.logit_margin === "number"
+      ? `The words add up to ${fmt(ev.reduce((a, b) => a + b, 0))}; with the special tokens (${fmt(c.special_tokens)}) and the model's bias (${fmt(c.bias)}) ` +
+        `that is ${fmt(c.logit_margin)} in logits toward ${c.toward}, the margin behind the answer.` : "";
+  }
+
   function renderSingle(p, body, started) {
     els.batch.hidden = true;
     els.label.textContent = p.label;
@@ -92,17 +142,8 @@
       const dd = document.createElement("dd"); dd.textContent = pct(v);
       els.probs.append(dt, dd);
     });
-    els.words.replaceChildren();
-    // shade by the gate score itself, 0 light … 1 dark: a flat gate looks flat, a sharp one sharp
-    (p.tokens || []).forEach((t) => {
-      const s = document.createElement("span");
-      s.className = "word"; s.textContent = t.word; s.tabIndex = 0;
-      s.dataset.gate = String(t.gate);
-      s.style.backgroundColor = `rgba(var(--gate), ${(0.04 + 0.86 * Math.min(1, Math.max(0, t.gate))).toFixed(3)})`;
-      s.title = `gate score ${t.gate.toFixed(2)}`;
-      s.setAttribute("aria-label", `${t.word}: gate score ${t.gate.toFixed(2)}`);
-      els.words.append(s, document.createTextNode(" "));
-    });
+    last = p;
+    shadeWords();
     els.latency.textContent = latencyText(started, body) + (body.model ? ` · model ${body.model}` : "");
     els.result.hidden = false;
   }
@@ -171,6 +212,7 @@
     els.reviewLabel.textContent = "Review";
     els.review.value = b.textContent; updateCounter(); analyze();
   }));
+  document.querySelectorAll('input[name="shade"]').forEach((r) => r.addEventListener("change", shadeWords));
   els.saveApi.addEventListener("click", () => {
     try { window.localStorage.setItem(STORE, els.apiInput.value.trim()); } catch (e) { showError("This browser does not allow saving settings."); }
     showApi();
