@@ -161,8 +161,8 @@ class GateSentPreTrainedModel(PreTrainedModel):
             if module.bias is not None: nn.init.zeros_(module.bias)
 
 def toward(contributions:torch.Tensor, # (..., num_labels) per-token shares of the logits (`GateSentOutput.contributions`)
-             target:int|torch.Tensor=1, # The label the evidence is toward (one per row, or one for all)
-            ) -> torch.Tensor: # (...) signed evidence
+           target:int|torch.Tensor=1, # The label the evidence is toward (one per row, or one for all)
+          ) -> torch.Tensor: # (...) signed evidence
     "Signed evidence toward `target`: its logit share minus the other label's (two labels) or the others' mean (more)."
     n = contributions.shape[-1]
     t = torch.as_tensor(target, device=contributions.device)
