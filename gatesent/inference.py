@@ -215,14 +215,15 @@ def explanation(text:str, # The text
                ) -> dict: # `tokens` and, with contributions, `contributions`
     "The words of one text with their gate scores and contributions, and how the contributions add up to the logits."
     import numpy as np
-    keys = [w for w, _ in word_scores(text, spans, [0.0] * len(spans))]
-    tokens = [{"word": w} for w in keys]
-    if gates is not None:
-        for t, (_, g) in zip(tokens, word_scores(text, spans, np.asarray(gates).tolist())): t["gate"] = round(g, 4)
-    if contribs is None: return {"tokens": tokens}
-    c, r6 = np.asarray(contribs, dtype=np.float64), lambda x: round(float(x), 6)
-    cols = [c[:, 1] - c[:, 0]] if len(labels) == 2 else [c[:, k] for k in range(len(labels))]
+    c = None if contribs is None else np.asarray(contribs, dtype=np.float64)
+    cols = [] if c is None else [c[:, 1] - c[:, 0]] if len(labels) == 2 else [c[:, k] for k in range(len(labels))]
     per_col = [word_scores(text, spans, col.tolist(), merge="sum") for col in cols]
+    gated = None if gates is None else word_scores(text, spans, np.asarray(gates).tolist())
+    words = gated if gated is not None else per_col[0] if per_col else word_scores(text, spans, [0.0] * len(spans))  # one pass per score, none extra
+    tokens = [{"word": w} for w, _ in words]
+    for t, (_, g) in zip(tokens, gated or []): t["gate"] = round(g, 4)
+    if c is None: return {"tokens": tokens}
+    r6 = lambda x: round(float(x), 6)
     for n, t in enumerate(tokens):
         t["contribution"] = r6(per_col[0][n][1]) if len(labels) == 2 else {l: r6(pc[n][1]) for l, pc in zip(labels, per_col)}
     special = [col.sum() - sum(v for _, v in pc) for col, pc in zip(cols, per_col)]
