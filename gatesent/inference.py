@@ -343,10 +343,12 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
                ) -> Path:
     "Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits, gate_scores, contributions and head_bias; dynamic batch and length)."
     import logging, torch
-    from transformers import AutoModelForSequenceClassification
+    from transformers import AutoConfig, AutoModelForSequenceClassification
     import gatesent.model
     dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
-    model = AutoModelForSequenceClassification.from_pretrained(str(model_dir), attn_implementation="sdpa").eval()
+    backbone = AutoConfig.from_pretrained(str(model_dir)).backbone
+    attn = "sdpa" if gatesent.model.encoder_class(backbone)._supports_sdpa else "eager"  # MPNet and DeBERTa-v2 have no SDPA kernel
+    model = AutoModelForSequenceClassification.from_pretrained(str(model_dir), attn_implementation=attn).eval()
     class Wrapped(torch.nn.Module):
         def __init__(self, m): super().__init__(); self.m = m
         def forward(self, input_ids, attention_mask):

@@ -10,15 +10,17 @@ from dataclasses import dataclass
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoModelForTextEncoding, PretrainedConfig,
+from transformers import (AutoConfig, AutoModel, AutoModelForSequenceClassification, AutoModelForTextEncoding, PretrainedConfig,
                           PreTrainedModel, T5Config)
+from transformers.models.auto.modeling_auto import MODEL_FOR_MASKED_LM_MAPPING_NAMES
 from transformers.modeling_outputs import ModelOutput
 
 from .args import POOLING_MODES
 
 # %% auto #0
-__all__ = ['SENTIMENT_LABELS', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool_weights', 'pool', 'gate_penalty',
-           'GateSentPreTrainedModel', 'toward', 'GateSentForSequenceClassification', 'from_backbone']
+__all__ = ['SENTIMENT_LABELS', 'ENCODER_EXAMPLES', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool_weights', 'pool',
+           'gate_penalty', 'encoder_class', 'GateSentPreTrainedModel', 'toward', 'GateSentForSequenceClassification',
+           'from_backbone']
 
 # %% ../nbs/00_model.ipynb #edfbd448
 SENTIMENT_LABELS = {0: "negative", 1: "positive"}
@@ -140,10 +142,23 @@ def gate_penalty(gate_scores:torch.Tensor, # (batch, seq) gate scores, 0 on padd
     mean = gate_scores.sum(1) / attention_mask.sum(1).clamp_min(1).to(gate_scores.dtype)
     return (mean - budget).abs().mean()
 
+# %% ../nbs/00_model.ipynb #514404d6
+ENCODER_EXAMPLES = ("bert", "roberta", "deberta-v2", "electra", "mpnet", "modernbert", "distilbert", "t5", "mt5", "umt5")
+
+def encoder_class(backbone:PretrainedConfig, # The encoder's config
+                 ) -> type[PreTrainedModel]: # The class that builds it with no task head
+    "The encoder-only class for a backbone config: T5-style models' own encoder class, `AutoModel`'s for encoder-only types."
+    t, text = type(backbone), AutoModelForTextEncoding._model_mapping
+    if t in text and text[t].__name__.endswith("EncoderModel"): return text[t]  # T5, mT5, UMT5: the encoder half alone
+    seq2seq = backbone.is_encoder_decoder or getattr(backbone, "is_decoder", False)
+    if backbone.model_type in MODEL_FOR_MASKED_LM_MAPPING_NAMES and not seq2seq and t in AutoModel._model_mapping: return AutoModel._model_mapping[t]
+    raise ValueError(f"gatesent needs an encoder backbone: an encoder-only model type (one with a masked-LM head, e.g. "
+                     f"{', '.join(ENCODER_EXAMPLES[:-3])}) or the encoder of t5/mt5/umt5; {backbone.model_type!r} is neither")
+
 # %% ../nbs/00_model.ipynb #66d71d22
 def _encoder_kwargs(backbone:PretrainedConfig) -> dict:
     "Extra arguments for the backbone's encoder class: drop the unused pooler where the class has one."
-    cls = AutoModelForTextEncoding._model_mapping[type(backbone)]
+    cls = encoder_class(backbone)
     return {"add_pooling_layer": False} if "add_pooling_layer" in inspect.signature(cls.__init__).parameters else {}
 
 class GateSentPreTrainedModel(PreTrainedModel):
@@ -177,7 +192,7 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
                  encoder:PreTrainedModel|None=None # A ready (e.g. pretrained) encoder; built from `config.backbone` if None
                 ):
         super().__init__(config)
-        self.encoder = encoder if encoder is not None else AutoModelForTextEncoding.from_config(
+        self.encoder = encoder if encoder is not None else encoder_class(config.backbone)._from_config(
             config.backbone, **_encoder_kwargs(config.backbone))
         self.gate = SentimentGate(config.hidden_size, self.encoder.get_input_embeddings().num_embeddings, config.gate_word_bias, config.gate_skip_ids)
         self.dropout = nn.Dropout(config.classifier_dropout)
@@ -226,7 +241,7 @@ def from_backbone(cls:type[GateSentForSequenceClassification],
                  ) -> GateSentForSequenceClassification:
     "A new classifier on a pretrained encoder: encoder weights loaded, gate and head initialised."
     backbone = AutoConfig.from_pretrained(str(name_or_path))
-    encoder = AutoModelForTextEncoding.from_pretrained(str(name_or_path), **_encoder_kwargs(backbone))
+    encoder = encoder_class(backbone).from_pretrained(str(name_or_path), **_encoder_kwargs(backbone))
     attn = encoder.config._attn_implementation
     config = GateSentConfig(backbone=encoder.config, pooling=pooling, classifier_dropout=classifier_dropout, **kwargs)
     model = cls(config, encoder=encoder)

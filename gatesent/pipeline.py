@@ -8,7 +8,7 @@ import contextlib, copy, difflib, hashlib, json, os, shutil, subprocess, sys, ta
 from dataclasses import fields
 from pathlib import Path
 
-from .args import TrainArgs, check_thresholds
+from .args import TrainArgs, check_thresholds, preset_backbone
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
@@ -142,7 +142,8 @@ def _sha256_files(paths) -> str:
     return h.hexdigest()
 
 def resolve_backbone(spec:str) -> tuple[str, str|None]:
-    "The backbone to train from, and a note when the offline MiniLM replaces an unreachable hub model (never silently)."
+    "The backbone to train from (a preset's installed copy, a folder or a hub id), and a note when the offline MiniLM replaces an unreachable hub model (never silently)."
+    spec = preset_backbone(spec)
     if Path(spec).expanduser().exists(): return str(Path(spec).expanduser()), None
     offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
     if not offline:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_train.ipynb #e81e3541
 from __future__ import annotations
-import json, math, os, time, unicodedata
+import hashlib, json, math, os, time, unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
@@ -16,14 +16,14 @@ from transformers import (AutoConfig, AutoTokenizer, DataCollatorWithPadding, Ea
                           Trainer, TrainerCallback, TrainingArguments, set_seed)
 from transformers.trainer_utils import get_last_checkpoint
 
-from .data import load_custom, load_sst2, tokenize
-from .args import TrainArgs
+from .data import _text_column, load_custom, load_sst2, tokenize
+from .args import TrainArgs, preset_backbone
 from .model import GateSentConfig, GateSentForSequenceClassification
 
 # %% auto #0
 __all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'sagemaker_env', 'load_splits', 'load_training_data', 'gate_skip_ids',
-           'build_model', 'encoder_layers', 'freeze', 'trainable', 'reinforce_loss', 'GateSentTrainer',
-           'MinEpochsEarlyStopping', 'accuracy_metrics', 'history', 'train', 'train_main']
+           'build_model', 'encoder_layers', 'freeze', 'trainable', 'reinforce_loss', 'distill_loss', 'GateSentTrainer',
+           'MinEpochsEarlyStopping', 'accuracy_metrics', 'history', 'train', 'train_main', 'teacher_logits']
 
 # %% ../nbs/02_train.ipynb #0c87a350
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".gz", ".bz2", ".xz", ".zip", ".zst")
@@ -38,10 +38,13 @@ def _channel_file(channel:str) -> str:
 def sagemaker_env(args:TrainArgs, # Settings from the command line
                   env:dict|None=None, # Environment (default: os.environ)
                  ) -> TrainArgs:
-    "Fill data, model, output and checkpoint paths from SageMaker's `SM_*` variables where the user did not set them."
+    "Fill data, teacher, model, output and checkpoint paths from SageMaker's `SM_*` variables where the user did not set them."
     env = os.environ if env is None else env
     if env.get("SM_CHANNEL_TRAIN") and args.train_file is None: args.train_file = _channel_file(env["SM_CHANNEL_TRAIN"])
     if env.get("SM_CHANNEL_VALIDATION") and args.validation_file is None: args.validation_file = _channel_file(env["SM_CHANNEL_VALIDATION"])
+    if env.get("SM_CHANNEL_TEACHER") and args.teacher is None:  # the teacher's model folder, or one .parquet of its logits, from S3
+        ch = Path(env["SM_CHANNEL_TEACHER"]); logits = sorted(ch.glob("*.parquet"))
+        args.teacher = str(logits[0]) if len(logits) == 1 and not (ch/"config.json").is_file() else str(ch)
     if env.get("SM_MODEL_DIR") and args.model_dir is None: args.model_dir = env["SM_MODEL_DIR"]
     if env.get("SM_OUTPUT_DATA_DIR") and args.metrics_dir is None: args.metrics_dir = env["SM_OUTPUT_DATA_DIR"]
     ckpt = env.get("GATESENT_CHECKPOINT_DIR") or SM_CHECKPOINTS
@@ -62,8 +65,13 @@ def load_splits(args:TrainArgs) -> DatasetDict:
     return dd
 
 def load_training_data(args:TrainArgs, tokenizer) -> DatasetDict:
-    "Train and validation splits, subsampled as asked and tokenised (unpadded)."
-    return tokenize(load_splits(args), tokenizer, args.max_length, args.truncation)
+    "Train and validation splits, subsampled as asked and tokenised (unpadded); with a teacher, each training row carries its `teacher_logits`."
+    dd = load_splits(args)
+    if args.teacher:
+        col = _text_column(dd["train"])
+        logits = teacher_logits(args.teacher, dd["train"][col], Path(args.output_dir)/"teacher", args.max_length, args.eval_batch_size, args.progress_bar)
+        dd["train"] = dd["train"].add_column("teacher_logits", logits.tolist())
+    return tokenize(dd, tokenizer, args.max_length, args.truncation)
 
 # %% ../nbs/02_train.ipynb #98c7824f
 def _backbone_config(spec:str):
@@ -89,7 +97,8 @@ def gate_skip_ids(tokenizer, # The model's tokenizer
 
 def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, object]:
     "The model (pretrained backbone, or random from `backbone_config`) and its tokenizer."
-    default_tok = args.backbone if not args.backbone_config else args.backbone_config if Path(args.backbone_config).is_dir() else None
+    backbone = preset_backbone(args.backbone)  # `quick`/`accurate`: the installed copy, else the hub id
+    default_tok = backbone if not args.backbone_config else args.backbone_config if Path(args.backbone_config).is_dir() else None
     tok_src = args.tokenizer or default_tok
     if tok_src is None: raise ValueError("pass tokenizer= when backbone_config is JSON text")
     tok = AutoTokenizer.from_pretrained(tok_src)
@@ -99,7 +108,7 @@ def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, obje
         model = GateSentForSequenceClassification(GateSentConfig(
             backbone=_backbone_config(args.backbone_config), pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping))
     else:
-        model = GateSentForSequenceClassification.from_backbone(args.backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping)
+        model = GateSentForSequenceClassification.from_backbone(backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping)
     model.config.max_tokens, model.config.truncation = args.max_length, args.truncation  # how texts are cut, kept for serving
     return model, tok
 
@@ -152,13 +161,32 @@ def reinforce_loss(model:GateSentForSequenceClassification, # The model (unwrapp
     loss = -logp.mean() + policy + sparsity_weight * density
     return loss, reward.mean(), {"kept": (z.sum(1) / mask.sum(1)).mean().item(), "density": density.item()}
 
+# %% ../nbs/02_train.ipynb #45713422
+def distill_loss(logits:torch.Tensor, # (batch, labels) the student's logits
+                 labels:torch.Tensor, # (batch,) the hard labels
+                 teacher:torch.Tensor, # (batch, labels) the teacher's logits
+                 weight:float=0.5, # Share of the soft-label term
+                 temperature:float=2.0, # Softmax temperature of both sides in the soft-label term
+                ) -> torch.Tensor: # scalar loss
+    "(1 − weight) × cross-entropy on the labels + weight × T² × KL(teacher ‖ student) at temperature T (Hinton et al., 2015)."
+    hard = F.cross_entropy(logits, labels.view(-1))
+    t = teacher.to(logits.dtype)
+    soft = F.kl_div(F.log_softmax(logits / temperature, -1), F.log_softmax(t / temperature, -1), log_target=True, reduction="batchmean")
+    return (1 - weight) * hard + weight * temperature ** 2 * soft
+
 # %% ../nbs/02_train.ipynb #8be5c496
 class GateSentTrainer(Trainer):
-    "The Hugging Face `Trainer`, with the REINFORCE gate objective as an option."
-    def __init__(self, *a, reinforce:bool=False, sparsity_weight:float=0.01, baseline_momentum:float=0.9, head_lr_multiplier:float=1.0, **kw):
+    "The Hugging Face `Trainer`, with the REINFORCE gate objective and distillation from a teacher's logits as options."
+    def __init__(self, *a, reinforce:bool=False, sparsity_weight:float=0.01, baseline_momentum:float=0.9, head_lr_multiplier:float=1.0,
+                 distill_weight:float=0.5, distill_temperature:float=2.0, **kw):
         super().__init__(*a, **kw)
         self.reinforce,self.sparsity_weight,self.baseline_momentum,self.baseline = reinforce,sparsity_weight,baseline_momentum,None
-        self.head_lr_multiplier = head_lr_multiplier
+        self.head_lr_multiplier,self.distill_weight,self.distill_temperature = head_lr_multiplier,distill_weight,distill_temperature
+
+    def _set_signature_columns_if_needed(self):
+        "Keep the `teacher_logits` column, which the model's forward does not take, for `compute_loss`."
+        super()._set_signature_columns_if_needed()
+        if "teacher_logits" not in self._signature_columns: self._signature_columns = [*self._signature_columns, "teacher_logits"]
 
     def create_optimizer(self, *a, **kw):
         "AdamW as the Trainer builds it, with the new layers (gate, head) at `head_lr_multiplier` × the learning rate."
@@ -176,6 +204,12 @@ class GateSentTrainer(Trainer):
         return super().create_optimizer(*a, **kw)
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+        if "teacher_logits" in inputs:
+            teacher = inputs.pop("teacher_logits")
+            out = model(**inputs)
+            hard = F.cross_entropy(out.logits, inputs["labels"].view(-1))
+            loss = out.loss - hard + distill_loss(out.logits, inputs["labels"], teacher, self.distill_weight, self.distill_temperature)  # the gate penalty, if any, stays
+            return (loss, out) if return_outputs else loss
         if not (self.reinforce and model.training): return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
         loss, reward, stats = reinforce_loss(self.accelerator.unwrap_model(model), inputs, self.baseline or 0.0, self.sparsity_weight)
         r = reward.item()
@@ -233,6 +267,8 @@ def train(args:TrainArgs) -> dict:
     model, tok = build_model(args)
     freeze(model, args.freeze_backbone, args.unfreeze_last)
     data = load_training_data(args, tok)
+    if "teacher_logits" in data["train"].column_names and len(data["train"][0]["teacher_logits"]) != model.config.num_labels:
+        raise ValueError(f"the teacher gives {len(data['train'][0]['teacher_logits'])} logits per text; the model has {model.config.num_labels} labels")
     out = Path(args.output_dir)
     model_dir, metrics_dir = Path(args.model_dir or out/"model"), Path(args.metrics_dir or out)
     targs = TrainingArguments(
@@ -251,7 +287,8 @@ def train(args:TrainArgs) -> dict:
         model=model, args=targs, train_dataset=data["train"], eval_dataset=data["validation"],
         data_collator=DataCollatorWithPadding(tok), processing_class=tok, compute_metrics=accuracy_metrics,
         callbacks=[MinEpochsEarlyStopping(args.patience, args.min_epochs)],
-        reinforce=args.reinforce, sparsity_weight=args.sparsity_weight, baseline_momentum=args.baseline_momentum, head_lr_multiplier=args.head_lr_multiplier)
+        reinforce=args.reinforce, sparsity_weight=args.sparsity_weight, baseline_momentum=args.baseline_momentum, head_lr_multiplier=args.head_lr_multiplier,
+        distill_weight=args.distill_weight, distill_temperature=args.distill_temperature)
     last = get_last_checkpoint(str(out)) if args.resume and out.is_dir() else None
     if last and trainer.is_world_process_zero(): print(f"gatesent-train: resuming from {last}")
     result = trainer.train(resume_from_checkpoint=last, ignore_keys_for_eval=["gate_scores", "contributions"])
@@ -279,3 +316,49 @@ def train_main(argv:list[str]|None=None # Command-line arguments (default: sys.a
     metrics = train(sagemaker_env(args))
     if int(os.environ.get("RANK", "0")) == 0:
         print(json.dumps({k: v for k, v in metrics.items() if k != "args"}, indent=1))
+
+# %% ../nbs/02_train.ipynb #8dbe226b
+def _teacher_key(folder:Path, texts:list[str], max_length:int) -> str:
+    "A key for a teacher folder's logits on these texts: its files' contents, the texts and the token limit."
+    h = hashlib.sha256(f"{max_length}\0".encode())
+    for f in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        h.update(f.name.encode() + b"\0")
+        with open(f, "rb") as r:
+            for block in iter(lambda: r.read(1 << 22), b""): h.update(block)
+    for t in texts: h.update(t.encode() + b"\0")
+    return h.hexdigest()[:20]
+
+def teacher_logits(teacher:str|Path, # A saved classifier folder, or a .parquet with columns text and logits
+                   texts:list[str], # The training texts
+                   cache_dir:str|Path, # Where a folder teacher's logits are kept
+                   max_length:int=128, # Token limit for the teacher
+                   batch_size:int=64, # Texts per forward pass
+                   progress:bool=True, # Show a progress bar
+                  ) -> np.ndarray: # (texts, labels) float32
+    "The teacher's logits for each text: looked up in precomputed logits, or computed once with a teacher folder and cached."
+    import pandas as pd
+    texts, src = list(texts), Path(teacher)
+    if src.suffix == ".parquet":
+        table = pd.read_parquet(src); lookup = dict(zip(table["text"], table["logits"]))
+        missing = [t for t in texts if t not in lookup]
+        if missing: raise ValueError(f"{len(missing)} of {len(texts)} training texts have no logits in {src} (first: {missing[0][:80]!r})")
+        return np.stack([np.asarray(lookup[t], dtype=np.float32) for t in texts])
+    if not (src/"config.json").is_file(): raise FileNotFoundError(f"teacher {str(teacher)!r} is neither a .parquet of logits nor a saved model folder")
+    cache = Path(cache_dir)/f"teacher-logits-{_teacher_key(src, texts, max_length)}.parquet"
+    if cache.is_file(): return np.stack(pd.read_parquet(cache)["logits"].map(lambda l: np.asarray(l, dtype=np.float32)).tolist())
+    import gatesent.model  # registers gatesent models with the Auto classes
+    from transformers import AutoModelForSequenceClassification
+    from tqdm.auto import tqdm
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    model, tok = AutoModelForSequenceClassification.from_pretrained(str(src)).to(device).eval(), AutoTokenizer.from_pretrained(str(src))
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths together: less padding
+    out = np.zeros((len(texts), model.config.num_labels), dtype=np.float32)
+    with torch.no_grad():
+        for s in tqdm(range(0, len(texts), batch_size), desc=f"Teacher logits ({src.name})", disable=not progress):
+            idx = order[s:s + batch_size]
+            enc = tok([texts[i] for i in idx], truncation=True, max_length=max_length, padding=True, return_tensors="pt").to(device)
+            out[idx] = model(**enc).logits.float().cpu().numpy()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    part = cache.with_suffix(f".{os.getpid()}.tmp")
+    pd.DataFrame({"text": texts, "logits": list(out)}).to_parquet(part); os.replace(part, cache)  # whole or not at all
+    return out
