@@ -160,13 +160,15 @@ def model_of(endpoint_name:str, session:sagemaker.Session|None=None) -> str:
     config = sm.sagemaker_client.describe_endpoint(EndpointName=endpoint_name)["EndpointConfigName"]
     return sm.sagemaker_client.describe_endpoint_config(EndpointConfigName=config)["ProductionVariants"][0]["ModelName"]
 
+_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"} # line breaks that JSON leaves raw
+
 def write_jsonl(texts, # Texts (any iterable of strings)
                 path:str|Path, # The .jsonl file to write
                ) -> int: # Lines written
-    "One JSON string per line: the input of `batch_transform`."
+    "One JSON string per line: the input of `batch_transform` (U+2028, U+2029 and U+0085 escaped, so no line-splitting reader can cut a text)."
     n = 0
     with open(path, "w", encoding="utf-8") as f:
-        for t in texts: f.write(json.dumps(t, ensure_ascii=False) + "\n"); n += 1
+        for t in texts: f.write(json.dumps(t, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"); n += 1
     return n
 
 def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of several)

@@ -11,8 +11,9 @@ from pathlib import Path
 __all__ = ['TRUNCATION', 'INT8_WEIGHTS', 'ONNX_FILES', 'MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'JSON_TYPES',
            'JSONLINES_TYPES', 'special_affixes', 'head_tail', 'cut', 'encode_texts', 'word_scores', 'TokenizerJSON',
            'load_tokenizer', 'tiny_model', 'quantize', 'TorchBackend', 'OnnxBackend', 'explanation', 'Predictor',
-           'save_int8', 'export_onnx', 'RequestError', 'max_texts', 'batch_explain', 'batch_mode', 'assemble',
-           'check_text', 'parse_request', 'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
+           'save_int8', 'export_onnx', 'RequestError', 'max_texts', 'batch_explain', 'batch_mode', 'json_lines',
+           'assemble', 'check_text', 'parse_request', 'model_fn', 'input_fn', 'predict_fn', 'output_fn',
+           'response_type']
 
 # %% ../nbs/04_inference.ipynb #8c911c3b
 TRUNCATION = ("right", "left", "head_tail")
@@ -406,10 +407,16 @@ def batch_mode() -> bool:
     "Whether this server scores a Batch Transform job (`$GATESENT_BATCH`): every JSON line gets an answer line, a bad line an error line."
     return os.environ.get("GATESENT_BATCH", "") not in ("", "0", "false")
 
+def json_lines(body:str) -> list[str]:
+    "The records of a JSON Lines body, split on \\n only, as SageMaker splits them: U+2028, U+2029 and U+0085 stay inside their text."
+    lines = body.split("\n")
+    if lines[-1] == "": lines.pop()  # a final newline ends the last record
+    return lines
+
 def _batch_lines(body:str) -> tuple[list[str], dict[int, dict]]:
     "Batch mode: the texts of the good lines, and an error per bad line (by line index); no line is dropped, none fails the rest."
     texts, skipped = [], {}
-    for i, line in enumerate(body.splitlines()):
+    for i, line in enumerate(json_lines(body)):
         try:
             item = json.loads(line) if line.strip() else ""
             if isinstance(item, dict): item = item.get("inputs", item.get("text"))
@@ -474,7 +481,7 @@ def parse_request(body:bytes|str|dict, # The request body (or an already parsed 
         return {"texts": texts, "explain": batch_explain(), "single": False, "jsonlines": True, "skipped": skipped}
     if mt in JSONLINES_TYPES:
         texts = []
-        for n, line in enumerate(str(body).splitlines(), 1):
+        for n, line in enumerate(json_lines(str(body)), 1):
             if not line.strip(): continue
             try: item = json.loads(line)
             except json.JSONDecodeError as e: raise RequestError(400, "invalid_json", f"line {n} is not JSON ({e.msg})") from None
