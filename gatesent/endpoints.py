@@ -15,9 +15,9 @@ from sagemaker.serverless import ServerlessInferenceConfig
 from .sagemaker import INFERENCE_VERSIONS, execution_role, sm_session, wait_for
 
 # %% auto #0
-__all__ = ['SERVERLESS_MEMORY', 'PRICES', 'HOURS_PER_MONTH', 'S3_WEBSITE_DASH', 'describe_endpoint', 'wait_endpoint', 'deploy',
-           'teardown', 'invoke', 'model_of', 'write_jsonl', 'batch_transform', 'estimate_cost', 'format_cost',
-           'host_website', 'website_url']
+__all__ = ['SERVERLESS_MEMORY', 'ENDPOINT_STUCK', 'PRICES', 'HOURS_PER_MONTH', 'S3_WEBSITE_DASH', 'describe_endpoint',
+           'wait_endpoint', 'deploy', 'teardown', 'invoke', 'model_of', 'write_jsonl', 'batch_transform',
+           'estimate_cost', 'format_cost', 'host_website', 'website_url']
 
 # %% ../nbs/07a_endpoints.ipynb #ed619b4c
 SERVERLESS_MEMORY = (1024, 2048, 3072, 4096, 5120, 6144)
@@ -33,11 +33,14 @@ def describe_endpoint(endpoint_name:str, session:sagemaker.Session|None=None) ->
         if _missing(e): return None
         raise
 
+# DescribeEndpoint's statuses: InService is done; Creating, Updating, SystemUpdating and RollingBack move on by themselves; these do not
+ENDPOINT_STUCK = ("Failed", "OutOfService", "UpdateRollbackFailed", "Deleting")
+
 def wait_endpoint(endpoint_name:str, session:sagemaker.Session|None=None, timeout_s:float=1800, poll_s:float=15) -> dict:
-    "Wait until the endpoint is InService (see `wait_for`)."
+    "Wait until the endpoint is InService (see `wait_for`); every status it cannot leave by itself ends the wait at once."
     sm = session or sm_session()
     return wait_for(lambda: sm.sagemaker_client.describe_endpoint(EndpointName=endpoint_name), f"endpoint {endpoint_name}", "EndpointStatus",
-                    done=("InService",), failed=("Failed", "OutOfService"), timeout_s=timeout_s, poll_s=poll_s,
+                    done=("InService",), failed=ENDPOINT_STUCK, timeout_s=timeout_s, poll_s=poll_s,
                     hint=f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
 
 def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
@@ -64,6 +67,9 @@ def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a train
     sm, role = session or sm_session(), execution_role(role)
     client, removed = sm.sagemaker_client, []
     current = describe_endpoint(endpoint_name, sm)  # asked before anything is created, so a refusal leaves nothing behind
+    if current and current["EndpointStatus"] == "UpdateRollbackFailed":
+        raise RuntimeError(f"endpoint {endpoint_name} is UpdateRollbackFailed: it serves a mix of two configs and needs a fix by hand "
+                           "(see 'Rolling deployments' in the SageMaker docs) before another deploy; nothing was created")
     if current and current["EndpointStatus"] not in ("InService", "Failed"):
         raise RuntimeError(f"endpoint {endpoint_name} is {current['EndpointStatus']}: wait for it to finish (wait_endpoint) before deploying again")
     recreate = None

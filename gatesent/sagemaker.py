@@ -19,7 +19,7 @@ sys.excepthook = _hook  # sagemaker-core installs rich tracebacks process-wide o
 # %% auto #0
 __all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_MODULES', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'ENTRY_PY',
            'METRIC_DEFINITIONS', 'DEFAULT_HYPERPARAMETERS', 'GPUS', 'sm_session', 'execution_role', 'stage_source',
-           'upload_data', 'wait_for', 'training_estimator', 'launch_training']
+           'upload_data', 'wait_for', 'job_hyperparameters', 'training_estimator', 'launch_training']
 
 # %% ../nbs/07_sagemaker.ipynb #00089e1f
 def sm_session(boto_session:boto3.Session|None=None, # boto3 Session (default: boto3's default credentials and region)
@@ -120,6 +120,30 @@ def wait_for(describe, # Callable returning the resource's description
         if elapsed > timeout_s: raise TimeoutError(f"{what} is still {status} after {timeout_s:.0f} s; it goes on in AWS. {hint}".strip())
         time.sleep(poll_s)
 
+def job_hyperparameters(hps:dict, # `gatesent-train` flags: plain values or pipeline parameters
+                       ) -> dict: # The same, with None values left out where that means the default
+    "Check a job's hyperparameters before anything is paid for: known `TrainArgs` names, values the training toolkit passes on as they are meant."
+    import dataclasses, typing
+    from sagemaker.workflow.entities import PipelineVariable
+    from gatesent.args import TrainArgs
+    fields, hints = {f.name: f for f in dataclasses.fields(TrainArgs)}, typing.get_type_hints(TrainArgs)
+    out = {}
+    for k, v in hps.items():
+        if k not in fields: raise ValueError(f"hyperparameter {k!r} is not a gatesent-train flag (see gatesent-train --help)")
+        hint, default = str(hints[k]), fields[k].default
+        if isinstance(v, PipelineVariable):
+            if "int" in hint and "float" not in hint and type(v).__name__ == "ParameterFloat": raise ValueError(f"hyperparameter {k!r} takes an integer; got a ParameterFloat")
+            out[k] = v; continue
+        if v is None:  # the training toolkit would pass it as "" ("--max_train_samples ''"), which the job then refuses
+            if default is None: continue
+            raise ValueError(f"hyperparameter {k!r} is None, but gatesent-train has no 'unset' for it (default {default!r}): leave it out or give a value")
+        if isinstance(v, (list, dict, tuple, set)): raise ValueError(f"hyperparameter {k!r} must be a single value, got {type(v).__name__} {v!r}")
+        if "bool" in hint and not isinstance(v, bool): raise ValueError(f"hyperparameter {k!r} takes true or false, got {v!r}")
+        if "int" in hint and "float" not in hint and not (isinstance(v, int) and not isinstance(v, bool)): raise ValueError(f"hyperparameter {k!r} takes an integer, got {v!r}")
+        if "float" in hint and (isinstance(v, bool) or not isinstance(v, (int, float))): raise ValueError(f"hyperparameter {k!r} takes a number, got {v!r}")
+        out[k] = v
+    return out
+
 def training_estimator(hyperparameters:dict|None=None, # `gatesent-train` flags (values may be pipeline parameters)
                        role:str|None=None, # IAM role ARN (see `execution_role`)
                        session:sagemaker.Session|None=None, # SageMaker session (a `PipelineSession` inside a pipeline)
@@ -136,7 +160,7 @@ def training_estimator(hyperparameters:dict|None=None, # `gatesent-train` flags 
     "The HuggingFace estimator that runs `gatesent-train` from the staged source: the one `launch_training` starts and the SageMaker pipeline's training step runs."
     source = stage_source(tempfile.mkdtemp(prefix="gatesent-source-"))
     return HuggingFace(entry_point=ENTRY_POINT, source_dir=str(source), role=execution_role(role), sagemaker_session=session or sm_session(),
-                       instance_type=instance_type, instance_count=instance_count, hyperparameters={**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})},
+                       instance_type=instance_type, instance_count=instance_count, hyperparameters=job_hyperparameters({**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})}),
                        metric_definitions=METRIC_DEFINITIONS, use_spot_instances=spot, max_run=max_run_s, max_wait=max_wait_s if spot else None,
                        checkpoint_s3_uri=checkpoint_s3_uri, distribution={"torch_distributed": {"enabled": True}} if distributed else None,
                        base_job_name=base_job_name, output_path=output_s3, **TRAINING_VERSIONS)

@@ -12,8 +12,8 @@ import boto3
 
 # %% auto #0
 __all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'HUB_HOST', 'LocalAWS',
-           'container_venv', 'extra_venv', 'run_training_job', 'PipelineHere', 'check_in_container', 'LocalRuntime',
-           'dev_data', 'quick_model']
+           'container_venv', 'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'check_in_container',
+           'LocalRuntime', 'dev_data', 'quick_model']
 
 # %% ../nbs/90_testing.ipynb #d28a7583
 EMULATOR_MAIN = '''
@@ -238,6 +238,16 @@ def _s3_get(s3, uri:str, dest:Path) -> list[Path]:
             p = dest/rel; p.parent.mkdir(parents=True, exist_ok=True); s3.download_file(bucket, o["Key"], str(p)); got.append(p)
     return got
 
+def toolkit_args(hyperparameters:dict, # A job's HyperParameters as SageMaker stores them (JSON strings)
+                ) -> list[str]: # The script's command line after the script's name
+    "The command-line arguments the SageMaker training toolkit gives the entry point: each value JSON-decoded (raw where that fails), `sagemaker_*` keys left out, keys sorted, None as '', a dict as k=v,... and anything else as `str()`."
+    def decode(v):
+        try: return json.loads(v)
+        except (ValueError, TypeError): return v
+    hps = {k: decode(v) for k, v in hyperparameters.items() if not k.startswith("sagemaker_")}
+    text = lambda v: "" if v is None else ",".join(f"{a}={b}" for a, b in sorted(v.items())) if hasattr(v, "items") else str(v)
+    return [a for k in sorted(hps) for a in (f"--{k}" if len(k) > 1 else f"-{k}", text(hps[k]))]
+
 def run_training_job(sm, # A sagemaker.Session on the emulator
                      job_name:str, # The training job (as created by `launch_training`)
                      work:str|Path, # An empty folder: the instance's /opt/ml
@@ -265,7 +275,7 @@ def run_training_job(sm, # A sagemaker.Session on the emulator
         r = subprocess.run(offline + [python, "-m", "pip", "install", "--no-index", "-q", "-r", "requirements.txt"], cwd=code, env=env, capture_output=True, text=True)
         log += r.stdout + r.stderr
         if r.returncode: raise RuntimeError(f"requirements.txt needs a download:\n{r.stderr[-2000:]}")
-    args = [a for k, v in hps.items() if not k.startswith("sagemaker_") for a in (f"--{k}", v if isinstance(v, str) else json.dumps(v))]
+    args = toolkit_args(d["HyperParameters"])
     r = subprocess.run(offline + [python, "-I", hps["sagemaker_program"], *args], cwd=code, env=env, capture_output=True, text=True)
     log += r.stdout + r.stderr
     if ckpt:  # SageMaker syncs the local checkpoint folder to S3 as the job runs

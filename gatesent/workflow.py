@@ -124,7 +124,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     from sagemaker.workflow.fail_step import FailStep
     from sagemaker.workflow.functions import Join, JsonGet
     from sagemaker.workflow.model_step import ModelStep
-    from sagemaker.workflow.parameters import ParameterFloat, ParameterInteger, ParameterString
+    from sagemaker.workflow.parameters import ParameterFloat, ParameterString
     from sagemaker.workflow.pipeline import Pipeline
     from sagemaker.workflow.pipeline_context import PipelineSession
     from sagemaker.workflow.properties import PropertyFile
@@ -147,7 +147,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     # parameters: what a run may change without a new definition; their defaults are the config's values
     p = {"TrainData": ParameterString("TrainData", default_value=data["train"]),
          "ValidationData": ParameterString("ValidationData", default_value=data["validation"]),
-         "Epochs": ParameterInteger("Epochs", default_value=int(t.get("epochs", 1))),
+         "Epochs": ParameterFloat("Epochs", default_value=float(t.get("epochs", 1))),  # TrainArgs.epochs is a float: 1.5 stays 1.5
          "LearningRate": ParameterFloat("LearningRate", default_value=float(t.get("learning_rate", 5e-5))),
          "TrainingInstanceType": ParameterString("TrainingInstanceType", default_value=s["train_instance_type"]),
          "ProcessingInstanceType": ParameterString("ProcessingInstanceType", default_value=s["processing_instance_type"]),
