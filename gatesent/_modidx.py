@@ -343,4 +343,5 @@ d = { 'settings': { 'branch': 'main',
                                    'gatesent.workflow.data_uris': ('workflow.html#data_uris', 'gatesent/workflow.py'),
                                    'gatesent.workflow.stage_step_source': ('workflow.html#stage_step_source', 'gatesent/workflow.py'),
                                    'gatesent.workflow.start_pipeline': ('workflow.html#start_pipeline', 'gatesent/workflow.py'),
+                                   'gatesent.workflow.transform_instance': ('workflow.html#transform_instance', 'gatesent/workflow.py'),
                                    'gatesent.workflow.workflow_main': ('workflow.html#workflow_main', 'gatesent/workflow.py')}}}

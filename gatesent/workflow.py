@@ -13,7 +13,7 @@ from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm
 
 # %% auto #0
 __all__ = ['EVALUATE_MODULES', 'DEPLOY_MODULES', 'EVALUATE_PY', 'DEPLOY_PY', 'APPROVALS', 'stage_step_source', 'data_uris',
-           'build_pipeline', 'start_pipeline', 'workflow_main']
+           'transform_instance', 'build_pipeline', 'start_pipeline', 'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
 EVALUATE_MODULES = ("__init__.py", "args.py", "model.py", "inference.py", "data.py", "evaluate.py") # what evaluate_entry.py imports, directly or not
@@ -107,6 +107,11 @@ def data_uris(cfg:dict, session) -> dict[str, str]:
     if not d["validation_file"]: raise ConfigError("data.validation_file is needed beside data.train_file: the pipeline's evaluation step scores it")
     return {ch: session.upload_data(str(Path(d[f"{ch}_file"]).expanduser()), key_prefix=f"{prefix}/{cfg['name']}/{ch}") for ch in ("train", "validation")}
 
+def transform_instance(endpoint_type:str, # The endpoint's instance type (aws.instance_type)
+                      ) -> str: # A type Batch Transform takes
+    "The endpoint's instance type where Batch Transform takes it too; burstable types (ml.t2/ml.t3, endpoint-only) give ml.m5.large."
+    return "ml.m5.large" if endpoint_type.startswith(("ml.t2.", "ml.t3.")) else endpoint_type
+
 def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.load_config`): the same one the local runner reads
                    session=None, # A boto3 Session (default: boto3's default credentials and region)
                    role:str|None=None, # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
@@ -177,7 +182,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     metrics = ModelMetrics(model_statistics=MetricsSource(s3_uri=Join(on="/", values=[eval_uri, "model_quality.json"]), content_type="application/json"))
     register = ModelStep("RegisterModel", step_args=model.register(
         content_types=["application/json"], response_types=["application/json"], inference_instances=[a["instance_type"]],
-        transform_instances=[a["instance_type"]], model_package_group_name=s["model_package_group"], approval_status=p["ModelApprovalStatus"],
+        transform_instances=[transform_instance(a["instance_type"])], model_package_group_name=s["model_package_group"], approval_status=p["ModelApprovalStatus"],
         model_metrics=metrics, description=f"gatesent model trained by the SageMaker pipeline {s['pipeline_name']}"))
     deploy_args = ["--model-package-arn", register.properties.ModelPackageArn, "--endpoint-name", p["EndpointName"], "--mode", a["mode"],
                    "--memory-mb", str(a["memory_mb"]), "--max-concurrency", str(a["max_concurrency"]), "--instance-type", a["instance_type"],
