@@ -237,12 +237,14 @@ def workflow_main(argv:list[str]|None=None # Command-line arguments (default: sy
                  ) -> int:
     "`gatesent pipeline --engine sagemaker`: upsert the SageMaker pipeline and start it (or print its definition)."
     import argparse
+    from botocore.exceptions import NoCredentialsError, NoRegionError
     p = argparse.ArgumentParser(prog="gatesent pipeline --engine sagemaker", description="The pipeline as a SageMaker pipeline with the Model Registry: "
                                 "train -> evaluate -> quality gate -> register -> deploy if approved. Same configuration as `gatesent pipeline`.")
     config_arguments(p)
     p.add_argument("--role", help="IAM role ARN the pipeline and its jobs run as (default: aws.role_arn, $GATESENT_ROLE_ARN, or Studio's role)")
     p.add_argument("--parameter", action="append", default=[], metavar="NAME=VALUE", help="a pipeline parameter for this execution, e.g. Epochs=3 (repeatable)")
-    p.add_argument("--print-definition", action="store_true", help="print the pipeline definition (JSON) and exit: nothing is created or started")
+    p.add_argument("--print-definition", action="store_true", help="print the pipeline definition (JSON) and exit: no pipeline is created or started, "
+                   "but writing the definition makes the SDK upload the jobs' code to S3 (and create its default bucket if missing), so it needs AWS credentials")
     a = p.parse_args(argv)
     try:
         cfg = load_config(a.config, a.set)
@@ -256,5 +258,8 @@ def workflow_main(argv:list[str]|None=None # Command-line arguments (default: sy
             print(json.dumps(json.loads(build_pipeline(cfg, role=a.role).definition()), indent=1)); return 0
         out = start_pipeline(cfg, role=a.role, parameters=params)
     except (ConfigError, ValueError) as e: p.error(str(e))
+    except (NoCredentialsError, NoRegionError) as e:
+        p.error(f"{e}: the SageMaker engine needs AWS credentials and a region, even for --print-definition (the SDK uploads the jobs' code "
+                "to S3 to write the definition). Configure them (aws configure, or AWS_PROFILE / AWS_DEFAULT_REGION), or run `gatesent pipeline --local`.")
     print(f"gatesent: SageMaker pipeline {out['pipeline']} started\n  execution: {out['execution_arn']}\n  follow it:\n" + "\n".join(f"    {f}" for f in out["follow"]))
     return 0
