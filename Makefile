@@ -32,9 +32,12 @@ run: venv-run $(if $(filter accurate,$(PRESET)),$(VENV)/.installed-accurate)
 	$(BIN)/gatesent pipeline --local --serve --run-dir $(RUN_DIR) --set local.port=$(PORT) --set train.backbone=$(PRESET)
 
 ## make test: every notebook cell, the slow/browser/aws-flagged ones included.
+## The report (per notebook: time, cells run and not run, each skip with its reason, where the data came from; then
+## totals from what ran) is .ci/nbtest.py's; it fails on a skip not listed in .ci/expected-skips.txt. `nbdev_test`
+## runs the same cells without the report.
 test: venv chromium
-	$(BIN)/nbdev_test --n_workers 1 --flags "slow browser aws" --do_print --timing
-	@echo "notebooks: $$(ls nbs/[0-9]*.ipynb | wc -l) passed, 0 failed"
+	$(BIN)/python .ci/nbtest.py --self-test
+	$(BIN)/python .ci/nbtest.py --flags "slow browser aws" --json runs/test-report.json
 
 # The browser tests drive a system Chromium: Debian's `chromium` (installed here with apt-get when missing) or the
 # google-chrome of GitHub's Ubuntu runners. Playwright's own browser download is never used.

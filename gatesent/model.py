@@ -245,7 +245,7 @@ def from_backbone(cls:type[GateSentForSequenceClassification],
     attn = encoder.config._attn_implementation
     config = GateSentConfig(backbone=encoder.config, pooling=pooling, classifier_dropout=classifier_dropout, **kwargs)
     model = cls(config, encoder=encoder)
-    if model.encoder.config._attn_implementation != attn and hasattr(model, "set_attn_implementation"):
+    if model.encoder.config._attn_implementation != attn and hasattr(model, "set_attn_implementation") and type(model.encoder)._supports_sdpa:  # eager-only encoders (MPNet) have nothing to reset
         model.set_attn_implementation(attn)  # wrapping resets the encoder's choice; keep the kernel it loaded with
     return model
 

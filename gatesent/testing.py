@@ -516,8 +516,11 @@ def dev_data(hub:bool=True, # Fall back on the hub when no local copy is found
         sst2 = next((c for c in (d/"sst2", d) if (c/"train.tsv").is_file() and (c/"validation.tsv").is_file()), None)
         if sst2 is None: continue
         t5 = d/"t5-small" if (d/"t5-small"/"tokenizer_config.json").is_file() else "t5-small"
+        print(f"data: SST-2 from {where} ({d})")  # the test report (.ci/nbtest.py) collects these lines
         return SimpleNamespace(sst2=str(sst2), t5=str(t5), source=f"{where} ({d})")
-    if hub and _hub_reachable(): return SimpleNamespace(sst2=None, t5="t5-small", source="the Hugging Face hub")
+    if hub and _hub_reachable():
+        print("data: SST-2 from the Hugging Face hub")
+        return SimpleNamespace(sst2=None, t5="t5-small", source="the Hugging Face hub")
     print(f"skipped: no SST-2 here: $GATESENT_DATA_DIR is {'unset' if not os.environ.get('GATESENT_DATA_DIR') else 'without train.tsv/validation.tsv'}, "
           f"{shared} is absent, and {HUB_HOST} cannot be reached")
     return None

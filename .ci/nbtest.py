@@ -1,0 +1,119 @@
+"""Run the notebooks' cells as `nbdev_test` does, one notebook after another, and report what ran.
+
+Per notebook: the time, the code cells run, the cells not run (by flag or `#| eval: false`), every `skipped: ...` line a
+cell printed (with its reason) and every `data: ...` line (where a learning test got its data: $GATESENT_DATA_DIR,
+../shared/data, the hub, or a stand-in). It ends with totals counted from what ran.
+
+A notebook runs with the environment and working directory it started with restored afterwards, whether it passed or
+failed, so one notebook cannot leak settings into the next (`--self-test` shows it). A skip that is not listed in
+.ci/expected-skips.txt fails the run, as does any failing notebook.
+
+    .venv/bin/python .ci/nbtest.py --flags "slow browser aws"          # what `make test` runs
+    .venv/bin/python .ci/nbtest.py --path nbs/04_inference.ipynb
+    .venv/bin/python .ci/nbtest.py --self-test
+"""
+import argparse, json, os, re, sys, tempfile, time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+def expected_skips(path:Path=HERE/"expected-skips.txt") -> list[tuple[str, re.Pattern]]:
+    "The skips CI expects: `<notebook glob> | <regex on the skip line>` per line, # for comments."
+    out = []
+    for line in (path.read_text().splitlines() if path.exists() else []):
+        if line.strip() and not line.lstrip().startswith("#"):
+            nb, _, rx = line.partition("|"); out.append((nb.strip(), re.compile(rx.strip())))
+    return out
+
+def _outputs(nb) -> list[str]:
+    "Every line the notebook's cells printed."
+    lines = []
+    for c in nb.cells:
+        for o in c.get("outputs", []) or []:
+            text = o.get("text") if "text" in o else (o.get("data") or {}).get("text/plain", "")
+            lines += ("".join(text) if isinstance(text, list) else str(text or "")).splitlines()
+    return lines
+
+def run_notebook(fn:Path, flags:set[str]) -> dict:
+    "Run one notebook's cells in a fresh kernel, as nbdev_test does; restore os.environ and the working directory after it."
+    from execnb.shell import CaptureShell
+    from nbdev.frontmatter import FrontmatterProc
+    from nbdev.process import NBProcessor
+    from fastcore.xtras import working_directory
+    nb = NBProcessor(fn, procs=FrontmatterProc, process=True).nb
+    ran, not_run = [], []
+    def skip(cell):
+        if cell.cell_type != "code": return True
+        if "nbdev_export" + "(" in cell.source: return True
+        direc = getattr(cell, "directives_", {}) or {}
+        if direc.get("eval:", [""])[0].lower() == "false": not_run.append("eval: false"); return True
+        if hit := flags & direc.keys(): not_run.append(f"flag {sorted(hit)[0]}"); return True
+        ran.append(cell); return False
+    env, cwd, start, error = dict(os.environ), os.getcwd(), time.time(), None
+    os.environ["IN_TEST"] = "1"
+    k = CaptureShell(fn)
+    try:
+        with working_directory(fn.parent): k.run_all(nb, exc_stop=True, preproc=skip)
+    except Exception: error = k.prettytb(fname=fn)
+    finally:
+        os.environ.clear(); os.environ.update(env); os.chdir(cwd)
+    lines = _outputs(nb)
+    return {"notebook": fn.name, "ok": error is None, "error": error, "seconds": round(time.time() - start, 1), "cells_run": len(ran),
+            "not_run": not_run, "skips": [l.strip() for l in lines if l.strip().startswith("skipped:")],
+            "data": sorted({l.strip() for l in lines if l.strip().startswith("data:")})}
+
+def report(results:list[dict], expected:list) -> tuple[str, int]:
+    "The report's text and the number of unexpected skips."
+    import fnmatch
+    out, unexpected = [], 0
+    for r in results:
+        out.append(f"{'ok  ' if r['ok'] else 'FAIL'} {r['notebook']:<24} {r['seconds']:>7.1f} s  {r['cells_run']:>3} cells run"
+                   + (f", {len(r['not_run'])} not run ({', '.join(sorted(set(r['not_run'])))})" if r["not_run"] else ""))
+        for d in r["data"]: out.append(f"       {d}")
+        for s in r["skips"]:
+            ok = any(fnmatch.fnmatch(r["notebook"], nb) and rx.search(s) for nb, rx in expected)
+            unexpected += not ok
+            out.append(f"       {s}" + ("" if ok else "   <- not in .ci/expected-skips.txt"))
+    n = len(results); failed = sum(not r["ok"] for r in results)
+    out.append(f"notebooks: {n - failed} passed, {failed} failed; {sum(r['cells_run'] for r in results)} cells run, "
+               f"{sum(len(r['not_run']) for r in results)} not run, {sum(len(r['skips']) for r in results)} skips ({unexpected} unexpected); "
+               f"{sum(r['seconds'] for r in results):.0f} s")
+    return "\n".join(out), unexpected
+
+def self_test() -> int:
+    "A notebook that sets an environment variable and then fails leaves the next notebook a clean environment."
+    from execnb.nbio import new_nb, mk_cell, write_nb
+    with tempfile.TemporaryDirectory() as d:
+        leaky, clean = Path(d)/"a_leaky.ipynb", Path(d)/"b_clean.ipynb"
+        write_nb(new_nb([mk_cell("import os; os.environ['GATESENT_LEAK'] = '1'; os.chdir('/')"), mk_cell("raise RuntimeError('fails half-way')")]), leaky)
+        write_nb(new_nb([mk_cell("import os; assert 'GATESENT_LEAK' not in os.environ, 'leaked'; print('skipped: a planted skip')")]), clean)
+        a, b = run_notebook(leaky, set()), run_notebook(clean, set())
+    checks = {"the leaky notebook failed": not a["ok"], "the next one passed": b["ok"], "no leak into this process": "GATESENT_LEAK" not in os.environ,
+              "working directory restored": Path.cwd() != Path("/"), "its skip was seen": b["skips"] == ["skipped: a planted skip"],
+              "an unlisted skip counts as unexpected": report([b], [])[1] == 1}
+    for what, ok in checks.items(): print(f"{'ok  ' if ok else 'FAIL'} self-test: {what}")
+    return 0 if all(checks.values()) else 1
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--path", default="nbs", help="a notebook, or a folder of them (its [0-9]*.ipynb, in order)")
+    p.add_argument("--flags", default="", help="space-separated flags whose cells run too (nbdev's tst_flags)")
+    p.add_argument("--json", default=None, help="also write the results here")
+    p.add_argument("--self-test", action="store_true", help="check that a failing notebook leaves the next one clean, and stop")
+    a = p.parse_args()
+    if a.self_test: return self_test()
+    from nbdev.config import get_config
+    flags = set(get_config().get("tst_flags", "").split()) - set(a.flags.split())
+    path = Path(a.path)
+    notebooks = [path] if path.suffix == ".ipynb" else sorted(path.glob("[0-9]*.ipynb"))
+    results = []
+    for fn in notebooks:
+        print(f"running {fn.name} ...", flush=True)
+        results.append(r := run_notebook(fn.resolve(), flags))
+        if r["error"]: sys.stderr.write(r["error"] + "\n")
+    text, unexpected = report(results, expected_skips())
+    print("\n" + text, flush=True)
+    if a.json: Path(a.json).parent.mkdir(parents=True, exist_ok=True); Path(a.json).write_text(json.dumps(results, indent=1))
+    return 1 if unexpected or not all(r["ok"] for r in results) else 0
+
+if __name__ == "__main__": sys.exit(main())
