@@ -111,6 +111,7 @@ def main() -> int:
         print(f"running {fn.name} ...", flush=True)
         results.append(r := run_notebook(fn.resolve(), flags))
         if r["error"]: sys.stderr.write(r["error"] + "\n")
+        print(report([r], expected_skips())[0].splitlines()[0], flush=True)
     text, unexpected = report(results, expected_skips())
     print("\n" + text, flush=True)
     if a.json: Path(a.json).parent.mkdir(parents=True, exist_ok=True); Path(a.json).write_text(json.dumps(results, indent=1))

@@ -376,7 +376,8 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
         try:
             with tempfile.TemporaryDirectory() as d:
                 onnx.save(plain, f"{d}/plain.onnx")
-                quantize_dynamic(f"{d}/plain.onnx", str(dest/"model.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=_head_nodes(plain))
+                quantize_dynamic(f"{d}/plain.onnx", str(dest/"model.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=_head_nodes(plain),
+                                 op_types_to_quantize=["MatMul"])  # the embedding tables (Gather) stay float: quantised, they cost the quick model 1.1 points of SST-2 accuracy
         finally: root.setLevel(level)
         if not keep_fp32: (dest/"model.onnx").unlink()
     return dest
