@@ -3,8 +3,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Install the CPU wheel of torch before the package, or pip may fetch a multi-GB CUDA build.
-TORCH ?= torch==2.13.0
+# Install the CPU wheel of torch before the package, or pip may fetch a multi-GB CUDA build. Where no local CPU wheel lies
+# on disk (GitHub's runners), set GATESENT_TORCH to a spec with PyTorch's CPU index; the test virtualenvs read it too.
+TORCH ?= $(if $(GATESENT_TORCH),$(GATESENT_TORCH),torch==2.13.0)
 # The shared development data beside the repo, when present; the hub is used otherwise.
 ifneq ($(wildcard ../shared/data/sst2/train.tsv),)
 export GATESENT_DATA_DIR ?= $(abspath ../shared/data)
@@ -34,10 +35,12 @@ run: venv-run $(if $(filter accurate,$(PRESET)),$(VENV)/.installed-accurate)
 ## make test: every notebook cell, the slow/browser/aws-flagged ones included.
 ## The report (per notebook: time, cells run and not run, each skip with its reason, where the data came from; then
 ## totals from what ran) is .ci/nbtest.py's; it fails on a skip not listed in .ci/expected-skips.txt. `nbdev_test`
-## runs the same cells without the report.
+## runs the same cells without the report. .ci/figures.py then checks that the README's figures match the raw results
+## in benchmarks/results/ and name the commands that regenerate them.
 test: venv chromium
 	$(BIN)/python .ci/nbtest.py --self-test
 	$(BIN)/python .ci/nbtest.py --flags "slow browser aws" --json runs/test-report.json
+	$(BIN)/python .ci/figures.py
 
 # The browser tests drive a system Chromium: Debian's `chromium` (installed here with apt-get when missing) or the
 # google-chrome of GitHub's Ubuntu runners. Playwright's own browser download is never used.

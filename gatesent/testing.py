@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_testing.ipynb #067eca12
 from __future__ import annotations
-import json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request, uuid
+import contextlib, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request, uuid
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +13,7 @@ import boto3
 # %% auto #0
 __all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'HUB_HOST', 'LocalAWS',
            'container_venv', 'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'check_in_container',
-           'LocalRuntime', 'dev_data', 'quick_model']
+           'reference_answers', 'same_answers', 'LocalRuntime', 'dev_data', 'sst2_folder', 'quick_model']
 
 # %% ../nbs/90_testing.ipynb #d28a7583
 EMULATOR_MAIN = '''
@@ -28,6 +28,7 @@ from moto.sagemaker.responses import SageMakerResponse
 
 TRANSITION_S = float(os.environ.get("GATESENT_EMULATOR_TRANSITION_S", "0.3"))  # Creating/Updating last this long
 PROPAGATION_S = float(os.environ.get("GATESENT_EMULATOR_ROLE_PROPAGATION_S", "1.5"))  # a new IAM role is unusable this long
+HOLD = os.environ.get("GATESENT_EMULATOR_HOLD")  # while this file exists, no endpoint leaves Creating/Updating (`LocalAWS.hold`)
 HEALTH = ("The primary container for production variant AllTraffic did not pass the ping health check. "
           "Please check CloudWatch logs for this endpoint. ({})")
 _pending, _lock = {}, threading.Lock()  # endpoint name -> (when, function that settles it)
@@ -47,7 +48,8 @@ def archive_problem(backend, variants):
     return None
 
 def settle(backend, name):
-    "Apply a state change whose time has come."
+    "Apply a state change whose time has come (none while the test holds them)."
+    if HOLD and os.path.exists(HOLD): return
     with _lock:
         when, apply = _pending.get((backend.account_id, name), (None, None))
         if when is not None and time.monotonic() >= when: _pending.pop((backend.account_id, name)); apply()
@@ -132,10 +134,12 @@ class LocalAWS:
                 ):
         self.region, self.transition_s, self.propagation_s = region, transition_s, propagation_s
         self.proc, self.url, self._saved = None, None, {}
+        self.hold_file = Path(tempfile.gettempdir())/f"gatesent-emulator-hold-{os.getpid()}-{id(self)}"
     def start(self, timeout:float=30) -> "LocalAWS":
         from gatesent.serve import free_port
         port = free_port()
-        env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s)}
+        env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
+               "GATESENT_EMULATOR_HOLD": str(self.hold_file)}
         self.proc = subprocess.Popen([sys.executable, "-c", EMULATOR_MAIN, "-H", "127.0.0.1", "-p", str(port)],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         self.url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + timeout
@@ -161,6 +165,12 @@ class LocalAWS:
             if v is None: os.environ.pop(k, None)
             else: os.environ[k] = v
         self._saved = {}
+    @contextlib.contextmanager
+    def hold(self):
+        "Within this block, endpoints stay Creating/Updating however long it takes; they settle by their clock after it."
+        self.hold_file.touch()
+        try: yield self
+        finally: self.hold_file.unlink(missing_ok=True)
     def __enter__(self): return self.start()
     def __exit__(self, *exc): self.stop()
 
@@ -210,12 +220,13 @@ def extra_venv(extra:str="airflow", # An extra of the package (settings.ini's `<
                path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<extra> beside the repo's gatesent/)
               ) -> Path: # Its python
     "A virtualenv with this checkout installed as a user would with `pip install gatesent[<extra>]` (torch first, as in the README); made once per requirement set."
-    import configparser, torch, gatesent
+    import configparser, shlex, torch, gatesent
     repo = Path(gatesent.__file__).resolve().parents[1]
     ini = configparser.ConfigParser(delimiters=["="]); ini.read(repo/"settings.ini")
     path = Path(path) if path else repo/f".venv-{extra}"
     reqs = "\n".join([ini["DEFAULT"]["requirements"], ini["DEFAULT"][f"{extra}_requirements"]])  # a changed pin rebuilds it
-    return _venv(path, [[f"torch=={torch.__version__.split('+')[0]}"], ["-e", f"{repo}[{extra}]"]], f"pip install gatesent[{extra}]", fast=True, key=reqs)
+    torch_spec = os.environ.get("GATESENT_TORCH") or f"torch=={torch.__version__.split('+')[0]}"  # e.g. the CPU build's index on GitHub (as `make`'s TORCH)
+    return _venv(path, [shlex.split(torch_spec), ["-e", f"{repo}[{extra}]"]], f"pip install gatesent[{extra}]", fast=True, key=reqs)
 
 
 # %% ../nbs/90_testing.ipynb #f6066f00
@@ -438,6 +449,32 @@ def check_in_container(archive:str|Path, # A model.tar.gz
     if r.returncode: raise RuntimeError(f"the toolkit check failed:\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 
+# %% ../nbs/90_testing.ipynb #c4e4c7d5
+def reference_answers(model_dir:str|Path, # A saved gatesent model folder
+                      texts:list[str], # Texts to classify
+                     ) -> list[dict]: # One {label, score, probabilities} per text
+    "Answers from transformers' own text-classification pipeline: a second implementation to check gatesent's serving paths against."
+    import gatesent.model  # registers the model class with the Auto classes
+    from transformers import pipeline
+    clf = pipeline("text-classification", model=str(model_dir), top_k=None)
+    out = []
+    for scores in clf(list(texts)):
+        probs = {s["label"]: s["score"] for s in scores}
+        label = max(probs, key=probs.get)
+        out.append({"label": label, "score": probs[label], "probabilities": probs})
+    return out
+
+def same_answers(got:list[dict], # Answers of a serving path ({label, score, probabilities})
+                 want:list[dict], # `reference_answers`
+                 eps:float=1e-4, # Largest difference allowed in a probability
+                ):
+    "Assert that every answer has the reference's label and probabilities."
+    assert len(got) == len(want), (len(got), len(want))
+    for i, (g, w) in enumerate(zip(got, want)):
+        assert g["label"] == w["label"], (i, g, w)
+        for k, p in w["probabilities"].items():
+            assert abs(g["probabilities"][k] - p) <= eps and abs(g["score"] - w["score"]) <= eps, (i, k, g, w)
+
 # %% ../nbs/90_testing.ipynb #3b3332d7
 class LocalRuntime:
     "SageMaker Runtime (InvokeEndpoint) for the emulator's endpoints, serving the archive each endpoint's model names in S3; a context manager."
@@ -524,6 +561,22 @@ def dev_data(hub:bool=True, # Fall back on the hub when no local copy is found
     print(f"skipped: no SST-2 here: $GATESENT_DATA_DIR is {'unset' if not os.environ.get('GATESENT_DATA_DIR') else 'without train.tsv/validation.tsv'}, "
           f"{shared} is absent, and {HUB_HOST} cannot be reached")
     return None
+
+# %% ../nbs/90_testing.ipynb #62c32b81
+def sst2_folder(dest:str|Path, # Where the hub's copy is written, when it comes to that
+                train_rows:int|None=None, # Train rows written from the hub (None: all)
+               ) -> Path|None: # A folder with train.tsv and validation.tsv; None (said why) when nothing answers
+    "SST-2 as a folder for tests that hand one to a job: the local copy `dev_data` finds, else the hub's written to `dest`."
+    data = dev_data()
+    if data is None: return None
+    if data.sst2: return Path(data.sst2)
+    from gatesent.data import load_sst2
+    ds, dest = load_sst2(None), Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for split in ("train", "validation"):
+        rows = ds[split] if split != "train" or train_rows is None else ds[split].select(range(min(train_rows, len(ds[split]))))
+        (dest/f"{split}.tsv").write_text("sentence\tlabel\n" + "".join(f"{s.strip()}\t{l}\n" for s, l in zip(rows["sentence"], rows["label"])))
+    return dest
 
 # %% ../nbs/90_testing.ipynb #ab774b67
 def quick_model(data:SimpleNamespace|None=None, # From `dev_data` (default: call it)
