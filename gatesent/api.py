@@ -10,7 +10,7 @@ from pathlib import Path
 from .inference import RequestError, parse_request
 
 # %% auto #0
-__all__ = ['CORS', 'LAMBDA_MODULES', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'create_api', 'delete_api']
+__all__ = ['CORS', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'create_api', 'delete_api']
 
 # %% ../nbs/08_api.ipynb #e7fb872e
 CORS = {"access-control-allow-origin": "*", "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type"}
@@ -89,16 +89,16 @@ def _invoke(endpoint:str, payload:str, budget:float, started:float) -> dict:
     return _response(200, {"predictions": predictions, "model": endpoint}, started)
 
 # %% ../nbs/08_api.ipynb #13f0a40d
-LAMBDA_MODULES = ("__init__.py", "inference.py", "api.py")
 LAMBDA_HANDLER = "gatesent.api.lambda_handler"
 
 def lambda_zip() -> bytes:
-    "The Lambda deployment package: the handler and the request contract, nothing heavy."
+    "The Lambda deployment package: the handler and the modules it reaches (`gatesent.bundle.closure`); nothing heavy is imported."
     import gatesent
+    from gatesent.bundle import closure
     src = Path(gatesent.__file__).parent
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in LAMBDA_MODULES: z.write(src/name, f"gatesent/{name}")
+        for name in closure("api"): z.write(src/name, f"gatesent/{name}")
     return buf.getvalue()
 
 # %% ../nbs/08_api.ipynb #70ac43ad

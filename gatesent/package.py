@@ -8,13 +8,12 @@ import hashlib, json, shutil, tarfile, tempfile, time
 from pathlib import Path
 
 import gatesent
+from .bundle import vendor
 
 # %% auto #0
-__all__ = ['VENDORED', 'SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'sha256', 'stage', 'package_model', 'verify_package',
-           'make_deployable']
+__all__ = ['SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'sha256', 'stage', 'package_model', 'verify_package', 'make_deployable']
 
 # %% ../nbs/06_package.ipynb #bd93bc64
-VENDORED = ("__init__.py", "args.py", "model.py", "inference.py") # gatesent modules the handlers need (torch + transformers only)
 SKIPPED = {"training_args.bin", "manifest.json"} # files of a model folder that do not belong in the archive
 SKIPPED_SUFFIXES = (".onnx", ".onnx.data") # ONNX exports: the container has no onnxruntime, and Predictor would pick them over the weights
 INFERENCE_PY = '''"""SageMaker inference handlers for a gatesent model (Hugging Face inference container).
@@ -40,8 +39,7 @@ def stage(model_dir:str|Path, # A saved model folder (float, or int8 from `save_
     (dest/"code"/"gatesent").mkdir(parents=True, exist_ok=True)
     for f in sorted(model_dir.iterdir()):
         if f.is_file() and f.name not in SKIPPED and not f.name.endswith(SKIPPED_SUFFIXES): shutil.copy2(f, dest/f.name)
-    src = Path(gatesent.__file__).parent
-    for name in VENDORED: shutil.copy2(src/name, dest/"code"/"gatesent"/name)
+    vendor(dest/"code", "inference")  # the handlers' modules, from the import graph
     (dest/"code"/"inference.py").write_text(INFERENCE_PY)
     files = sorted(p for p in dest.rglob("*") if p.is_file() and p.name != "manifest.json" and "__pycache__" not in p.parts)
     manifest = {"gatesent_version": gatesent.__version__, "source": str(model_dir.resolve()), "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -12,14 +12,15 @@ logging.getLogger("sagemaker.config").setLevel(logging.WARNING)  # "Not applying
 _hook = sys.excepthook
 import boto3, sagemaker
 import gatesent
+from .bundle import launcher, vendor
 from botocore.exceptions import ClientError
 from sagemaker.huggingface import HuggingFace
 sys.excepthook = _hook  # sagemaker-core installs rich tracebacks process-wide on import; keep the user's
 
 # %% auto #0
-__all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_MODULES', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'ENTRY_PY',
-           'METRIC_DEFINITIONS', 'DEFAULT_HYPERPARAMETERS', 'GPUS', 'sm_session', 'execution_role', 'stage_source',
-           'upload_data', 'wait_for', 'job_hyperparameters', 'training_estimator', 'launch_training']
+__all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'METRIC_DEFINITIONS',
+           'DEFAULT_HYPERPARAMETERS', 'GPUS', 'sm_session', 'execution_role', 'stage_source', 'upload_data', 'wait_for',
+           'job_hyperparameters', 'training_estimator', 'launch_training']
 
 # %% ../nbs/07_sagemaker.ipynb #00089e1f
 def sm_session(boto_session:boto3.Session|None=None, # boto3 Session (default: boto3's default credentials and region)
@@ -49,21 +50,8 @@ def execution_role(role:str|None=None, # An IAM role ARN; default: $GATESENT_ROL
 # %% ../nbs/07_sagemaker.ipynb #202645a2
 TRAINING_VERSIONS = {"transformers_version": "4.56.2", "pytorch_version": "2.8.0", "py_version": "py312"} # newest HF training container
 INFERENCE_VERSIONS = {"transformers_version": "4.51.3", "pytorch_version": "2.6.0", "py_version": "py312"} # newest HF inference container
-TRAIN_MODULES = ("__init__.py", "args.py", "model.py", "inference.py", "data.py", "train.py", "evaluate.py", "package.py") # what train_entry.py imports, directly or not
 TRAIN_REQUIREMENTS = "# Nothing to install: gatesent-train runs on the training container's own transformers 4.56, datasets 4.1 and accelerate.\n"
 ENTRY_POINT = "train_entry.py"
-ENTRY_PY = '''"""SageMaker training entry point: gatesent-train, then the model folder laid out as a deployable archive."""
-import os, sys
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the vendored gatesent/ beside this file, under any launcher
-
-from gatesent.package import make_deployable
-from gatesent.train import train_main
-
-if __name__ == "__main__":
-    import gatesent, transformers; print(f"gatesent {gatesent.__version__} from {os.path.dirname(gatesent.__file__)}, transformers {transformers.__version__}", flush=True)
-    train_main()
-    if os.environ.get("SM_MODEL_DIR") and int(os.environ.get("RANK", "0")) == 0: make_deployable(os.environ["SM_MODEL_DIR"])
-'''
 # the Trainer prints each log as a Python dict: {'eval_loss': 0.69, 'eval_accuracy': 0.51, ..., 'epoch': 1.0}
 METRIC_DEFINITIONS = [{"Name": name, "Regex": rf"'{key}': '?([0-9.eE+-]+)"} for name, key in
                       (("validation:accuracy", "eval_accuracy"), ("validation:f1", "eval_f1"), ("validation:loss", "eval_loss"),
@@ -73,17 +61,17 @@ GPUS = {"ml.g5.12xlarge": 4, "ml.g5.24xlarge": 4, "ml.g5.48xlarge": 8, "ml.g6.12
         "ml.p3.8xlarge": 4, "ml.p3.16xlarge": 8, "ml.p4d.24xlarge": 8, "ml.p5.48xlarge": 8} # multi-GPU instances (the others have 0 or 1)
 
 def stage_source(dest:str|Path, # Folder to write the job's source into
-                 modules:tuple=TRAIN_MODULES, # The gatesent modules the entry point imports, directly or not
-                 entry:tuple[str, str]=(ENTRY_POINT, ENTRY_PY), # The entry point's file name and text
+                 module:str="train_job", # The gatesent module whose `main()` the job runs
+                 entry_point:str=ENTRY_POINT, # The entry file's name
                  requirements:str=TRAIN_REQUIREMENTS, # requirements.txt (installed by the container before the entry point runs)
                 ) -> Path:
-    "A job's source_dir (by default the training job's): the entry point, the vendored gatesent modules and requirements.txt."
-    dest = Path(dest); (dest/"gatesent").mkdir(parents=True, exist_ok=True)
-    src = Path(gatesent.__file__).parent
-    for name in modules: shutil.copy2(src/name, dest/"gatesent"/name)
-    (dest/entry[0]).write_text(entry[1])
+    "A job's source_dir (by default the training job's): an entry file that runs `gatesent.<module>.main()`, that module's import closure vendored, requirements.txt."
+    dest = Path(dest)
+    vendor(dest, module)
+    (dest/entry_point).write_text(launcher(module))
     (dest/"requirements.txt").write_text(requirements)
     return dest
+
 
 # %% ../nbs/07_sagemaker.ipynb #c4a04090
 def upload_data(session:sagemaker.Session|None=None, # SageMaker session (default: `sm_session()`)

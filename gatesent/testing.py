@@ -11,117 +11,11 @@ from types import SimpleNamespace
 import boto3
 
 # %% auto #0
-__all__ = ['EMULATOR_MAIN', 'FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'TOOLKIT_CHECK', 'HUB_HOST', 'LocalAWS',
-           'container_venv', 'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'check_in_container',
-           'reference_answers', 'same_answers', 'LocalRuntime', 'dev_data', 'sst2_folder', 'quick_model']
+__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'HUB_HOST', 'LocalAWS', 'container_venv', 'extra_venv',
+           'toolkit_args', 'run_training_job', 'PipelineHere', 'check_in_container', 'reference_answers',
+           'same_answers', 'LocalRuntime', 'dev_data', 'sst2_folder', 'quick_model']
 
-# %% ../nbs/90_testing.ipynb #d28a7583
-EMULATOR_MAIN = '''
-"""moto_server with the parts of AWS's behaviour that gatesent's code must handle, which moto 5 leaves out:
-UpdateEndpoint, endpoints that take time to change state, a health check of the model archive, and IAM role propagation."""
-import io, os, sys, tarfile, threading, time
-from moto.core.responses import ActionResult
-from moto.core.utils import utcnow
-from moto.sagemaker import models as sm_models
-from moto.sagemaker.exceptions import ValidationError
-from moto.sagemaker.responses import SageMakerResponse
-
-TRANSITION_S = float(os.environ.get("GATESENT_EMULATOR_TRANSITION_S", "0.3"))  # Creating/Updating last this long
-PROPAGATION_S = float(os.environ.get("GATESENT_EMULATOR_ROLE_PROPAGATION_S", "1.5"))  # a new IAM role is unusable this long
-HOLD = os.environ.get("GATESENT_EMULATOR_HOLD")  # while this file exists, no endpoint leaves Creating/Updating (`LocalAWS.hold`)
-HEALTH = ("The primary container for production variant AllTraffic did not pass the ping health check. "
-          "Please check CloudWatch logs for this endpoint. ({})")
-_pending, _lock = {}, threading.Lock()  # endpoint name -> (when, function that settles it)
-
-def archive_problem(backend, variants):
-    "Why the containers of these variants would fail the ping health check, or None (the archive must be a tar.gz with config.json)."
-    from moto.s3.models import s3_backends
-    for v in variants:
-        url = backend.describe_model(v["ModelName"]).primary_container.get("ModelDataUrl", "")
-        bucket, _, key = url[len("s3://"):].partition("/")
-        obj = s3_backends[backend.account_id]["global"].get_object(bucket, key) if url.startswith("s3://") else None
-        if obj is None: return HEALTH.format(f"model data {url} not found")
-        try:
-            with tarfile.open(fileobj=io.BytesIO(obj.value), mode="r:gz") as tar: names = tar.getnames()
-        except (tarfile.TarError, OSError, EOFError) as e: return HEALTH.format(f"model data {url} is not a tar.gz archive: {e}")
-        if "config.json" not in [n.lstrip("./") for n in names]: return HEALTH.format(f"model data {url} has no config.json")
-    return None
-
-def settle(backend, name):
-    "Apply a state change whose time has come (none while the test holds them)."
-    if HOLD and os.path.exists(HOLD): return
-    with _lock:
-        when, apply = _pending.get((backend.account_id, name), (None, None))
-        if when is not None and time.monotonic() >= when: _pending.pop((backend.account_id, name)); apply()
-
-def later(backend, name, apply):
-    with _lock: _pending[(backend.account_id, name)] = (time.monotonic() + TRANSITION_S, apply)
-
-_describe, _create = sm_models.SageMakerModelBackend.describe_endpoint, sm_models.SageMakerModelBackend.create_endpoint
-_list = sm_models.SageMakerModelBackend.list_endpoints if hasattr(sm_models.SageMakerModelBackend, "list_endpoints") else None
-
-def describe_endpoint(self, endpoint_name):
-    settle(self, endpoint_name)
-    return _describe(self, endpoint_name)
-
-def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
-    if endpoint_name in self.endpoints: raise ValidationError(message=f'Cannot create already existing endpoint "{self.endpoints[endpoint_name].arn}".')
-    ep = _create(self, endpoint_name, endpoint_config_name, tags)
-    ep.endpoint_status = "Creating"
-    problem = archive_problem(self, self.describe_endpoint_config(endpoint_config_name)["ProductionVariants"])
-    def done():
-        ep.endpoint_status, ep.failure_reason, ep.last_modified_time = ("Failed" if problem else "InService"), problem, utcnow()
-    later(self, endpoint_name, done)
-    return ep
-
-def update_endpoint(self):
-    b = self.sagemaker_backend
-    name, config = self._get_param("EndpointName"), self._get_param("EndpointConfigName")
-    b.describe_endpoint(name)  # the emulator's own "Could not find endpoint" error
-    ep = b.endpoints[name]
-    if ep.endpoint_status != "InService": raise ValidationError(message=f'Cannot update in-progress endpoint "{ep.arn}".')
-    variants = b.describe_endpoint_config(config)["ProductionVariants"]
-    realtime_now = not any("CurrentServerlessConfig" in v for v in ep.production_variants)
-    if realtime_now and any(v.get("ServerlessConfig") for v in variants):
-        raise ValidationError(message="Updating a real-time endpoint to a serverless endpoint is not supported. Delete the endpoint and create it again.")
-    problem = archive_problem(b, variants)
-    ep.endpoint_status, ep.failure_reason = "Updating", None
-    def done():
-        if problem:  # AWS rolls back: the endpoint keeps serving the old config, with the reason
-            ep.endpoint_status, ep.failure_reason = "InService", problem
-        else:
-            ep.endpoint_config_name, ep.production_variants = config, ep._process_production_variants(variants)
-            ep.endpoint_status, ep.failure_reason = "InService", None
-        ep.last_modified_time = utcnow()
-    later(b, name, done)
-    return ActionResult({"EndpointArn": ep.arn})
-
-_delete = sm_models.SageMakerModelBackend.delete_endpoint
-def delete_endpoint(self, endpoint_name):
-    with _lock: _pending.pop((self.account_id, endpoint_name), None)
-    return _delete(self, endpoint_name)
-
-sm_models.SageMakerModelBackend.describe_endpoint = describe_endpoint
-sm_models.SageMakerModelBackend.delete_endpoint = delete_endpoint
-sm_models.SageMakerModelBackend.create_endpoint = create_endpoint
-SageMakerResponse.update_endpoint = update_endpoint
-
-from moto.awslambda import models as lambda_models
-from moto.awslambda.exceptions import InvalidParameterValueException
-_create_function = lambda_models.LambdaBackend.create_function
-def create_function(self, spec):
-    "A role created moments ago cannot be assumed yet: IAM is eventually consistent."
-    from moto.iam.models import iam_backends
-    try: role = iam_backends[self.account_id]["global"].get_role_by_arn(spec.get("Role", ""))
-    except Exception: role = None
-    if role is not None and (utcnow() - role.create_date).total_seconds() < PROPAGATION_S:
-        raise InvalidParameterValueException("The role defined for the function cannot be assumed by Lambda.")
-    return _create_function(self, spec)
-lambda_models.LambdaBackend.create_function = create_function
-
-from moto.server import main
-main(sys.argv[1:])
-'''
+# %% ../nbs/90_testing.ipynb #7def85b4
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 
 # %% ../nbs/90_testing.ipynb #f1415279
@@ -140,7 +34,7 @@ class LocalAWS:
         port = free_port()
         env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
                "GATESENT_EMULATOR_HOLD": str(self.hold_file)}
-        self.proc = subprocess.Popen([sys.executable, "-c", EMULATOR_MAIN, "-H", "127.0.0.1", "-p", str(port)],
+        self.proc = subprocess.Popen([sys.executable, "-m", "gatesent.emulator", "-H", "127.0.0.1", "-p", str(port)],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         self.url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + timeout
         while True:
@@ -410,42 +304,19 @@ class PipelineHere:
         for f in st.get("PropertyFiles", []):
             self.files[(st["Name"], f["PropertyFileName"])] = json.loads((Path(outs[f["OutputName"]]["LocalPath"])/f["FilePath"]).read_text())
 
-# %% ../nbs/90_testing.ipynb #8e019a7c
-TOOLKIT_CHECK = '''
-"""Load an extracted model.tar.gz with the toolkit's own HuggingFaceHandlerService and answer requests (argv: model dir, requests JSON)."""
-import json, sys
-from types import SimpleNamespace
-import transformers
-from sagemaker_huggingface_inference_toolkit.handler_service import HuggingFaceHandlerService
-model_dir, requests = sys.argv[1], json.loads(sys.argv[2])
-class Context:  # the parts of the model server's context the handler service uses
-    def __init__(self, headers):
-        self.system_properties = {"model_dir": model_dir, "batch_size": 1, "gpu_id": -1}
-        self.request_processor = [SimpleNamespace(get_request_properties=lambda: headers)]
-        self.metrics = SimpleNamespace(add_time=lambda *a, **k: None)
-        self.response_content_type = None
-    def set_response_content_type(self, i, value): self.response_content_type = value
-service = HuggingFaceHandlerService()
-results = []
-for body, content_type, accept in requests:
-    ctx = Context({"Content-Type": content_type, "Accept": accept})
-    try:
-        out = service.handle([{"body": body.encode()}], ctx)[0]
-        results.append({"ok": True, "body": out if isinstance(out, str) else out.decode(), "content_type": ctx.response_content_type})
-    except Exception as e:
-        results.append({"ok": False, "error": type(e).__name__, "message": str(e)})
-print(json.dumps({"transformers": transformers.__version__, "results": results}))
-'''
-
+# %% ../nbs/90_testing.ipynb #9d0382f1
 def check_in_container(archive:str|Path, # A model.tar.gz
                        requests:list[tuple[str, str, str]], # (body, content type, accept) per request
                        python:str|Path|None=None, # The inference virtualenv's python (default: `container_venv("inference")`)
                       ) -> dict: # transformers version and one result per request
     "Extract an archive and answer `requests` through the HF toolkit's HuggingFaceHandlerService, in the container virtualenv."
     python = python or container_venv("inference")
-    with tempfile.TemporaryDirectory() as d:
+    import gatesent
+    with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as prog:
         with tarfile.open(archive) as tar: tar.extractall(d, filter="data")
-        r = subprocess.run([str(python), "-c", TOOLKIT_CHECK, d, json.dumps(requests)], capture_output=True, text=True, cwd=d)
+        # a copy, run from a folder of its own: from gatesent/ itself, its modules would shadow the container's (e.g. `inference`)
+        script = shutil.copy2(Path(gatesent.__file__).parent/"toolkit_check.py", Path(prog)/"toolkit_check.py")
+        r = subprocess.run([str(python), str(script), d, json.dumps(requests)], capture_output=True, text=True, cwd=d)
     if r.returncode: raise RuntimeError(f"the toolkit check failed:\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 

@@ -12,83 +12,19 @@ from .pipeline import ConfigError, config_arguments, load_config
 from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm_session, stage_source, training_estimator
 
 # %% auto #0
-__all__ = ['EVALUATE_MODULES', 'DEPLOY_MODULES', 'EVALUATE_PY', 'DEPLOY_PY', 'APPROVALS', 'stage_step_source', 'data_uris',
-           'transform_instance', 'build_pipeline', 'start_pipeline', 'workflow_main']
+__all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'stage_step_source', 'data_uris', 'transform_instance', 'build_pipeline',
+           'start_pipeline', 'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
-EVALUATE_MODULES = ("__init__.py", "args.py", "model.py", "inference.py", "data.py", "evaluate.py") # what evaluate_entry.py imports, directly or not
-DEPLOY_MODULES = ("__init__.py", "sagemaker.py", "endpoints.py") # what deploy_entry.py imports
-EVALUATE_PY = '''"""SageMaker Processing entry point of the pipeline's evaluation: the trained model.tar.gz on the validation file -> metrics.json,
-evaluation.json (the step's property file), model_quality.json (the Model Registry's metrics) and, where matplotlib is, the plots."""
-import argparse, glob, importlib.util, json, os, sys, tarfile, tempfile
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the vendored gatesent/ beside this file
-
-from gatesent.args import QUALITY_METRICS
-from gatesent.data import load_custom
-from gatesent.evaluate import evaluate_model
-
-if __name__ == "__main__":
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--model", default="/opt/ml/processing/model", help="folder holding the training job's model.tar.gz")
-    p.add_argument("--data", default="/opt/ml/processing/validation", help="folder holding one labelled file")
-    p.add_argument("--out", default="/opt/ml/processing/evaluation")
-    p.add_argument("--text-column", default="sentence"); p.add_argument("--label-column", default="label"); p.add_argument("--label-map")
-    p.add_argument("--faithfulness-texts", type=int, default=300); p.add_argument("--max-rows", type=int)
-    a = p.parse_args()
-    archives = glob.glob(os.path.join(a.model, "*.tar.gz"))
-    if len(archives) != 1: sys.exit(f"expected one model.tar.gz in {a.model}, found {archives}")
-    model_dir = tempfile.mkdtemp(prefix="model-")
-    with tarfile.open(archives[0]) as tar: tar.extractall(model_dir, filter="data")
-    files = sorted(f for f in glob.glob(os.path.join(a.data, "**", "*"), recursive=True) if os.path.isfile(f))
-    if len(files) != 1: sys.exit(f"expected one labelled file in {a.data}, found {files}")
-    data = load_custom(files[0], text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0),
-                       label_map=json.loads(a.label_map) if a.label_map else None)["train"]
-    if a.max_rows: data = data.select(range(min(a.max_rows, data.num_rows)))
-    plots = importlib.util.find_spec("matplotlib") is not None
-    if not plots: print("matplotlib is not installed in this container: metrics only, no plots", flush=True)
-    m = evaluate_model(model_dir, data, a.out, faithfulness_texts=a.faithfulness_texts, plots=plots)
-    report = {k: m[k] for k in (*QUALITY_METRICS, "rows") if k in m}  # every metric a threshold may name
-    with open(os.path.join(a.out, "evaluation.json"), "w") as f: json.dump(report, f, indent=1)
-    quality = {"binary_classification_metrics": {k: {"value": m[k], "standard_deviation": "NaN"} for k in ("accuracy", "f1", "precision", "recall")}}
-    with open(os.path.join(a.out, "model_quality.json"), "w") as f: json.dump(quality, f, indent=1)
-    print("evaluation:", json.dumps(report), flush=True)
-'''
-DEPLOY_PY = '''"""SageMaker Processing entry point of the pipeline's deployment: an Approved model package from the Model Registry -> the
-endpoint, created or updated by gatesent.endpoints.deploy (a failed update leaves the serving endpoint as it was)."""
-import argparse, json, os, sys
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the vendored gatesent/ beside this file
-
-import boto3
-from gatesent.endpoints import deploy
-from gatesent.sagemaker import sm_session
-
-if __name__ == "__main__":
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--model-package-arn", required=True); p.add_argument("--endpoint-name", required=True)
-    p.add_argument("--mode", default="serverless"); p.add_argument("--memory-mb", type=int, default=2048); p.add_argument("--max-concurrency", type=int, default=5)
-    p.add_argument("--instance-type", default="ml.m5.large"); p.add_argument("--instance-count", type=int, default=1)
-    p.add_argument("--role", required=True); p.add_argument("--region"); p.add_argument("--bucket"); p.add_argument("--poll-s", type=float, default=15)
-    p.add_argument("--out", default="/opt/ml/processing/deploy")
-    a = p.parse_args()
-    sm = sm_session(boto3.Session(region_name=a.region) if a.region else None, bucket=a.bucket)
-    pkg = sm.sagemaker_client.describe_model_package(ModelPackageName=a.model_package_arn)
-    if pkg["ModelApprovalStatus"] != "Approved":
-        sys.exit(f"model package {a.model_package_arn} is {pkg['ModelApprovalStatus']}: only an Approved package is deployed")
-    model_data = pkg["InferenceSpecification"]["Containers"][0]["ModelDataUrl"]
-    print(f"deploying {a.model_package_arn} ({model_data}) to endpoint {a.endpoint_name}", flush=True)
-    res = deploy(model_data, a.endpoint_name, a.mode, a.memory_mb, a.max_concurrency, a.instance_type, a.instance_count, role=a.role, session=sm, poll_s=a.poll_s)
-    os.makedirs(a.out, exist_ok=True)
-    with open(os.path.join(a.out, "deploy.json"), "w") as f: json.dump({**res, "model_package": a.model_package_arn, "model_data": model_data}, f, indent=1, default=str)
-    print("deployed:", json.dumps(res, default=str), flush=True)
-'''
+STEP_REQUIREMENTS = {"evaluate": "# nothing: the training container's transformers 4.56 and datasets 4.1\n", "deploy": "sagemaker>=2.257,<3\n"} # each step's requirements.txt
 
 def stage_step_source(dest:str|Path, # Folder to write the step's source into
                       kind:str, # "evaluate" or "deploy"
                      ) -> Path:
-    "A processing step's source_dir: its entry point, the vendored gatesent modules it imports, and requirements.txt."
-    modules, entry, reqs = {"evaluate": (EVALUATE_MODULES, EVALUATE_PY, "# nothing: the training container's transformers 4.56 and datasets 4.1\n"),
-                            "deploy": (DEPLOY_MODULES, DEPLOY_PY, "sagemaker>=2.257,<3\n")}[kind]
-    return stage_source(dest, modules, (f"{kind}_entry.py", entry), reqs)
+    "A processing step's source_dir: an entry file that runs `gatesent.<kind>_step.main()`, that module's import closure vendored, requirements.txt."
+    if kind not in STEP_REQUIREMENTS: raise ValueError(f"kind must be one of {sorted(STEP_REQUIREMENTS)}, got {kind!r}")
+    return stage_source(dest, f"{kind}_step", f"{kind}_entry.py", STEP_REQUIREMENTS[kind])
+
 
 # %% ../nbs/10a_workflow.ipynb #e36aea45
 APPROVALS = ("Approved", "PendingManualApproval", "Rejected")
