@@ -4,7 +4,7 @@
 
 # %% ../nbs/90a_emulator.ipynb #d28a7583
 from __future__ import annotations
-import io, os, sys, tarfile, threading, time
+import io, json, os, sys, tarfile, threading, time
 from moto.core.responses import ActionResult
 from moto.core.utils import utcnow
 from moto.sagemaker import models as sm_models
@@ -99,6 +99,38 @@ def create_function(self, spec):
         raise InvalidParameterValueException("The role defined for the function cannot be assumed by Lambda.")
     return _create_function(self, spec)
 
+_update_package = sm_models.SageMakerModelBackend.update_model_package
+def update_model_package(self, model_package_arn, model_approval_status, *args, **kwargs):
+    "SageMaker publishes a 'SageMaker Model Package State Change' event on the default bus when a package's approval status changes."
+    name = self.model_package_name_mapping.get(model_package_arn, model_package_arn)
+    before = getattr(self.model_packages.get(name), "model_approval_status", None)
+    arn = _update_package(self, model_package_arn, model_approval_status, *args, **kwargs)
+    pkg = self.model_packages[name]
+    if model_approval_status and model_approval_status != before:
+        from moto.events.models import events_backends
+        detail = {"ModelPackageGroupName": pkg.model_package_group_name, "ModelPackageVersion": pkg.model_package_version, "ModelPackageArn": pkg.arn,
+                  "ModelPackageName": pkg.model_package_name, "ModelApprovalStatus": pkg.model_approval_status, "CreationTime": str(pkg.creation_time)}
+        events_backends[self.account_id][self.region_name].put_events([{"Source": "aws.sagemaker", "DetailType": "SageMaker Model Package State Change",
+                                                                         "Detail": json.dumps(detail), "Resources": [pkg.arn]}])
+    return arn
+
+from moto.events import models as events_models
+_send_to_targets = events_models.Rule.send_to_targets
+def send_to_targets(self, original_event, transform_input=True):
+    "Only an ENABLED rule delivers; a SageMaker pipeline target (which moto cannot deliver to) gets an execution started with the target's parameters."
+    if self.state != "ENABLED": return
+    pipelines = [t for t in self.targets if t["Arn"].split(":")[2:3] == ["sagemaker"]]
+    if pipelines and self.event_pattern.matches_event(original_event):
+        from moto.sagemaker.models import sagemaker_backends
+        for t in pipelines:
+            _, _, _, region, account, resource = t["Arn"].split(":", 5)
+            params = t.get("SageMakerPipelineParameters", {}).get("PipelineParameterList", [])
+            sagemaker_backends[account][region].start_pipeline_execution(resource.split("/", 1)[1], f"event-{original_event['id'][:8]}", params,
+                                                                         f"started by EventBridge rule {self.name}", {}, None)
+    kept, self.targets = self.targets, [t for t in self.targets if t not in pipelines]
+    try: return _send_to_targets(self, original_event, transform_input)
+    finally: self.targets = kept
+
 def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.0.1", "-p", "5000"] (default: sys.argv[1:])
         ):
     "Run moto_server with these behaviours patched in (`LocalAWS` starts it as `python -m gatesent.emulator`)."
@@ -107,6 +139,8 @@ def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.
     sm_models.SageMakerModelBackend.create_endpoint = create_endpoint
     SageMakerResponse.update_endpoint = update_endpoint
     lambda_models.LambdaBackend.create_function = create_function
+    sm_models.SageMakerModelBackend.update_model_package = update_model_package
+    events_models.Rule.send_to_targets = send_to_targets
     from moto.server import main as serve
     serve(sys.argv[1:] if argv is None else argv)
 
@@ -115,4 +149,5 @@ if __name__ == "__main__" and "__file__" in globals(): main()  # run as a progra
 
 # %% auto #0
 __all__ = ['TRANSITION_S', 'PROPAGATION_S', 'HOLD', 'HEALTH', 'archive_problem', 'settle', 'later', 'describe_endpoint',
-           'create_endpoint', 'update_endpoint', 'delete_endpoint', 'create_function', 'main']
+           'create_endpoint', 'update_endpoint', 'delete_endpoint', 'create_function', 'update_model_package',
+           'send_to_targets', 'main']

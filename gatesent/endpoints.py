@@ -185,6 +185,7 @@ def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of 
                     instance_count:int=1, # Instances (files are spread over them)
                     max_payload_mb:int=1, # Largest request: how many lines go to the model at once (at most 4, the handlers' limit)
                     explain:bool=False, # Answer every line with its words' gate scores and contributions too (`GATESENT_EXPLAIN`)
+                    invocation_timeout_s:int=600, # How long one request may take: the model server's and the job's own limit (60-3600)
                     session:sagemaker.Session|None=None, # SageMaker session
                     wait:bool=False, # Wait for the job
                     timeout_s:float=6 * 3600, # With wait: give up after this long
@@ -192,11 +193,15 @@ def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of 
     "Score a JSON Lines file in S3 with a SageMaker Batch Transform job; answers land as JSON Lines in output_s3."
     from sagemaker.transformer import Transformer
     if not 1 <= max_payload_mb <= 4: raise ValueError(f"max_payload_mb must be 1-4 (the handlers refuse bodies over 4 MB), got {max_payload_mb}")
+    if not 60 <= invocation_timeout_s <= 3600: raise ValueError(f"invocation_timeout_s must be 60-3600 (Batch Transform's range), got {invocation_timeout_s}")
     sm = session or sm_session()
     t = Transformer(model_name or model_of(endpoint_name, sm), instance_count, instance_type, strategy="MultiRecord", assemble_with="Line",
                     output_path=output_s3, accept="application/jsonlines", max_payload=max_payload_mb,
-                    env={"GATESENT_BATCH": "1", **({"GATESENT_EXPLAIN": "1"} if explain else {})}, sagemaker_session=sm, base_transform_job_name="gatesent-batch")
-    t.transform(input_s3, content_type="application/jsonlines", split_type="Line", wait=False, logs=False)
+                    env={"GATESENT_BATCH": "1", **({"GATESENT_EXPLAIN": "1"} if explain else {}),
+                         "SAGEMAKER_MODEL_SERVER_TIMEOUT": str(invocation_timeout_s)},  # the container's model server gives up after 60 s otherwise
+                    sagemaker_session=sm, base_transform_job_name="gatesent-batch")
+    t.transform(input_s3, content_type="application/jsonlines", split_type="Line", wait=False, logs=False,
+                model_client_config={"InvocationsTimeoutInSeconds": invocation_timeout_s, "InvocationsMaxRetries": 1})
     name = t.latest_transform_job.name
     print(f"transform job {name}: {input_s3} -> {output_s3}")
     if wait:

@@ -36,7 +36,10 @@ DEFAULTS = {
     # --engine sagemaker (gatesent.workflow): the SageMaker pipeline, its jobs and the Model Registry
     # (the processing steps run in the Hugging Face training image, whose transformers 4.56 build is GPU-only: hence a GPU instance)
     "sagemaker": {"pipeline_name": "gatesent", "train_instance_type": "ml.g5.xlarge", "processing_instance_type": "ml.g5.xlarge",
-                  "model_package_group": "gatesent", "approval": "PendingManualApproval", "data_prefix": "gatesent/data"},
+                  "model_package_group": "gatesent", "approval": "PendingManualApproval", "data_prefix": "gatesent/data",
+                  # approving (or rejecting) a package in the Registry later deploys the group's newest Approved package: an EventBridge rule
+                  # starts the pipeline <pipeline_name>-deploy; its role (null: one is created that may start only that pipeline)
+                  "deploy_on_approval": True, "events_role_arn": None},
     # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered by hand) and where its runs' folders go
     # (aws_conn_id: the Airflow connection of the notification; null: boto3's own credentials, as the steps use)
     "airflow": {"dag_id": "gatesent", "schedule": None, "runs": "runs/airflow", "aws_conn_id": None},

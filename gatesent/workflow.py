@@ -12,8 +12,8 @@ from .pipeline import ConfigError, config_arguments, load_config
 from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm_session, stage_source, training_estimator
 
 # %% auto #0
-__all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'stage_step_source', 'data_uris', 'transform_instance', 'build_pipeline',
-           'start_pipeline', 'workflow_main']
+__all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'APPROVAL_EVENT', 'stage_step_source', 'data_uris', 'transform_instance',
+           'build_pipeline', 'build_approval_pipeline', 'approval_trigger', 'start_pipeline', 'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
 STEP_REQUIREMENTS = {"evaluate": "# nothing: the training container's transformers 4.56 and datasets 4.1\n", "deploy": "sagemaker>=2.257,<3\n"} # each step's requirements.txt
@@ -48,6 +48,33 @@ def transform_instance(endpoint_type:str, # The endpoint's instance type (aws.in
     "The endpoint's instance type where Batch Transform takes it too; burstable types (ml.t2/ml.t3, endpoint-only) give ml.m5.large."
     return "ml.m5.large" if endpoint_type.startswith(("ml.t2.", "ml.t3.")) else endpoint_type
 
+def _sessions(cfg:dict, session=None) -> tuple:
+    "boto3 and SageMaker pipeline sessions for the configured region and bucket."
+    import boto3
+    from sagemaker.workflow.pipeline_context import PipelineSession
+    a = cfg["aws"]
+    boto = session or (boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session())
+    base = sm_session(boto, bucket=a["bucket"])
+    return boto, PipelineSession(boto_session=boto, default_bucket=base.default_bucket(), sagemaker_config=base.sagemaker_config)
+
+def _processor(cfg:dict, role:str, ps, instance_type, job:str):
+    "A processing job in the Hugging Face training image (transformers 4.56, datasets 4.1)."
+    from sagemaker.huggingface.processing import HuggingFaceProcessor
+    return HuggingFaceProcessor(role=role, instance_count=1, instance_type=instance_type, sagemaker_session=ps,
+                                base_job_name=f"{cfg['sagemaker']['pipeline_name']}-{job}", **TRAINING_VERSIONS)
+
+def _deploy_step(cfg:dict, role:str, ps, processor, endpoint, package:list):
+    "The Deploy step: `gatesent.deploy_step` on the package (`--model-package-arn ...`, or `--model-package-group ...` for the newest Approved)."
+    from sagemaker.processing import ProcessingOutput
+    from sagemaker.workflow.steps import ProcessingStep
+    a = cfg["aws"]
+    args = [*package, "--endpoint-name", endpoint, "--mode", a["mode"], "--memory-mb", str(a["memory_mb"]), "--max-concurrency", str(a["max_concurrency"]),
+            "--instance-type", a["instance_type"], "--instance-count", str(a["instance_count"]), "--role", role, "--region", ps.boto_region_name,
+            "--bucket", ps.default_bucket(), "--out", "/opt/ml/processing/deploy"]
+    return ProcessingStep("Deploy", step_args=processor.run(
+        code="deploy_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-deploy-"), "deploy")),
+        outputs=[ProcessingOutput(output_name="deploy", source="/opt/ml/processing/deploy")], arguments=args))
+
 def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.load_config`): the same one the local runner reads
                    session=None, # A boto3 Session (default: boto3's default credentials and region)
                    role:str|None=None, # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
@@ -55,9 +82,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
                    local_paths_ok:bool=False, # Allow train.backbone/tokenizer paths of this machine (only for jobs that run here)
                   ):
     "The SageMaker pipeline of a configuration: train -> evaluate -> one check per threshold (else fail) -> register -> deploy if approved."
-    import boto3
     from sagemaker.huggingface import HuggingFaceModel
-    from sagemaker.huggingface.processing import HuggingFaceProcessor
     from sagemaker.model_metrics import MetricsSource, ModelMetrics
     from sagemaker.processing import ProcessingInput, ProcessingOutput
     from sagemaker.workflow.condition_step import ConditionStep
@@ -67,7 +92,6 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     from sagemaker.workflow.model_step import ModelStep
     from sagemaker.workflow.parameters import ParameterFloat, ParameterString
     from sagemaker.workflow.pipeline import Pipeline
-    from sagemaker.workflow.pipeline_context import PipelineSession
     from sagemaker.workflow.properties import PropertyFile
     from sagemaker.workflow.steps import ProcessingStep, TrainingStep
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
@@ -76,9 +100,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     if s["approval"] not in APPROVALS: raise ConfigError(f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got {s['approval']!r}")
     try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], t.get("pooling", "gate"))  # before anything is staged or paid for
     except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
-    boto = session or (boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session())
-    base = sm_session(boto, bucket=a["bucket"])
-    ps = PipelineSession(boto_session=boto, default_bucket=base.default_bucket(), sagemaker_config=base.sagemaker_config)
+    boto, ps = _sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
     data = data or {ch: f"s3://{ps.default_bucket()}/{s['data_prefix'].strip('/')}/sst2/{ch}" for ch in ("train", "validation")}
     d = cfg["data"]
@@ -101,8 +123,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     train = TrainingStep("Train", step_args=est.fit({"train": p["TrainData"], "validation": p["ValidationData"]}))
     model_data = train.properties.ModelArtifacts.S3ModelArtifacts
 
-    proc = lambda job: HuggingFaceProcessor(role=role, instance_count=1, instance_type=p["ProcessingInstanceType"], sagemaker_session=ps,
-                                            base_job_name=f"{s['pipeline_name']}-{job}", **TRAINING_VERSIONS)
+    proc = lambda job: _processor(cfg, role, ps, p["ProcessingInstanceType"], job)
     report = PropertyFile(name="EvaluationReport", output_name="evaluation", path="evaluation.json")
     eval_args = ["--model", "/opt/ml/processing/model", "--data", "/opt/ml/processing/validation", "--out", "/opt/ml/processing/evaluation",
                  *(a_ for k, v in columns.items() for a_ in (f"--{k.replace('_', '-')}", str(v))), "--faithfulness-texts", str(cfg["evaluate"]["faithfulness_texts"])]
@@ -120,12 +141,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
         content_types=["application/json"], response_types=["application/json"], inference_instances=[a["instance_type"]],
         transform_instances=[transform_instance(a["instance_type"])], model_package_group_name=s["model_package_group"], approval_status=p["ModelApprovalStatus"],
         model_metrics=metrics, description=f"gatesent model trained by the SageMaker pipeline {s['pipeline_name']}"))
-    deploy_args = ["--model-package-arn", register.properties.ModelPackageArn, "--endpoint-name", p["EndpointName"], "--mode", a["mode"],
-                   "--memory-mb", str(a["memory_mb"]), "--max-concurrency", str(a["max_concurrency"]), "--instance-type", a["instance_type"],
-                   "--instance-count", str(a["instance_count"]), "--role", role, "--region", ps.boto_region_name, "--bucket", ps.default_bucket(), "--out", "/opt/ml/processing/deploy"]
-    deploy = ProcessingStep("Deploy", step_args=proc("deploy").run(
-        code="deploy_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-deploy-"), "deploy")),
-        outputs=[ProcessingOutput(output_name="deploy", source="/opt/ml/processing/deploy")], arguments=deploy_args))
+    deploy = _deploy_step(cfg, role, ps, proc("deploy"), p["EndpointName"], ["--model-package-arn", register.properties.ModelPackageArn])
     approved = ConditionStep("IsApproved", conditions=[ConditionEquals(left=p["ModelApprovalStatus"], right="Approved")], if_steps=[deploy], else_steps=[])
 
     then = [register, approved]  # the quality gate: one check per threshold, each failing with the threshold it missed
@@ -138,6 +154,46 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
         then = [ConditionStep(f"Check{_camel(metric)}", conditions=[cond], if_steps=then, else_steps=[fail])]
     return Pipeline(name=s["pipeline_name"], parameters=[*p.values(), *thresholds.values()], steps=[train, evaluate, *then], sagemaker_session=ps)
 
+# %% ../nbs/10a_workflow.ipynb #9f8afff0
+APPROVAL_EVENT = {"source": ["aws.sagemaker"], "detail-type": ["SageMaker Model Package State Change"]} # what SageMaker publishes when a package's approval changes
+
+def build_approval_pipeline(cfg:dict, # The pipeline configuration
+                            session=None, # A boto3 Session (default: boto3's default credentials and region)
+                            role:str|None=None, # IAM role the step runs as (default: aws.role_arn, else `execution_role()`)
+                           ):
+    "The one-step pipeline an approval starts: deploy the model package group's newest Approved package to the endpoint."
+    from sagemaker.workflow.parameters import ParameterString
+    from sagemaker.workflow.pipeline import Pipeline
+    s, a = cfg["sagemaker"], cfg["aws"]
+    boto, ps = _sessions(cfg, session)
+    role = execution_role(role or a["role_arn"])
+    p = {"EndpointName": ParameterString("EndpointName", default_value=a["endpoint_name"]),
+         "ProcessingInstanceType": ParameterString("ProcessingInstanceType", default_value=s["processing_instance_type"])}
+    deploy = _deploy_step(cfg, role, ps, _processor(cfg, role, ps, p["ProcessingInstanceType"], "deploy"), p["EndpointName"], ["--model-package-group", s["model_package_group"]])
+    return Pipeline(name=f"{s['pipeline_name']}-deploy", parameters=list(p.values()), steps=[deploy], sagemaker_session=ps)
+
+def approval_trigger(cfg:dict, # The pipeline configuration
+                     session, # A boto3 Session
+                     pipeline_arn:str, # The approval pipeline's ARN (`build_approval_pipeline`, upserted)
+                    ) -> dict: # rule, rule_arn, pattern, role_arn, pipeline_arn
+    "The EventBridge rule (and, unless `sagemaker.events_role_arn` names one, its role) that starts the approval pipeline when a package of the group is approved or rejected."
+    s = cfg["sagemaker"]; events, iam = session.client("events"), session.client("iam")
+    name = f"{s['pipeline_name']}-approval"
+    role_arn = s["events_role_arn"]
+    if not role_arn:
+        trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+        try: role_arn = iam.get_role(RoleName=f"{name}-events")["Role"]["Arn"]
+        except iam.exceptions.NoSuchEntityException:
+            role_arn = iam.create_role(RoleName=f"{name}-events", AssumeRolePolicyDocument=json.dumps(trust), Description="gatesent: EventBridge starts the deploy pipeline")["Role"]["Arn"]
+        iam.put_role_policy(RoleName=f"{name}-events", PolicyName="start-deploy-pipeline", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "sagemaker:StartPipelineExecution", "Resource": pipeline_arn}]}))
+    pattern = {**APPROVAL_EVENT, "detail": {"ModelPackageGroupName": [s["model_package_group"]], "ModelApprovalStatus": ["Approved", "Rejected"]}}
+    rule_arn = events.put_rule(Name=name, EventPattern=json.dumps(pattern), State="ENABLED",
+                               Description=f"gatesent: an approval in {s['model_package_group']} deploys the newest Approved package")["RuleArn"]
+    events.put_targets(Rule=name, Targets=[{"Id": "deploy-pipeline", "Arn": pipeline_arn, "RoleArn": role_arn,
+                       "SageMakerPipelineParameters": {"PipelineParameterList": [{"Name": "EndpointName", "Value": cfg["aws"]["endpoint_name"]}]}}])
+    return {"rule": name, "rule_arn": rule_arn, "pattern": pattern, "role_arn": role_arn, "pipeline_arn": pipeline_arn}
+
 # %% ../nbs/10a_workflow.ipynb #06952bb6
 def start_pipeline(cfg:dict, # The pipeline configuration
                    session=None, # A boto3 Session (default: boto3's default credentials and region)
@@ -145,7 +201,7 @@ def start_pipeline(cfg:dict, # The pipeline configuration
                    parameters:dict|None=None, # Parameter values for this execution, e.g. {"Epochs": 3}
                    local_paths_ok:bool=False, # See `build_pipeline`
                   ) -> dict: # pipeline, execution_arn, parameters, follow (how to watch it)
-    "Upload the data, create or update the SageMaker pipeline, and start an execution."
+    "Upload the data, create or update the SageMaker pipeline (and, with `sagemaker.deploy_on_approval`, the approval pipeline and its EventBridge rule), and start an execution."
     import boto3
     a = cfg["aws"]
     boto = session or (boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session())
@@ -160,11 +216,16 @@ def start_pipeline(cfg:dict, # The pipeline configuration
         sm.sagemaker_client.create_model_package_group(ModelPackageGroupName=group, ModelPackageGroupDescription="gatesent models, registered by the SageMaker pipeline")
         print(f"created the model package group {group}")
     pipe.upsert(role_arn=role, description="gatesent: train -> evaluate -> quality gate -> register -> deploy (built by gatesent.workflow)")
+    approval = None
+    if cfg["sagemaker"]["deploy_on_approval"]:  # approving a package later, in Studio or the CLI, deploys it
+        dp = build_approval_pipeline(cfg, boto, role)
+        dp.upsert(role_arn=role, description=f"gatesent: deploy the newest Approved package of {group} (started by an approval in the Model Registry)")
+        approval = approval_trigger(cfg, boto, sm.sagemaker_client.describe_pipeline(PipelineName=dp.name)["PipelineArn"])
     names = {q.name for q in pipe.parameters}
     if unknown := sorted(set(parameters or {}) - names): raise ConfigError(f"unknown pipeline parameters {unknown} (known: {', '.join(sorted(names))})")
     ex = pipe.start(parameters=parameters or {})
     region, name = sm.boto_region_name, pipe.name
-    return {"pipeline": name, "execution_arn": ex.arn, "data": data, "parameters": parameters or {},
+    return {"pipeline": name, "execution_arn": ex.arn, "data": data, "parameters": parameters or {}, "approval": approval,
             "follow": [f"SageMaker Studio: Pipelines > {name} > Executions",
                        f"aws sagemaker list-pipeline-execution-steps --region {region} --pipeline-execution-arn {ex.arn}",
                        f"python -c \"from sagemaker.workflow.pipeline import _PipelineExecution as E; E(arn='{ex.arn}').wait()\""]}
@@ -198,4 +259,6 @@ def workflow_main(argv:list[str]|None=None # Command-line arguments (default: sy
         p.error(f"{e}: the SageMaker engine needs AWS credentials and a region, even for --print-definition (the SDK uploads the jobs' code "
                 "to S3 to write the definition). Configure them (aws configure, or AWS_PROFILE / AWS_DEFAULT_REGION), or run `gatesent pipeline --local`.")
     print(f"gatesent: SageMaker pipeline {out['pipeline']} started\n  execution: {out['execution_arn']}\n  follow it:\n" + "\n".join(f"    {f}" for f in out["follow"]))
+    if out["approval"]: print(f"  approving a package of {cfg['sagemaker']['model_package_group']} in the Model Registry deploys it: EventBridge rule {out['approval']['rule']} "
+                              f"starts {out['approval']['pipeline_arn'].rsplit('/', 1)[1]}")
     return 0
