@@ -137,6 +137,7 @@ def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
                memory_mb:int=256, # Lambda memory
                timeout_s:int=29, # Lambda timeout (API Gateway waits at most 30 s)
                wait:bool=True, # Wait until the function is active
+               role_arn:str|None=None, # The function's role, made beforehand (then the caller needs no iam:CreateRole/PutRolePolicy, only iam:PassRole); None: created, least privilege
               ) -> dict: # url, api_id, function_arn, role_arn
     "Create or update the IAM role, the Lambda function, the HTTP API (POST /predict, CORS, throttling) and the permission joining them."
     import boto3
@@ -145,10 +146,12 @@ def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
     region, account = session.region_name, sts.get_caller_identity()["Account"]
     role_name, fn = f"{name}-api-lambda", f"{name}-predict"
     trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
-    try: role = iam.get_role(RoleName=role_name)["Role"]
-    except iam.exceptions.NoSuchEntityException:
-        role = iam.create_role(RoleName=role_name, AssumeRolePolicyDocument=json.dumps(trust), Description="gatesent API: invoke one endpoint")["Role"]
-    iam.put_role_policy(RoleName=role_name, PolicyName="invoke-endpoint", PolicyDocument=json.dumps(_policy(region, account, endpoint_name, fn)))
+    if role_arn: role = {"Arn": role_arn}  # brought by the caller: no IAM writes here
+    else:
+        try: role = iam.get_role(RoleName=role_name)["Role"]
+        except iam.exceptions.NoSuchEntityException:
+            role = iam.create_role(RoleName=role_name, AssumeRolePolicyDocument=json.dumps(trust), Description="gatesent API: invoke one endpoint")["Role"]
+        iam.put_role_policy(RoleName=role_name, PolicyName="invoke-endpoint", PolicyDocument=json.dumps(_policy(region, account, endpoint_name, fn)))
     env = {"Variables": {"ENDPOINT_NAME": endpoint_name}}
     try:
         lam.get_function(FunctionName=fn)

@@ -32,7 +32,8 @@ DEFAULTS = {
     "local": {"host": "127.0.0.1", "port": 8080, "onnx": True},
     "aws": {"region": None, "bucket": None, "prefix": "gatesent/models", "role_arn": None, "endpoint_name": "gatesent", "mode": "serverless",
             "memory_mb": 2048, "max_concurrency": 5, "instance_type": "ml.m5.large", "instance_count": 1,
-            "api": True, "api_name": "gatesent", "allow_origins": ["*"], "sns_topic": "gatesent-pipeline", "notify_email": None},
+            "api": True, "api_name": "gatesent", "allow_origins": ["*"], "sns_topic": "gatesent-pipeline", "notify_email": None,
+            "api_role_arn": None},  # the API's Lambda role, made beforehand (then the runner needs no iam:CreateRole); null: created
     # --engine sagemaker (gatesent.workflow): the SageMaker pipeline, its jobs and the Model Registry
     # (the processing steps run in the Hugging Face training image, whose transformers 4.56 build is GPU-only: hence a GPU instance)
     "sagemaker": {"pipeline_name": "gatesent", "train_instance_type": "ml.g5.xlarge", "processing_instance_type": "ml.g5.xlarge",
@@ -436,7 +437,7 @@ def step_api(self) -> dict:
     if not self.cfg["aws"]["api"]: return {"skipped": "aws.api is false"}
     from gatesent.api import create_api
     a, (b, sm) = self.cfg["aws"], self._aws()
-    return create_api(a["endpoint_name"], name=a["api_name"], session=b, allow_origins=tuple(a["allow_origins"]))
+    return create_api(a["endpoint_name"], name=a["api_name"], session=b, allow_origins=tuple(a["allow_origins"]), role_arn=a["api_role_arn"])
 Pipeline.step_api = step_api
 
 def step_smoke_test(self) -> dict:

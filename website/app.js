@@ -1,7 +1,10 @@
 // gatesent demo page: plain JavaScript, no build step. Talks to POST {api}/predict (local `gatesent serve` or API Gateway).
 (function () {
   "use strict";
-  const cfg = Object.assign({apiUrl: "", maxChars: 5000, maxTexts: 64, timeoutMs: 8000, model: "gatesent"}, window.GATESENT_CONFIG || {});
+  // the request limits come from config.js only (written by gatesent.serve.config_js from gatesent.inference.MAX_CHARS/MAX_TEXTS)
+  const cfg = Object.assign({apiUrl: "", timeoutMs: 8000, model: "gatesent"}, window.GATESENT_CONFIG || {});
+  const limit = (n) => (Number.isInteger(n) && n > 0 ? n : Infinity);  // a config.js without limits: the API enforces its own
+  const maxChars = limit(cfg.maxChars), maxTexts = limit(cfg.maxTexts);
   const STORE = "gatesent.apiUrl";
   const $ = (id) => document.getElementById(id);
   const els = {review: $("review"), analyze: $("analyze"), clear: $("clear"), counter: $("counter"), status: $("status"), error: $("error"),
@@ -33,9 +36,9 @@
     const longest = Math.max(0, ...items.map((t) => t.length));
     const n = reviews().length;
     els.counter.textContent = mode() === "batch"
-      ? `${n} review${n === 1 ? "" : "s"} · longest ${longest} / ${cfg.maxChars} characters`
-      : `${longest} / ${cfg.maxChars} characters`;
-    els.counter.classList.toggle("over", longest > cfg.maxChars);
+      ? `${n} review${n === 1 ? "" : "s"} · longest ${longest}${maxChars < Infinity ? ` / ${maxChars}` : ""} characters`
+      : `${longest}${maxChars < Infinity ? ` / ${maxChars}` : ""} characters`;
+    els.counter.classList.toggle("over", longest > maxChars);
   }
 
   function setBusy(busy) {
@@ -173,9 +176,9 @@
     clearError();
     const texts = reviews();
     if (!texts.length) { showError(mode() === "batch" ? "Type at least one review, one per line." : "Type a review first."); els.review.focus(); return; }
-    const tooLong = texts.findIndex((t) => t.length > cfg.maxChars);
+    const tooLong = texts.findIndex((t) => t.length > maxChars);
     if (tooLong >= 0) {
-      showError(`${mode() === "batch" ? `Review ${tooLong + 1} has` : "The review has"} ${texts[tooLong].length} characters; the limit is ${cfg.maxChars}.`);
+      showError(`${mode() === "batch" ? `Review ${tooLong + 1} has` : "The review has"} ${texts[tooLong].length} characters; the limit is ${maxChars}.`);
       return;
     }
     setBusy(true);
@@ -186,8 +189,8 @@
         renderSingle(body.predictions[0], body, started);
       } else {
         let preds = [], body = null;
-        for (let i = 0; i < texts.length; i += cfg.maxTexts) {  // the API takes maxTexts per request
-          body = await predict(texts.slice(i, i + cfg.maxTexts), false);
+        for (let i = 0; i < texts.length; i += Math.min(maxTexts, texts.length)) {  // the API takes maxTexts per request
+          body = await predict(texts.slice(i, i + Math.min(maxTexts, texts.length)), false);
           preds = preds.concat(body.predictions);
         }
         renderBatch(texts, preds, body, started);
@@ -218,7 +221,7 @@
     showApi();
   });
   els.resetApi.addEventListener("click", () => { try { window.localStorage.removeItem(STORE); } catch (e) { /* ignore */ } showApi(); });
-  els.review.maxLength = cfg.maxChars * cfg.maxTexts;
+  if (maxChars < Infinity && maxTexts < Infinity) els.review.maxLength = maxChars * maxTexts;
   els.modelName.textContent = cfg.model;
   showApi(); updateCounter();
 })();
