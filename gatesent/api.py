@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64, io, json, logging, os, time, uuid, zipfile
 from pathlib import Path
 
-from .inference import RequestError, parse_request
+from .contract import RequestError, parse_request
 
 # %% auto #0
 __all__ = ['CORS', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'create_api', 'delete_api']

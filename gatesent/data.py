@@ -12,7 +12,7 @@ import pandas as pd
 from datasets import ClassLabel, Dataset, DatasetDict, Features, Value, load_dataset
 from transformers import PreTrainedTokenizerBase
 
-from .inference import TRUNCATION, encode_texts
+from .text import TRUNCATION, encode_texts
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'SENTIMENT_NAMES', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES', 'DataError', 'read_frame',

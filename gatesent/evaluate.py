@@ -13,7 +13,7 @@ from datasets import Dataset
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
 
 from .data import _text_column, load_custom, load_sst2, tokenize
-from .inference import cut, encode_texts, special_affixes, word_scores
+from .text import cut, encode_texts, special_affixes, word_scores
 from .args import LOWER_IS_BETTER, QUALITY_METRICS, check_thresholds
 from .model import GateSentForSequenceClassification, toward
 

