@@ -1,7 +1,8 @@
 """Inference speed, latency, cold start, memory and int8 trade-offs of a saved gate model, side by side with the peer
 (`transformers.pipeline("text-classification")` over the same saved model).
 
-    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/inference.py --model-dir runs/bench/minilm-gate/model
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/inference.py --model-dir runs/test-cache/quick-<key>/model
+    (the quick preset's model, as `gatesent.testing.quick_model()` trains it; any saved float model folder works)
 
 Measures, in one run on this machine:
   1. throughput on SST-2 validation (sentences/s): pipeline (its default, one text at a time, and batch_size=32),
@@ -11,7 +12,7 @@ Measures, in one run on this machine:
      for the PyTorch and the ONNX folders;
   4. cold start: process start of `gatesent serve` to the first successful prediction;
   5. peak memory (VmHWM) of the serving process.
-Writes runs/bench/inference.json and prints a table.
+Writes benchmarks/results/inference.json (the README's serving rows come from it) and prints a table.
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request
 from pathlib import Path
@@ -78,7 +79,7 @@ def main():
     p.add_argument("--data-dir", default=None, help="SST-2 folder (default: $GATESENT_DATA_DIR)")
     p.add_argument("--requests", type=int, default=500, help="HTTP requests timed per server")
     p.add_argument("--port", type=int, default=18080)
-    p.add_argument("--out", default="runs/bench/inference.json")
+    p.add_argument("--out", default="benchmarks/results/inference.json")
     a = p.parse_args()
     import torch
     from transformers import pipeline
@@ -86,7 +87,9 @@ def main():
     from gatesent.inference import Predictor, export_onnx, save_int8
     hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
     texts, labels = sst2_validation(a.data_dir)
-    res = {"machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads", "texts": len(texts)}
+    res = {"machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads", "texts": len(texts),
+           "model_dir": str(a.model_dir), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+           "command": "benchmarks/inference.py --model-dir " + str(a.model_dir)}
     work = Path(tempfile.mkdtemp())
     int8_dir, onnx_dir = save_int8(a.model_dir, work/"int8"), export_onnx(a.model_dir, work/"onnx", int8=True)
     size = lambda f: round(Path(f).stat().st_size / 1e6, 1)

@@ -39,7 +39,8 @@ def stage(model_dir:str|Path, # A saved model folder (float, or int8 from `save_
     (dest/"code"/"gatesent").mkdir(parents=True, exist_ok=True)
     for f in sorted(model_dir.iterdir()):
         if f.is_file() and f.name not in SKIPPED and not f.name.endswith(SKIPPED_SUFFIXES): shutil.copy2(f, dest/f.name)
-    vendor(dest/"code", "inference")  # the handlers' modules, from the import graph
+    from gatesent import inference  # an import, not a name in a string: every bundle that carries `package` (the training job's) carries the handlers too
+    vendor(dest/"code", inference.__name__.rsplit(".", 1)[1])  # the handlers' modules, from the import graph
     (dest/"code"/"inference.py").write_text(INFERENCE_PY)
     files = sorted(p for p in dest.rglob("*") if p.is_file() and p.name != "manifest.json" and "__pycache__" not in p.parts)
     manifest = {"gatesent_version": gatesent.__version__, "source": str(model_dir.resolve()), "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
