@@ -1,8 +1,8 @@
 """Inference speed, latency, cold start, memory and int8 trade-offs of a saved gate model, side by side with the peer
 (`transformers.pipeline("text-classification")` over the same saved model).
 
-    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/inference.py --model-dir runs/test-cache/quick-<key>/model
-    (the quick preset's model, as `gatesent.testing.quick_model()` trains it; any saved float model folder works)
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/inference.py --model-dir quick
+    (`quick`: the quick preset's model, as `gatesent.testing.quick_model()` trains it once; any saved float model folder works)
 
 Measures, in one run on this machine:
   1. throughput on SST-2 validation (sentences/s): pipeline (its default, one text at a time, and batch_size=32),
@@ -75,7 +75,7 @@ def serve_and_measure(model_dir, port, requests, texts, extra=()):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--model-dir", required=True, help="a saved (float) model folder")
+    p.add_argument("--model-dir", required=True, help="a saved (float) model folder, or 'quick' for the quick preset's model (trained once)")
     p.add_argument("--data-dir", default=None, help="SST-2 folder (default: $GATESENT_DATA_DIR)")
     p.add_argument("--requests", type=int, default=500, help="HTTP requests timed per server")
     p.add_argument("--port", type=int, default=18080)
@@ -87,9 +87,13 @@ def main():
     from gatesent.inference import Predictor, export_onnx, save_int8
     hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
     texts, labels = sst2_validation(a.data_dir)
+    given = a.model_dir
+    if a.model_dir == "quick":
+        from gatesent.testing import quick_model
+        a.model_dir = str(quick_model())
     res = {"machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads", "texts": len(texts),
            "model_dir": str(a.model_dir), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-           "command": "benchmarks/inference.py --model-dir " + str(a.model_dir)}
+           "command": "benchmarks/inference.py --model-dir " + given}
     work = Path(tempfile.mkdtemp())
     int8_dir, onnx_dir = save_int8(a.model_dir, work/"int8"), export_onnx(a.model_dir, work/"onnx", int8=True)
     size = lambda f: round(Path(f).stat().st_size / 1e6, 1)

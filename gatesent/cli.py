@@ -13,7 +13,7 @@ __all__ = ['COMMANDS', 'ENGINES', 'export_onnx_main', 'cli']
 COMMANDS = {"serve": "serve a saved model: the API, the SageMaker contract and the demo page",
             "train": "train a gate model (gatesent-train)", "evaluate": "evaluate a saved model (gatesent-evaluate)",
             "check-data": "check a dataset before training (gatesent-check-data)",
-            "export-onnx": "export a saved model to ONNX (faster serving, a cold start of about 2 s against PyTorch's 9 s: see the README), optionally int8",
+            "export-onnx": "export a saved model to ONNX (faster serving, a cold start of about 1 s against PyTorch's 5 s: see the README), optionally int8",
             "pipeline": "data -> train -> evaluate -> gate -> package -> deploy (--local: serve here) -> smoke test; --engine sagemaker: as a SageMaker pipeline"}
 ENGINES = ("local", "sagemaker") # `gatesent pipeline --engine`: this runner, or a SageMaker pipeline (the Airflow DAG is started by Airflow)
 
