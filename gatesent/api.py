@@ -10,7 +10,7 @@ from pathlib import Path
 from .contract import RequestError, parse_request
 
 # %% auto #0
-__all__ = ['CORS', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'create_api', 'delete_api']
+__all__ = ['CORS', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'service_role', 'create_api', 'delete_api']
 
 # %% ../nbs/08_api.ipynb #e7fb872e
 CORS = {"access-control-allow-origin": "*", "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type"}
@@ -121,6 +121,20 @@ def _create_function(lam, retry_s:float=90, **spec) -> dict:
             print(f"the new role is not usable by Lambda yet (IAM propagation); retrying in {wait:.0f} s", flush=True)
             time.sleep(wait); wait = min(wait * 2, 10)
 
+def service_role(iam, # A boto3 IAM client
+                 name:str, # The role's name
+                 service:str, # The service that assumes it, e.g. "lambda.amazonaws.com"
+                 policy_name:str, # Its one inline policy's name
+                 policy:dict, # That policy (written on every call, so a changed one takes effect)
+                 description:str="", # The role's description, when it is created
+                ) -> str: # The role's ARN
+    "A role only `service` may assume, with one inline policy: created when missing, its policy written either way."
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]}
+    try: arn = iam.get_role(RoleName=name)["Role"]["Arn"]
+    except iam.exceptions.NoSuchEntityException: arn = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust), Description=description)["Role"]["Arn"]
+    iam.put_role_policy(RoleName=name, PolicyName=policy_name, PolicyDocument=json.dumps(policy))
+    return arn
+
 def _policy(region:str, account:str, endpoint:str, function:str) -> dict:
     "Least privilege: invoke this one endpoint, write this function's logs."
     return {"Version": "2012-10-17", "Statement": [
@@ -145,13 +159,8 @@ def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
     iam, lam, apigw, sts = (_aws(session, s) for s in ("iam", "lambda", "apigatewayv2", "sts"))
     region, account = session.region_name, sts.get_caller_identity()["Account"]
     role_name, fn = f"{name}-api-lambda", f"{name}-predict"
-    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
-    if role_arn: role = {"Arn": role_arn}  # brought by the caller: no IAM writes here
-    else:
-        try: role = iam.get_role(RoleName=role_name)["Role"]
-        except iam.exceptions.NoSuchEntityException:
-            role = iam.create_role(RoleName=role_name, AssumeRolePolicyDocument=json.dumps(trust), Description="gatesent API: invoke one endpoint")["Role"]
-        iam.put_role_policy(RoleName=role_name, PolicyName="invoke-endpoint", PolicyDocument=json.dumps(_policy(region, account, endpoint_name, fn)))
+    role = {"Arn": role_arn or service_role(iam, role_name, "lambda.amazonaws.com", "invoke-endpoint", _policy(region, account, endpoint_name, fn),
+                                             "gatesent API: invoke one endpoint")}  # a role brought by the caller: no IAM writes here
     env = {"Variables": {"ENDPOINT_NAME": endpoint_name}}
     try:
         lam.get_function(FunctionName=fn)

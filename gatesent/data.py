@@ -16,8 +16,8 @@ from .text import TRUNCATION, encode_texts
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'SENTIMENT_NAMES', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES', 'DataError', 'read_frame',
-           'to_dataset', 'sst2_dir', 'load_sst2', 'split_dataset', 'load_custom', 'check_data', 'format_report',
-           'tokenize', 'check_data_main']
+           'to_dataset', 'sst2_dir', 'load_sst2', 'write_sst2', 'split_dataset', 'load_custom', 'check_data',
+           'format_report', 'tokenize', 'check_data_main']
 
 # %% ../nbs/01_data.ipynb #e7b2d792
 DATA_ENV = "GATESENT_DATA_DIR"
@@ -132,6 +132,18 @@ def load_sst2(data_dir:str|Path|None=None # Local folder (see `sst2_dir`); None:
         ds = to_dataset(read_frame(f), str(f), "sentence", "label", text_name="sentence")
         out[split] = ds.add_column("idx", np.arange(len(ds), dtype=np.int32))  # int32 as on the hub
     return DatasetDict(out)
+
+def write_sst2(dest:str|Path, # Folder to write train.tsv and validation.tsv into
+               ds:DatasetDict|None=None, # SST-2 splits (default: `load_sst2()`, i.e. the hub's when no local copy is named)
+              ) -> Path: # `dest`
+    "SST-2 written as the GLUE TSVs `load_sst2` reads back (raw, unquoted): for jobs that take a folder."
+    ds, dest = ds or load_sst2(), Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for split in SST2_SPLITS:
+        rows = list(zip(ds[split]["sentence"], ds[split]["label"]))
+        if bad := next((s for s, _ in rows if "\t" in s or "\n" in s), None): raise DataError(f"{split}: a sentence holds a tab or line break, which the TSV cannot: {bad!r}")
+        (dest/f"{split}.tsv").write_text("sentence\tlabel\n" + "".join(f"{s}\t{l}\n" for s, l in rows))
+    return dest
 
 # %% ../nbs/01_data.ipynb #e6a13de2
 def split_dataset(ds:Dataset, # A labelled dataset

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, json, os, sys
 
 import boto3
-from .endpoints import deploy, describe_endpoint, wait_endpoint
+from .endpoints import deploy, describe_endpoint, model_of, wait_endpoint
 from .sagemaker import sm_session
 
 def newest_approved(sm, # A SageMaker session
@@ -24,9 +24,8 @@ def serving(sm, # A SageMaker session
     "What an endpoint serves, once any change in progress (another deployment) has ended."
     d = describe_endpoint(endpoint, sm)
     if d is None: return None
-    if d["EndpointStatus"] in ("Creating", "Updating", "SystemUpdating", "RollingBack"): d = wait_endpoint(endpoint, sm, poll_s=poll_s)
-    variant = sm.sagemaker_client.describe_endpoint_config(EndpointConfigName=d["EndpointConfigName"])["ProductionVariants"][0]
-    return sm.sagemaker_client.describe_model(ModelName=variant["ModelName"])["PrimaryContainer"].get("ModelDataUrl")
+    if d["EndpointStatus"] in ("Creating", "Updating", "SystemUpdating", "RollingBack"): wait_endpoint(endpoint, sm, poll_s=poll_s)
+    return sm.sagemaker_client.describe_model(ModelName=model_of(endpoint, sm))["PrimaryContainer"].get("ModelDataUrl")
 
 def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
         ):

@@ -79,13 +79,11 @@ def upload_data(session:sagemaker.Session|None=None, # SageMaker session (defaul
                 prefix:str="gatesent/data/sst2", # S3 key prefix in the session's default bucket
                ) -> dict[str, str]: # channel name -> S3 URI
     "Upload the SST-2 train and validation files to S3, one channel each."
-    from gatesent.data import load_sst2, sst2_dir
+    from gatesent.data import sst2_dir, write_sst2
     sm = session or sm_session()
     folder = sst2_dir(data_dir)
     with tempfile.TemporaryDirectory() as d:
-        if folder is None:  # the hub's copy, written out in the same TSV layout
-            folder = Path(d)
-            for split, ds in load_sst2().items(): ds.to_pandas()[["sentence", "label"]].to_csv(folder/f"{split}.tsv", sep="\t", index=False)
+        if folder is None: folder = write_sst2(d)  # the hub's copy, written out in the same TSV layout
         return {ch: sm.upload_data(str(Path(folder)/f"{ch}.tsv"), key_prefix=f"{prefix}/{ch}") for ch in ("train", "validation")}
 
 # %% ../nbs/07_sagemaker.ipynb #52b80be2

@@ -179,14 +179,9 @@ def approval_trigger(cfg:dict, # The pipeline configuration
     "The EventBridge rule (and, unless `sagemaker.events_role_arn` names one, its role) that starts the approval pipeline when a package of the group is approved or rejected."
     s = cfg["sagemaker"]; events, iam = session.client("events"), session.client("iam")
     name = f"{s['pipeline_name']}-approval"
-    role_arn = s["events_role_arn"]
-    if not role_arn:
-        trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
-        try: role_arn = iam.get_role(RoleName=f"{name}-events")["Role"]["Arn"]
-        except iam.exceptions.NoSuchEntityException:
-            role_arn = iam.create_role(RoleName=f"{name}-events", AssumeRolePolicyDocument=json.dumps(trust), Description="gatesent: EventBridge starts the deploy pipeline")["Role"]["Arn"]
-        iam.put_role_policy(RoleName=f"{name}-events", PolicyName="start-deploy-pipeline", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Action": "sagemaker:StartPipelineExecution", "Resource": pipeline_arn}]}))
+    from gatesent.api import service_role
+    role_arn = s["events_role_arn"] or service_role(iam, f"{name}-events", "events.amazonaws.com", "start-deploy-pipeline", {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "sagemaker:StartPipelineExecution", "Resource": pipeline_arn}]}, "gatesent: EventBridge starts the deploy pipeline")
     pattern = {**APPROVAL_EVENT, "detail": {"ModelPackageGroupName": [s["model_package_group"]], "ModelApprovalStatus": ["Approved", "Rejected"]}}
     rule_arn = events.put_rule(Name=name, EventPattern=json.dumps(pattern), State="ENABLED",
                                Description=f"gatesent: an approval in {s['model_package_group']} deploys the newest Approved package")["RuleArn"]
