@@ -1,11 +1,12 @@
 """The README's demo screenshot: the page answering one review with a saved model, shot in headless Chromium.
 
 Serves the model the way `make run` does (an ONNX int8 export, `gatesent serve`'s app with website/), types the review,
-writes the screenshot and prints the words with their contributions and gate scores, which the README quotes.
+writes the screenshot, prints the words with their contributions and gate scores, and adds them to
+benchmarks/results/demo.json, from which the README's quote is checked.
 
     .venv/bin/python benchmarks/demo_screenshot.py --model-dir runs/evidence/gate/model --out nbs/images/demo.png
 """
-import argparse, json, os, tempfile
+import argparse, json, os, sys, tempfile
 from pathlib import Path
 from gatesent.inference import export_onnx
 from gatesent.serve import ServerThread, create_app
@@ -29,8 +30,11 @@ def main():
         page.fill("#review", a.review); page.click("#analyze"); page.wait_for_selector("#result:not([hidden])")
         page.screenshot(path=a.out, full_page=True)
         words = page.locator("#words .word").evaluate_all("els => els.map(e => [e.textContent, +e.dataset.contribution, +e.dataset.gate])")
-        print(json.dumps({"label": page.text_content("#label"), "confidence": page.text_content("#confidence"), "sum": page.inner_text("#sum"),
-                          "words": [(w, round(c, 2), round(g, 2)) for w, c, g in words]}, indent=1, ensure_ascii=False))
+        shown = {"label": page.text_content("#label"), "confidence": page.text_content("#confidence"), "sum": page.inner_text("#sum"),
+                 "words": [(w, round(c, 2), round(g, 2)) for w, c, g in words]}
+        print(json.dumps(shown, indent=1, ensure_ascii=False))
+        sys.path.insert(0, str(Path(__file__).parent)); from record import save
+        save("demo", a.review, {"model_dir": a.model_dir, "screenshot": a.out, **shown})
         browser.close()
     srv.stop()
     print(f"screenshot written to {a.out}")

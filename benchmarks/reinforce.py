@@ -10,7 +10,7 @@ above 0.5 (sparsity), and ERASER comprehensiveness/sufficiency (gate vs random t
 
 Raw results: benchmarks/results/reinforce.json (the README's and 02's table come from it).
 """
-import argparse, json
+import argparse, json, sys
 from pathlib import Path
 import numpy as np
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -27,6 +27,7 @@ def main():
     p.add_argument("--out", default="runs/reinforce")
     p.add_argument("--results", default="benchmarks/results/reinforce.json", help="where the measured rows are written")
     a = p.parse_args()
+    sys.path.insert(0, str(Path(__file__).parent)); from record import stamp
     data = Path(a.data)
     val = load_sst2(data/"sst2")["validation"]
     rows = []
@@ -47,6 +48,6 @@ def main():
                          comprehensiveness=f["gate"]["comprehensiveness_mean"], comprehensiveness_random=f["random"]["comprehensiveness_mean"],
                          sufficiency=f["gate"]["sufficiency_mean"], sufficiency_random=f["random"]["sufficiency_mean"], seconds=m["seconds"]))
         Path(a.results).parent.mkdir(parents=True, exist_ok=True)
-        Path(a.results).write_text(json.dumps(dict(command="benchmarks/reinforce.py --sparsity " + a.sparsity, rows=rows), indent=1) + "\n")
+        Path(a.results).write_text(json.dumps({**stamp(), "command": "benchmarks/reinforce.py --sparsity " + a.sparsity, "rows": rows}, indent=1) + "\n")
 
 if __name__ == "__main__": main()

