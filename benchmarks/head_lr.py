@@ -43,7 +43,7 @@ def main():
                             max_train_samples=8000, epochs=1, learning_rate=5e-5, batch_size=32, seed=a.seed, output_dir=str(out), progress_bar=False, resume=False))
         seconds = time.time() - t0
         ev = evaluate_model(out/"model", val, out/"eval", lexicon=lexicon, faithfulness_texts=300 if pooling == "gate" else 0)
-        r = {"accuracy": ev["accuracy"], "f1": ev["f1"], "train_seconds": round(seconds, 1), **{f"explanation.{k}": v for k, v in ev.get("explanation", {}).items()}}
+        r = {"accuracy": ev["accuracy"], "f1": ev["f1"], "train_seconds": round(seconds, 1), "gate_mean": ev.get("gate_mean"), **{f"explanation.{k}": v for k, v in ev.get("explanation", {}).items()}}
         if "faithfulness" in ev: r.update({"comprehensiveness@20": ev["faithfulness"]["gate"]["comprehensiveness@20"], "random_comprehensiveness@20": ev["faithfulness"]["random"]["comprehensiveness@20"]})
         print(run, json.dumps(r), flush=True)
         save("head_lr", run, {"train_args": kw, "seed": a.seed, **r})

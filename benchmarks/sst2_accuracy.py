@@ -62,7 +62,7 @@ def main():
         ev = evaluate_model(out/"model", val, out/"eval", lexicon=lexicon, faithfulness_texts=300 if args.pooling == "gate" else 0, plots=False)
         summary[name + a.tag] = {"accuracy": m["accuracy"], "f1": m["f1"], "epochs": m["epochs"], "train_rows": m["train_rows"], "minutes": minutes,
                                  "history": json.loads((out/"history.json").read_text())}
-        save("sst2_accuracy", name + a.tag, {**summary[name + a.tag], "evaluated_accuracy": ev["accuracy"], "gate_mean": ev.get("gate_mean"),
+        save("sst2_accuracy", name + a.tag, {**summary[name + a.tag], "evaluation": {k: ev.get(k) for k in ("accuracy", "f1", "precision", "recall", "ece", "confusion_matrix")}, "gate_mean": ev.get("gate_mean"),
              "explanation": ev.get("explanation"), "faithfulness": ev.get("faithfulness"),
              "train_args": {k: v for k, v in vars(args).items() if k not in ("data_dir", "output_dir", "progress_bar", "backbone")}})
         print(f"{name}: SST-2 validation accuracy {m['accuracy']:.4f} ({m['epochs']:.0f} epochs on {m['train_rows']:,} rows, {minutes} min)", flush=True)
