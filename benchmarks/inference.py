@@ -103,7 +103,7 @@ def main():
 
     clf = pipeline("text-classification", model=str(a.model_dir), device=-1)
     preds = {"Predictor pytorch fp32": Predictor(a.model_dir), "Predictor pytorch int8": Predictor(int8_dir),
-             "Predictor onnx fp32": Predictor(onnx_dir), "Predictor onnx int8": Predictor(onnx_dir, quantized=True)}
+             "Predictor onnx fp32": Predictor(onnx_dir), "Predictor onnx int8": Predictor(onnx_dir, int8=True)}
     names = preds["Predictor pytorch fp32"].labels
     runs = {"pipeline (default, batch 1)": lambda t: clf(t), "pipeline (batch_size=32)": lambda t: clf(t, batch_size=32),
             **{k: v.predict for k, v in preds.items()}}

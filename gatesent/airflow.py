@@ -23,6 +23,7 @@ def _pipeline(config:str|None, overrides:list[str], run_id:str) -> Pipeline:
     cfg["run_dir"] = str(run_dir_of(cfg, run_id))
     return Pipeline(cfg, local=False)
 
+# %% ../nbs/10b_airflow.ipynb #2a76a267
 def run_step(step:str, config:str|None=None, overrides:list[str]=(), **context) -> dict|None:
     "An Airflow task: one step of the pipeline (`Pipeline.run_step`) in the DAG run's folder; its result goes to XCom, a failure fails the task."
     pipe = _pipeline(config, list(overrides), context["run_id"])
@@ -30,12 +31,14 @@ def run_step(step:str, config:str|None=None, overrides:list[str]=(), **context) 
     if code: raise RuntimeError(f"{step}: {pipe.record['steps'][step].get('error')}")
     return pipe.result(step)
 
+# %% ../nbs/10b_airflow.ipynb #f1c48765
 def choose_training(config:str|None=None, overrides:list[str]=(), **context) -> str:
     "Branch: `reuse_model` when a model trained with the same settings and data is stored (and `reuse` is on), else `train`."
     pipe = _pipeline(config, list(overrides), context["run_id"])
     stored = Path(pipe.cfg["model_store"])/pipe._train_key()/"model"/"config.json"
     return "reuse_model" if pipe.cfg["reuse"] and stored.is_file() else "train"
 
+# %% ../nbs/10b_airflow.ipynb #fac8bef4
 def quality_gate(config:str|None=None, overrides:list[str]=(), **context) -> str:
     "Branch: the quality gate step; `package` when it passes, `gate_failed` when the evaluation missed a threshold."
     pipe = _pipeline(config, list(overrides), context["run_id"])
@@ -43,6 +46,7 @@ def quality_gate(config:str|None=None, overrides:list[str]=(), **context) -> str
     if code == 1: raise RuntimeError(f"quality_gate: {pipe.record['steps']['quality_gate'].get('error')}")
     return "package" if code == 0 else "gate_failed"
 
+# %% ../nbs/10b_airflow.ipynb #975fe38d
 def gate_failed(config:str|None=None, overrides:list[str]=(), **context) -> list[str]:
     "The checks the evaluation missed (the run stops here: nothing is packaged or deployed)."
     pipe = _pipeline(config, list(overrides), context["run_id"])
@@ -50,6 +54,7 @@ def gate_failed(config:str|None=None, overrides:list[str]=(), **context) -> list
     print("stopped by the quality gate, nothing packaged or deployed:\n" + "\n".join(checks))
     return checks
 
+# %% ../nbs/10b_airflow.ipynb #a21e291d
 def summarize(config:str|None=None, overrides:list[str]=(), **context) -> dict:
     "The run's outcome from its record (succeeded, stopped by the gate, or failed at a step), and the notification to send: topic, subject, message."
     pipe = _pipeline(config, list(overrides), context["run_id"])
@@ -64,6 +69,7 @@ def summarize(config:str|None=None, overrides:list[str]=(), **context) -> dict:
     print(out["message"])
     return out
 
+# %% ../nbs/10b_airflow.ipynb #c23f0cf9
 def outcome(config:str|None=None, overrides:list[str]=(), **context) -> str:
     "The DAG run's verdict: fails unless the pipeline succeeded (after the notification went out)."
     status = context["ti"].xcom_pull(task_ids="summarize")["status"]
@@ -108,6 +114,7 @@ def make_dag(config:str|Path|None=None, # The pipeline configuration file (the o
         summary >> notify >> verdict
     return dag
 
+# %% ../nbs/10b_airflow.ipynb #f586757a
 DAG_FILE = '''"""gatesent's pipeline as an Airflow DAG (written by gatesent.airflow.write_dag_file; see gatesent.airflow.make_dag)."""
 from gatesent.airflow import make_dag
 

@@ -22,6 +22,7 @@ def _budget(context=None) -> float:
     if context is not None and hasattr(context, "get_remaining_time_in_millis"): t = min(t, context.get_remaining_time_in_millis() / 1000 - 2)
     return max(round(t, 1), 0.1)
 
+# %% ../nbs/08_api.ipynb #5fb4df6e
 def _client(timeout_s:float):
     "A sagemaker-runtime client per read timeout, kept for the Lambda container's life; one attempt only, so a slow endpoint cannot outlast the function."
     key = (os.environ.get("GATESENT_RUNTIME_URL") or None, timeout_s)
@@ -32,11 +33,13 @@ def _client(timeout_s:float):
                                      config=Config(read_timeout=timeout_s, connect_timeout=min(1.0, timeout_s), retries={"total_max_attempts": 1}))
     return _clients[key]
 
+# %% ../nbs/08_api.ipynb #2eb5b5da
 def _response(status:int, body:dict, started:float) -> dict:
     ms = round((time.perf_counter() - started) * 1000, 2)
     if status == 200: body = {**body, "latency_ms": ms}
     return {"statusCode": status, "headers": {"content-type": "application/json", **CORS, "x-gatesent-latency-ms": str(ms)}, "body": json.dumps(body)}
 
+# %% ../nbs/08_api.ipynb #40d0f6b4
 def _error(status:int, code:str, message:str, started:float) -> dict:
     return _response(status, RequestError(status, code, message).to_dict(), started)
 
@@ -66,6 +69,7 @@ def lambda_handler(event:dict, # API Gateway HTTP API event (payload format 2.0)
         body["error"]["request_id"] = rid
         return _response(500, body, started)
 
+# %% ../nbs/08_api.ipynb #7b17fd90
 def _invoke(endpoint:str, payload:str, budget:float, started:float) -> dict:
     "Call the endpoint once, within `budget` seconds; map its failures to statuses a client can act on."
     from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
@@ -109,6 +113,7 @@ def _items(client, op:str, **kw) -> list:
     "Every item of a paginated apigatewayv2 list call (get_apis, get_routes, ...)."
     return [i for page in client.get_paginator(op).paginate(**kw) for i in page.get("Items", [])]
 
+# %% ../nbs/08_api.ipynb #2f6e608f
 def _create_function(lam, retry_s:float=90, **spec) -> dict:
     "create_function, retried while a new IAM role has not yet propagated to Lambda (IAM is eventually consistent)."
     from botocore.exceptions import ClientError
@@ -121,6 +126,7 @@ def _create_function(lam, retry_s:float=90, **spec) -> dict:
             print(f"the new role is not usable by Lambda yet (IAM propagation); retrying in {wait:.0f} s", flush=True)
             time.sleep(wait); wait = min(wait * 2, 10)
 
+# %% ../nbs/08_api.ipynb #4ec18896
 def service_role(iam, # A boto3 IAM client
                  name:str, # The role's name
                  service:str, # The service that assumes it, e.g. "lambda.amazonaws.com"
@@ -135,6 +141,7 @@ def service_role(iam, # A boto3 IAM client
     iam.put_role_policy(RoleName=name, PolicyName=policy_name, PolicyDocument=json.dumps(policy))
     return arn
 
+# %% ../nbs/08_api.ipynb #fbc49379
 def _policy(region:str, account:str, endpoint:str, function:str) -> dict:
     "Least privilege: invoke this one endpoint, write this function's logs."
     return {"Version": "2012-10-17", "Statement": [
@@ -142,6 +149,7 @@ def _policy(region:str, account:str, endpoint:str, function:str) -> dict:
         {"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
          "Resource": f"arn:aws:logs:{region}:{account}:log-group:/aws/lambda/{function}:*"}]}
 
+# %% ../nbs/08_api.ipynb #016853ea
 def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
                name:str="gatesent", # Prefix of the role, function and API names
                session=None, # A boto3 Session (default: boto3's default)
@@ -194,6 +202,7 @@ def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
     lam.add_permission(FunctionName=fn, StatementId=f"{name}-apigw", Action="lambda:InvokeFunction", Principal="apigateway.amazonaws.com", SourceArn=source)
     return {"url": f"{api['ApiEndpoint']}/predict", "api_id": api_id, "function_arn": f["FunctionArn"], "role_arn": role["Arn"], "source_arn": source}
 
+# %% ../nbs/08_api.ipynb #30b7e76d
 def delete_api(name:str="gatesent", # The prefix given to `create_api`
                session=None, # A boto3 Session
               ) -> list[str]: # What was deleted

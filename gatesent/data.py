@@ -66,6 +66,7 @@ def _label_key(v) -> str|None:
     if isinstance(v, (float, np.floating)): return str(int(v)) if np.isfinite(v) and float(v).is_integer() else None
     return v.strip() if isinstance(v, str) else None
 
+# %% ../nbs/01_data.ipynb #3044b607
 def _label_lookup(label_map:dict|None, names:list[str], source:str) -> dict[str, int]:
     "Key -> class id, from `label_map` or else from the class ids and names."
     if not label_map: return {**{str(i): i for i in range(len(names))}, **{n: i for i, n in enumerate(names)}}
@@ -73,6 +74,7 @@ def _label_lookup(label_map:dict|None, names:list[str], source:str) -> dict[str,
     if bad: raise DataError(f"{source}: label_map values must be class ids 0..{len(names) - 1} ({names}), got {bad}")
     return {_label_key(k) if _label_key(k) is not None else str(k): int(v) for k, v in label_map.items()}
 
+# %% ../nbs/01_data.ipynb #b1309d9b
 def to_dataset(df:pd.DataFrame, # The table
                source:str, # Where it came from (a file name), for messages
                text_column:str="text", # Column holding the text
@@ -116,6 +118,7 @@ def sst2_dir(data_dir:str|Path|None=None # Folder with the SST-2 TSVs (or its pa
         if all((cand/f"{s}.tsv").is_file() for s in SST2_SPLITS): return cand
     raise FileNotFoundError(f"no SST-2 files in {d}: expected {' and '.join(f'{s}.tsv' for s in SST2_SPLITS)} there or in {d/'sst2'}")
 
+# %% ../nbs/01_data.ipynb #2507beec
 def load_sst2(data_dir:str|Path|None=None # Local folder (see `sst2_dir`); None: $GATESENT_DATA_DIR, else the hub
              ) -> DatasetDict:
     "GLUE SST-2 train and validation splits with columns `sentence`, `label`, `idx`."
@@ -133,6 +136,7 @@ def load_sst2(data_dir:str|Path|None=None # Local folder (see `sst2_dir`); None:
         out[split] = ds.add_column("idx", np.arange(len(ds), dtype=np.int32))  # int32 as on the hub
     return DatasetDict(out)
 
+# %% ../nbs/01_data.ipynb #5d953474
 def write_sst2(dest:str|Path, # Folder to write train.tsv and validation.tsv into
                ds:DatasetDict|None=None, # SST-2 splits (default: `load_sst2()`, i.e. the hub's when no local copy is named)
               ) -> Path: # `dest`
@@ -184,6 +188,7 @@ def _text_column(ds:Dataset) -> str:
         if c in ds.column_names: return c
     raise DataError(f"no text column: expected 'sentence' or 'text', the columns are {ds.column_names}")
 
+# %% ../nbs/01_data.ipynb #fb59a820
 def check_data(dd:DatasetDict, # The splits to check (train first)
                tokenizer:PreTrainedTokenizerBase|None=None, # To report lengths in tokens
                min_class_share:float=0.1, # Warn when a class has less than this share of a split
@@ -218,6 +223,7 @@ def check_data(dd:DatasetDict, # The splits to check (train first)
     if errors: raise DataError("data check failed:\n" + "\n".join(errors))
     return report
 
+# %% ../nbs/01_data.ipynb #cc4967e2
 def format_report(report:dict) -> str:
     "The data check as a small text table with its warnings."
     lines = []

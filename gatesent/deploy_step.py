@@ -17,6 +17,10 @@ def newest_approved(sm, # A SageMaker session
     got = sm.sagemaker_client.list_model_packages(ModelPackageGroupName=group, ModelApprovalStatus="Approved", SortBy="CreationTime", SortOrder="Descending", MaxResults=1)
     return got["ModelPackageSummaryList"][0]["ModelPackageArn"] if got["ModelPackageSummaryList"] else None
 
+# %% auto #0
+__all__ = ['newest_approved', 'serving', 'main']
+
+# %% ../nbs/10d_deploy_step.ipynb #ab71eb34
 def serving(sm, # A SageMaker session
             endpoint:str, # The endpoint
             poll_s:float=15, # Seconds between polls while it changes
@@ -27,6 +31,7 @@ def serving(sm, # A SageMaker session
     if d["EndpointStatus"] in ("Creating", "Updating", "SystemUpdating", "RollingBack"): wait_endpoint(endpoint, sm, poll_s=poll_s)
     return sm.sagemaker_client.describe_model(ModelName=model_of(endpoint, sm))["PrimaryContainer"].get("ModelDataUrl")
 
+# %% ../nbs/10d_deploy_step.ipynb #a6e5c5df
 def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
         ):
     "The deployment step: an Approved model package (given, or the group's newest) -> the endpoint, created or updated; nothing when it already serves it."
@@ -56,7 +61,3 @@ def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:
         res = deploy(model_data, a.endpoint_name, a.mode, a.memory_mb, a.max_concurrency, a.instance_type, a.instance_count, role=a.role, session=sm, poll_s=a.poll_s)
     with open(os.path.join(a.out, "deploy.json"), "w") as f: json.dump({**res, "model_package": arn, "model_data": model_data}, f, indent=1, default=str)
     print("deployed:" if res["action"] != "unchanged" else "unchanged:", json.dumps(res, default=str), flush=True)
-
-
-# %% auto #0
-__all__ = ['newest_approved', 'serving', 'main']

@@ -32,6 +32,12 @@ def archive_problem(backend, variants):
         if "config.json" not in [n.lstrip("./") for n in names]: return HEALTH.format(f"model data {url} has no config.json")
     return None
 
+# %% auto #0
+__all__ = ['TRANSITION_S', 'PROPAGATION_S', 'HOLD', 'HEALTH', 'archive_problem', 'settle', 'later', 'describe_endpoint',
+           'create_endpoint', 'update_endpoint', 'delete_endpoint', 'create_function', 'update_model_package',
+           'send_to_targets', 'main']
+
+# %% ../nbs/90a_emulator.ipynb #5645028a
 def settle(backend, name):
     "Apply a state change whose time has come (none while the test holds them)."
     if HOLD and os.path.exists(HOLD): return
@@ -39,6 +45,7 @@ def settle(backend, name):
         when, apply = _pending.get((backend.account_id, name), (None, None))
         if when is not None and time.monotonic() >= when: _pending.pop((backend.account_id, name)); apply()
 
+# %% ../nbs/90a_emulator.ipynb #9abaf017
 def later(backend, name, apply):
     with _lock: _pending[(backend.account_id, name)] = (time.monotonic() + TRANSITION_S, apply)
 
@@ -49,6 +56,7 @@ def describe_endpoint(self, endpoint_name):
     settle(self, endpoint_name)
     return _describe(self, endpoint_name)
 
+# %% ../nbs/90a_emulator.ipynb #c3c19fe0
 def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
     if endpoint_name in self.endpoints: raise ValidationError(message=f'Cannot create already existing endpoint "{self.endpoints[endpoint_name].arn}".')
     ep = _create(self, endpoint_name, endpoint_config_name, tags)
@@ -59,6 +67,7 @@ def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
     later(self, endpoint_name, done)
     return ep
 
+# %% ../nbs/90a_emulator.ipynb #a5fd100c
 def update_endpoint(self):
     b = self.sagemaker_backend
     name, config = self._get_param("EndpointName"), self._get_param("EndpointConfigName")
@@ -81,12 +90,13 @@ def update_endpoint(self):
     later(b, name, done)
     return ActionResult({"EndpointArn": ep.arn})
 
+# %% ../nbs/90a_emulator.ipynb #4fabdf94
 _delete = sm_models.SageMakerModelBackend.delete_endpoint
 def delete_endpoint(self, endpoint_name):
     with _lock: _pending.pop((self.account_id, endpoint_name), None)
     return _delete(self, endpoint_name)
 
-
+# %% ../nbs/90a_emulator.ipynb #182d9330
 from moto.awslambda import models as lambda_models
 from moto.awslambda.exceptions import InvalidParameterValueException
 _create_function = lambda_models.LambdaBackend.create_function
@@ -99,6 +109,7 @@ def create_function(self, spec):
         raise InvalidParameterValueException("The role defined for the function cannot be assumed by Lambda.")
     return _create_function(self, spec)
 
+# %% ../nbs/90a_emulator.ipynb #62fc3020
 _update_package = sm_models.SageMakerModelBackend.update_model_package
 def update_model_package(self, model_package_arn, model_approval_status, *args, **kwargs):
     "SageMaker publishes a 'SageMaker Model Package State Change' event on the default bus when a package's approval status changes."
@@ -114,6 +125,7 @@ def update_model_package(self, model_package_arn, model_approval_status, *args, 
                                                                          "Detail": json.dumps(detail), "Resources": [pkg.arn]}])
     return arn
 
+# %% ../nbs/90a_emulator.ipynb #886be699
 from moto.events import models as events_models
 _send_to_targets = events_models.Rule.send_to_targets
 def send_to_targets(self, original_event, transform_input=True):
@@ -131,6 +143,7 @@ def send_to_targets(self, original_event, transform_input=True):
     try: return _send_to_targets(self, original_event, transform_input)
     finally: self.targets = kept
 
+# %% ../nbs/90a_emulator.ipynb #4255b899
 def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.0.1", "-p", "5000"] (default: sys.argv[1:])
         ):
     "Run moto_server with these behaviours patched in (`LocalAWS` starts it as `python -m gatesent.emulator`)."
@@ -145,9 +158,3 @@ def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.
     serve(sys.argv[1:] if argv is None else argv)
 
 if __name__ == "__main__" and "__file__" in globals(): main()  # run as a program (in a notebook, the cell only defines)
-
-
-# %% auto #0
-__all__ = ['TRANSITION_S', 'PROPAGATION_S', 'HOLD', 'HEALTH', 'archive_problem', 'settle', 'later', 'describe_endpoint',
-           'create_endpoint', 'update_endpoint', 'delete_endpoint', 'create_function', 'update_model_package',
-           'send_to_targets', 'main']

@@ -26,6 +26,7 @@ _STAMP = r"-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$"  # sagemaker.utils.name_
 def _missing(e:ClientError) -> bool:
     return e.response["Error"].get("Code") in ("ValidationException", "ValidationError") and "Could not find" in e.response["Error"].get("Message", "")
 
+# %% ../nbs/07a_endpoints.ipynb #97864d5b
 def describe_endpoint(endpoint_name:str, session:sagemaker.Session|None=None) -> dict|None:
     "The endpoint's description, or None when there is no such endpoint."
     try: return (session or sm_session()).sagemaker_client.describe_endpoint(EndpointName=endpoint_name)
@@ -33,6 +34,7 @@ def describe_endpoint(endpoint_name:str, session:sagemaker.Session|None=None) ->
         if _missing(e): return None
         raise
 
+# %% ../nbs/07a_endpoints.ipynb #61943b39
 # DescribeEndpoint's statuses: InService is done; Creating, Updating, SystemUpdating and RollingBack move on by themselves; these do not
 ENDPOINT_STUCK = ("Failed", "OutOfService", "UpdateRollbackFailed", "Deleting")
 
@@ -43,6 +45,7 @@ def wait_endpoint(endpoint_name:str, session:sagemaker.Session|None=None, timeou
                     done=("InService",), failed=ENDPOINT_STUCK, timeout_s=timeout_s, poll_s=poll_s,
                     hint=f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
 
+# %% ../nbs/07a_endpoints.ipynb #0b7e4625
 def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
            endpoint_name:str="gatesent", # The endpoint (created, or updated when it exists)
            mode:str="serverless", # serverless or realtime
@@ -107,6 +110,7 @@ def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a train
         if current and current["EndpointConfigName"] != name: removed = _delete_config(sm, current["EndpointConfigName"])
     return {"endpoint": endpoint_name, "config": name, "model": name, "action": action, "mode": mode, "image": container["Image"], "removed": removed}
 
+# %% ../nbs/07a_endpoints.ipynb #9dcc91d5
 def _is_serverless(client, config:str) -> bool:
     "Whether an endpoint config is serverless."
     return any("ServerlessConfig" in v for v in client.describe_endpoint_config(EndpointConfigName=config)["ProductionVariants"])
@@ -117,6 +121,7 @@ def _delete_model(sm:sagemaker.Session, model:str):
     except ClientError as e:
         if not _missing(e): raise
 
+# %% ../nbs/07a_endpoints.ipynb #a6c20bbc
 def _delete_config(sm:sagemaker.Session, config:str) -> list[str]:
     "Delete an endpoint config and the models it names."
     client, gone = sm.sagemaker_client, []
@@ -131,6 +136,7 @@ def _delete_config(sm:sagemaker.Session, config:str) -> list[str]:
             if not _missing(e): raise
     return gone
 
+# %% ../nbs/07a_endpoints.ipynb #0956cd47
 def teardown(endpoint_name:str="gatesent", # The endpoint given to `deploy`
              session:sagemaker.Session|None=None, # SageMaker session
             ) -> list[str]: # What was deleted
@@ -166,6 +172,7 @@ def model_of(endpoint_name:str, session:sagemaker.Session|None=None) -> str:
     config = sm.sagemaker_client.describe_endpoint(EndpointName=endpoint_name)["EndpointConfigName"]
     return sm.sagemaker_client.describe_endpoint_config(EndpointConfigName=config)["ProductionVariants"][0]["ModelName"]
 
+# %% ../nbs/07a_endpoints.ipynb #429653ac
 _LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"} # line breaks that JSON leaves raw
 
 def write_jsonl(texts, # Texts (any iterable of strings)
@@ -177,6 +184,7 @@ def write_jsonl(texts, # Texts (any iterable of strings)
         for t in texts: f.write(json.dumps(t, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"); n += 1
     return n
 
+# %% ../nbs/07a_endpoints.ipynb #725d327b
 def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of several)
                     output_s3:str, # S3 prefix for the .out files
                     model_name:str|None=None, # SageMaker model (default: the one behind `endpoint_name`)
@@ -249,6 +257,7 @@ def estimate_cost(requests_per_day:float, # Requests (one or a few texts each) p
     items["S3 (model + page)"] = (model_mb + 0.1) / 1024 * p["s3_gb_month"] + n * 0.01 * p["s3_get_request"]  # ~1% of requests load the page
     return {"requests_per_month": round(n), "mode": mode, "items": {k: round(v, 4) for k, v in items.items()}, "total": round(sum(items.values()), 2)}
 
+# %% ../nbs/07a_endpoints.ipynb #a5b8182d
 def format_cost(estimate:dict) -> str:
     "The estimate as a small table."
     rows = [f"{estimate['requests_per_month']:,} requests/month, {estimate['mode']}"]

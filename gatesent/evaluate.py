@@ -195,11 +195,13 @@ def _plt():
     import matplotlib.pyplot as plt
     return plt
 
+# %% ../nbs/03_evaluate.ipynb #15fdd744
 def _save(fig, path) -> Path:
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fig.tight_layout(); fig.savefig(path, dpi=110); _plt().close(fig)
     return path
 
+# %% ../nbs/03_evaluate.ipynb #9306021a
 def plot_training_curves(history:list[dict], path) -> Path:
     "Training and validation loss, and validation accuracy, per epoch."
     plt = _plt()
@@ -212,6 +214,7 @@ def plot_training_curves(history:list[dict], path) -> Path:
     for ax in (a, b): ax.set_xticks(ep)
     return _save(fig, path)
 
+# %% ../nbs/03_evaluate.ipynb #1c8dcc9a
 def plot_confusion(cm:list[list[int]], names:list[str], path) -> Path:
     "Confusion matrix with counts (rows: true class)."
     plt = _plt()
@@ -223,6 +226,7 @@ def plot_confusion(cm:list[list[int]], names:list[str], path) -> Path:
     ax.set(xticks=range(len(names)), yticks=range(len(names)), xticklabels=names, yticklabels=names, xlabel="predicted", ylabel="true", title="Confusion matrix")
     return _save(fig, path)
 
+# %% ../nbs/03_evaluate.ipynb #7ec760ae
 def plot_reliability(bins:list[dict], ece:float, path) -> Path:
     "Reliability diagram: accuracy vs confidence per bin, against the diagonal."
     plt = _plt()
@@ -233,6 +237,7 @@ def plot_reliability(bins:list[dict], ece:float, path) -> Path:
     ax.set(xlim=(0, 1), ylim=(0, 1), xlabel="confidence", ylabel="accuracy", title=f"Reliability (ECE {ece:.3f})"); ax.legend(loc="upper left")
     return _save(fig, path)
 
+# %% ../nbs/03_evaluate.ipynb #04db1b68
 def plot_gate_heatmaps(examples:list[tuple[list[tuple[str, float]], str]], path, width:int=90,
                        signed:bool=False, # Shade signed evidence on a diverging scale (purple toward the second label, orange toward the first)
                        toward:str="positive", # With `signed`: the label positive values argue for (named in the legend)
@@ -263,6 +268,7 @@ def plot_gate_heatmaps(examples:list[tuple[list[tuple[str, float]], str]], path,
     fig.savefig(path, dpi=110); plt.close(fig)
     return Path(path)
 
+# %% ../nbs/03_evaluate.ipynb #1f2eeec7
 def plot_gate_distribution(gates:list[np.ndarray], path) -> Path:
     "Histogram of the gate scores of all real tokens."
     plt = _plt()
@@ -272,6 +278,7 @@ def plot_gate_distribution(gates:list[np.ndarray], path) -> Path:
     ax.set(xlabel="gate score", ylabel="tokens", title=f"Gate scores ({len(allg):,} tokens, mean {allg.mean():.2f})")
     return _save(fig, path)
 
+# %% ../nbs/03_evaluate.ipynb #4c1f7aed
 def plot_faithfulness(res:dict, path) -> Path:
     "Comprehensiveness and sufficiency at each k: the gate's and the signed evidence's top tokens vs random tokens."
     plt = _plt()
@@ -296,6 +303,7 @@ def _set_attn(model, impl:str):
     if hasattr(model, "set_attn_implementation"): model.set_attn_implementation(impl)
     else: model.config._attn_implementation = model.encoder.config._attn_implementation = impl  # transformers 4.5x
 
+# %% ../nbs/03_evaluate.ipynb #7f5cf93e
 def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in eval mode
                    row:list[int], # One text's token ids, special tokens included (`encode_texts`)
                    method:str, # One of `EXPLAINERS`

@@ -23,6 +23,7 @@ def _quiet_quantization():
     for text in (".*torch.ao.quantization.*", ".*torchao.*", ".*quantized tensor creation functions.*", ".*TypedStorage is deprecated.*"):
         warnings.filterwarnings("ignore", message=text)
 
+# %% ../nbs/04_inference.ipynb #be5daa50
 def quantize(model # A float gate model, changed in place
             ):
     "int8 dynamic quantisation of the encoder: per-channel int8 Linear layers, int8 vocabulary table; gate and head stay float."
@@ -37,24 +38,25 @@ def quantize(model # A float gate model, changed in place
         elif isinstance(m, nn.Embedding) and m.num_embeddings >= 1000: spec[name] = float_qparams_weight_only_qconfig
     return quantize_dynamic(model, spec, inplace=True)
 
+# %% ../nbs/04_inference.ipynb #aadddf64
 class TorchBackend:
     "A saved PyTorch model (float, or int8 from `save_int8`)."
-    def __init__(self, model_dir:Path, quantized:bool|None=None, device:str|None=None):
+    def __init__(self, model_dir:Path, int8:bool|None=None, device:str|None=None):
         import torch
         from transformers import AutoModelForSequenceClassification
         from gatesent.model import GateSentConfig, GateSentForSequenceClassification
         self.torch = torch
-        int8 = (model_dir/INT8_WEIGHTS).is_file()
-        self.quantized = int8 if quantized is None else quantized
-        if int8:  # the structure from the config, then the int8 weights into its quantised layers
+        saved_int8 = (model_dir/INT8_WEIGHTS).is_file()
+        self.int8 = saved_int8 if int8 is None else int8
+        if saved_int8:  # the structure from the config, then the int8 weights into its quantised layers
             model = quantize(GateSentForSequenceClassification(GateSentConfig.from_pretrained(str(model_dir))).eval())
             model.load_state_dict(torch.load(model_dir/INT8_WEIGHTS, weights_only=False))
         else:
             model = AutoModelForSequenceClassification.from_pretrained(str(model_dir)).eval()
-            if self.quantized: model = quantize(model)
-        self.device = torch.device("cpu" if self.quantized else device or ("cuda" if torch.cuda.is_available() else "cpu"))
+            if self.int8: model = quantize(model)
+        self.device = torch.device("cpu" if self.int8 else device or ("cuda" if torch.cuda.is_available() else "cpu"))
         self.model = model.to(self.device).eval()
-        self.name = f"pytorch {'int8' if self.quantized else 'fp32'} on {self.device}"
+        self.name = f"pytorch {'int8' if self.int8 else 'fp32'} on {self.device}"
 
     def __call__(self, ids, mask, explain:bool=False):
         "Logits, gate scores (or None), and with `explain` the contributions and the head's bias (else None, None)."
@@ -65,6 +67,7 @@ class TorchBackend:
             bias = self.model.classifier.bias.float().cpu().numpy() if explain else None
             return np_(out.logits), np_(out.gate_scores), np_(out.contributions), bias
 
+# %% ../nbs/04_inference.ipynb #a1c2919c
 class OnnxBackend:
     "An ONNX export (`export_onnx`) run by ONNX Runtime on the CPU: no torch, no transformers."
     def __init__(self, path:Path, threads:int|None=None):
@@ -72,8 +75,8 @@ class OnnxBackend:
         opts = ort.SessionOptions()
         if threads: opts.intra_op_num_threads = threads
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        self.quantized, self.device = "int8" in path.name, "cpu"
-        self.name = f"onnxruntime {'int8' if self.quantized else 'fp32'} ({path.name})"
+        self.int8, self.device = "int8" in path.name, "cpu"
+        self.name = f"onnxruntime {'int8' if self.int8 else 'fp32'} ({path.name})"
         self.outputs = [o.name for o in self.session.get_outputs()]  # exports older than the contributions have logits and gate_scores only
 
     def __call__(self, ids, mask, explain:bool=False):
@@ -121,7 +124,7 @@ class Predictor:
                  batch_size:int=32, # Texts per forward pass
                  max_tokens:int|None=None, # Token limit (default: the one the model was trained with)
                  threads:int|None=None, # CPU threads (default: the runtime's choice)
-                 quantized:bool|None=None, # PyTorch: int8 dynamic quantisation (default: when the folder holds int8 weights)
+                 int8:bool|None=None, # Int8: PyTorch's dynamic quantisation, or the ONNX folder's int8 export (default: PyTorch int8 when the folder holds int8 weights; ONNX fp32 when it has both)
                  device:str|None=None, # PyTorch: "cpu", "cuda", ... (default: CUDA when available)
                  backend:str|None=None, # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
                 ):
@@ -129,7 +132,7 @@ class Predictor:
         self.model_dir, self.batch_size = Path(model_dir), batch_size
         if not (self.model_dir/"config.json").is_file():
             raise FileNotFoundError(f"{self.model_dir} is not a saved model folder (no config.json)")
-        onnx = next((self.model_dir/f for f in (ONNX_FILES[::-1] if quantized else ONNX_FILES) if (self.model_dir/f).is_file()), None)
+        onnx = next((self.model_dir/f for f in (ONNX_FILES[::-1] if int8 else ONNX_FILES) if (self.model_dir/f).is_file()), None)
         backend = backend or ("onnx" if onnx else "torch")
         if backend == "onnx":
             if onnx is None: raise FileNotFoundError(f"{self.model_dir} has no ONNX export ({' or '.join(ONNX_FILES)}); make one with export_onnx")
@@ -137,9 +140,9 @@ class Predictor:
         elif backend == "torch":
             if threads:
                 import torch; torch.set_num_threads(threads)
-            self.backend = TorchBackend(self.model_dir, quantized, device)
+            self.backend = TorchBackend(self.model_dir, int8, device)
         else: raise ValueError(f"backend must be 'onnx' or 'torch', got {backend!r}")
-        self.quantized, self.device = self.backend.quantized, self.backend.device
+        self.int8, self.device = self.backend.int8, self.backend.device
         cfg = self.config = json.loads((self.model_dir/"config.json").read_text())
         self.tokenizer = load_tokenizer(self.model_dir)
         self.max_tokens = max_tokens or cfg.get("max_tokens", 128)
@@ -193,6 +196,7 @@ def _copy_config_and_tokenizer(model_dir:Path, dest:Path):
     AutoConfig.from_pretrained(str(model_dir)).save_pretrained(str(dest))
     AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(str(dest))
 
+# %% ../nbs/04_inference.ipynb #8f3c122f
 def _head_nodes(graph_model) -> list[str]:
     "The gate's and the head's nodes, which int8 leaves in float (as `quantize` does), so that the logits and their contributions stay exact."
     g = graph_model.graph
@@ -202,6 +206,7 @@ def _head_nodes(graph_model) -> list[str]:
     keep = [n for n in g.node if own & set(n.input) or outputs & set(n.output) or reads_own & set(n.output)]
     return [n.name for n in keep] + [n.name + "_MatMul" for n in keep if n.op_type == "Gemm"]  # the quantiser first rewrites a Gemm as <name>_MatMul
 
+# %% ../nbs/04_inference.ipynb #291070ee
 def save_int8(model_dir:str|Path, # A saved float model folder
               dest:str|Path, # Folder for the int8 model
              ) -> Path:
@@ -215,6 +220,7 @@ def save_int8(model_dir:str|Path, # A saved float model folder
     torch.save(quantize(model).state_dict(), dest/INT8_WEIGHTS)
     return dest
 
+# %% ../nbs/04_inference.ipynb #cd2a738c
 def export_onnx(model_dir:str|Path, # A saved float model folder
                 dest:str|Path, # Folder for the ONNX model (config and tokenizer copied beside it)
                 int8:bool=False, # Also write model.int8.onnx (dynamic int8 quantisation)

@@ -161,6 +161,7 @@ def _encoder_kwargs(backbone:PretrainedConfig) -> dict:
     cls = encoder_class(backbone)
     return {"add_pooling_layer": False} if "add_pooling_layer" in inspect.signature(cls.__init__).parameters else {}
 
+# %% ../nbs/00_model.ipynb #8e65a192
 class GateSentPreTrainedModel(PreTrainedModel):
     "Base class: weight initialisation and the config class for save/load."
     config_class = GateSentConfig
@@ -175,6 +176,7 @@ class GateSentPreTrainedModel(PreTrainedModel):
             nn.init.normal_(module.weight, mean=0.0, std=0.02)
             if module.bias is not None: nn.init.zeros_(module.bias)
 
+# %% ../nbs/00_model.ipynb #b7dc3878
 def toward(contributions:torch.Tensor, # (..., num_labels) per-token shares of the logits (`GateSentOutput.contributions`)
            target:int|torch.Tensor=1, # The label the evidence is toward (one per row, or one for all)
           ) -> torch.Tensor: # (...) signed evidence
@@ -185,6 +187,7 @@ def toward(contributions:torch.Tensor, # (..., num_labels) per-token shares of t
     own = contributions.gather(-1, t.expand(contributions.shape[:-1]).unsqueeze(-1)).squeeze(-1)
     return own - (contributions.sum(-1) - own) / (n - 1)
 
+# %% ../nbs/00_model.ipynb #3e0f8515
 class GateSentForSequenceClassification(GateSentPreTrainedModel):
     "Text encoder + sentiment gate pooling + linear head, returning loss, logits, per-token gate scores and each token's share of the logits."
     def __init__(self,

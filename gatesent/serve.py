@@ -80,6 +80,7 @@ class PredictRequest(BaseModel):
     text: Optional[Union[str, list[str]]] = Field(None, description="Same as `inputs` (older clients send this)")
     parameters: Optional[dict[str, bool]] = Field(None, description='`{"explain": true}` adds each word with its gate score and its contribution')
 
+# %% ../nbs/05_serve.ipynb #61f73a20
 class Token(BaseModel):
     word: str = Field(description="A word of the text, as typed")
     gate: Optional[float] = Field(None, description="Its sentiment-gate score in (0, 1): how much it weighed in the decision (gate models)")
@@ -87,6 +88,7 @@ class Token(BaseModel):
         "Its exact share of the decision, in logits (the sum of its pieces'): with two labels, positive argues for `contributions.toward` "
         "(the second label, e.g. positive) and negative for the other; with more labels, its share of each label's logit"))
 
+# %% ../nbs/05_serve.ipynb #f05ea936
 class Contributions(BaseModel):
     "How the words' contributions add up: words + special_tokens + bias = logit_margin (two labels), or = each label's logit."
     toward: Optional[str] = Field(None, description="Two labels: the label a positive contribution argues for", examples=["positive"])
@@ -95,6 +97,7 @@ class Contributions(BaseModel):
     bias: Union[float, dict[str, float]] = Field(description="The head's bias margin (two labels) or biases: the part no token carries")
     special_tokens: Union[float, dict[str, float]] = Field(description="What the special tokens ([CLS], [SEP], </s>) carry, which no word shows")
 
+# %% ../nbs/05_serve.ipynb #bc75dcf1
 class Prediction(BaseModel):
     label: str = Field(examples=["positive"])
     score: float = Field(description="Probability of `label`")
@@ -102,16 +105,19 @@ class Prediction(BaseModel):
     tokens: Optional[list[Token]] = Field(None, description="With explain: the words, their gate scores and their contributions")
     contributions: Optional[Contributions] = Field(None, description="With explain: what the contributions add up to")
 
+# %% ../nbs/05_serve.ipynb #aae91ee3
 class PredictResponse(BaseModel):
     predictions: list[Prediction]
     model: str = Field(description="Name of the model that answered")
     latency_ms: float = Field(description="Time spent in the server, in milliseconds")
 
+# %% ../nbs/05_serve.ipynb #dcbc4e68
 class ErrorBody(BaseModel):
     code: str
     message: str
     request_id: Optional[str] = Field(None, description="on unexpected errors: the id under which the server logged them")
 
+# %% ../nbs/05_serve.ipynb #7bad511d
 class ErrorResponse(BaseModel):
     error: ErrorBody
 
@@ -153,7 +159,7 @@ def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in t
     state = {"batcher": None, "error": None}
 
     def load():
-        try: state["batcher"] = MicroBatcher(predictor or Predictor(model_dir, threads=threads, quantized=int8), max_batch)
+        try: state["batcher"] = MicroBatcher(predictor or Predictor(model_dir, threads=threads, int8=int8), max_batch)
         except Exception as e: state["error"] = f"{type(e).__name__}: {e}"
 
     @asynccontextmanager
@@ -247,6 +253,7 @@ def free_port(host:str="127.0.0.1") -> int:
     import socket
     with socket.socket() as s: s.bind((host, 0)); return s.getsockname()[1]
 
+# %% ../nbs/05_serve.ipynb #d2c82d2d
 class ServerThread:
     "Run an app with uvicorn in a background thread; `url` once started; `stop()` shuts it down."
     def __init__(self, app:FastAPI, host:str="127.0.0.1", port:int|None=None, ready_timeout:float=60):
@@ -276,6 +283,7 @@ class ServerThread:
     def stop(self):
         self.server.should_exit = True; self.thread.join(timeout=10)
 
+# %% ../nbs/05_serve.ipynb #9887c1a9
 def serve(model_dir:str|Path, # A saved model folder
           host:str="127.0.0.1", # Interface to listen on (0.0.0.0 inside a container)
           port:int=8080, # Port (SageMaker containers use 8080)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request, uuid
 from pathlib import Path
 from types import SimpleNamespace
+from fastcore.basics import patch  # test scaffolding: fastcore comes with nbdev, a development requirement
 
 import boto3
 
@@ -29,44 +30,56 @@ class LocalAWS:
         self.region, self.transition_s, self.propagation_s = region, transition_s, propagation_s
         self.proc, self.url, self._saved = None, None, {}
         self.hold_file = Path(tempfile.gettempdir())/f"gatesent-emulator-hold-{os.getpid()}-{id(self)}"
-    def start(self, timeout:float=30) -> "LocalAWS":
-        from gatesent.serve import free_port
-        port = free_port()
-        env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
-               "GATESENT_EMULATOR_HOLD": str(self.hold_file)}
-        self.proc = subprocess.Popen([sys.executable, "-m", "gatesent.emulator", "-H", "127.0.0.1", "-p", str(port)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        self.url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + timeout
-        while True:
-            try: urllib.request.urlopen(self.url + "/moto-api/", timeout=2); break
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"moto_server exited ({self.proc.returncode}); is moto[server] installed?\n{self.proc.stderr.read().decode()[-1500:]}")
-                if time.monotonic() > deadline: self.stop(); raise TimeoutError(f"moto_server did not answer on {self.url} in {timeout} s")
-                time.sleep(0.05)
-        env = {"AWS_ENDPOINT_URL": self.url, "AWS_DEFAULT_REGION": self.region, **FAKE_CREDENTIALS}
-        self._saved = {k: os.environ.get(k) for k in env}
-        os.environ.update(env)
-        import atexit; atexit.register(self.stop)  # a test that fails half-way leaves no server behind
-        return self
-    def session(self) -> boto3.Session:
-        "A boto3 Session for the emulator."
-        return boto3.Session(region_name=self.region, **{k.lower(): v for k, v in FAKE_CREDENTIALS.items()})
-    def stop(self):
-        "Stop the emulator (everything in it is gone) and restore the environment."
-        if self.proc and self.proc.poll() is None: self.proc.terminate(); self.proc.wait(10)
-        for k, v in self._saved.items():
-            if v is None: os.environ.pop(k, None)
-            else: os.environ[k] = v
-        self._saved = {}
-    @contextlib.contextmanager
-    def hold(self):
-        "Within this block, endpoints stay Creating/Updating however long it takes; they settle by their clock after it."
-        self.hold_file.touch()
-        try: yield self
-        finally: self.hold_file.unlink(missing_ok=True)
     def __enter__(self): return self.start()
     def __exit__(self, *exc): self.stop()
+
+# %% ../nbs/90_testing.ipynb #577568b2
+@patch
+def start(self:LocalAWS, timeout:float=30) -> "LocalAWS":
+    from gatesent.serve import free_port
+    port = free_port()
+    env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
+           "GATESENT_EMULATOR_HOLD": str(self.hold_file)}
+    self.proc = subprocess.Popen([sys.executable, "-m", "gatesent.emulator", "-H", "127.0.0.1", "-p", str(port)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    self.url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + timeout
+    while True:
+        try: urllib.request.urlopen(self.url + "/moto-api/", timeout=2); break
+        except OSError:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"moto_server exited ({self.proc.returncode}); is moto[server] installed?\n{self.proc.stderr.read().decode()[-1500:]}")
+            if time.monotonic() > deadline: self.stop(); raise TimeoutError(f"moto_server did not answer on {self.url} in {timeout} s")
+            time.sleep(0.05)
+    env = {"AWS_ENDPOINT_URL": self.url, "AWS_DEFAULT_REGION": self.region, **FAKE_CREDENTIALS}
+    self._saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    import atexit; atexit.register(self.stop)  # a test that fails half-way leaves no server behind
+    return self
+
+# %% ../nbs/90_testing.ipynb #5caafaf0
+@patch
+def session(self:LocalAWS) -> boto3.Session:
+    "A boto3 Session for the emulator."
+    return boto3.Session(region_name=self.region, **{k.lower(): v for k, v in FAKE_CREDENTIALS.items()})
+
+# %% ../nbs/90_testing.ipynb #d7fb0c18
+@patch
+def stop(self:LocalAWS):
+    "Stop the emulator (everything in it is gone) and restore the environment."
+    if self.proc and self.proc.poll() is None: self.proc.terminate(); self.proc.wait(10)
+    for k, v in self._saved.items():
+        if v is None: os.environ.pop(k, None)
+        else: os.environ[k] = v
+    self._saved = {}
+
+# %% ../nbs/90_testing.ipynb #ecd207c8
+@patch
+@contextlib.contextmanager
+def hold(self:LocalAWS):
+    "Within this block, endpoints stay Creating/Updating however long it takes; they settle by their clock after it."
+    self.hold_file.touch()
+    try: yield self
+    finally: self.hold_file.unlink(missing_ok=True)
 
 # %% ../nbs/90_testing.ipynb #a1abafc6
 CONTAINERS = { # pip requirements of each SageMaker container's Python, torch aside
@@ -133,6 +146,7 @@ def _offline_prefix() -> list[str]:
     print("note: no network namespace here (unshare -n): the job runs with HF_HUB_OFFLINE=1 but could reach the network")
     return []
 
+# %% ../nbs/90_testing.ipynb #d78167c0
 def _s3_get(s3, uri:str, dest:Path) -> list[Path]:
     "Download every object under an S3 prefix into dest, keeping the paths below the prefix."
     bucket, _, prefix = uri[len("s3://"):].partition("/")
@@ -143,6 +157,7 @@ def _s3_get(s3, uri:str, dest:Path) -> list[Path]:
             p = dest/rel; p.parent.mkdir(parents=True, exist_ok=True); s3.download_file(bucket, o["Key"], str(p)); got.append(p)
     return got
 
+# %% ../nbs/90_testing.ipynb #9fff121a
 def toolkit_args(hyperparameters:dict, # A job's HyperParameters as SageMaker stores them (JSON strings)
                 ) -> list[str]: # The script's command line after the script's name
     "The command-line arguments the SageMaker training toolkit gives the entry point: each value JSON-decoded (raw where that fails), `sagemaker_*` keys left out, keys sorted, None as '', a dict as k=v,... and anything else as `str()`."
@@ -153,6 +168,7 @@ def toolkit_args(hyperparameters:dict, # A job's HyperParameters as SageMaker st
     text = lambda v: "" if v is None else ",".join(f"{a}={b}" for a, b in sorted(v.items())) if hasattr(v, "items") else str(v)
     return [a for k in sorted(hps) for a in (f"--{k}" if len(k) > 1 else f"-{k}", text(hps[k]))]
 
+# %% ../nbs/90_testing.ipynb #381223e7
 def run_training_job(sm, # A sagemaker.Session on the emulator
                      job_name:str, # The training job (as created by `launch_training`)
                      work:str|Path, # An empty folder: the instance's /opt/ml
@@ -201,6 +217,7 @@ def _prop(obj, path:str):
     for name, key in re.findall(r"([A-Za-z0-9_]+)|\['([^']+)'\]", path): obj = obj[name or key]
     return obj
 
+# %% ../nbs/90_testing.ipynb #3e25aa0c
 class PipelineHere:
     "Run a SageMaker pipeline definition's steps on this machine, the way the service runs them: training and processing jobs from their own S3 code and data, in the given virtualenvs; conditions, JsonGet, Join and property files resolved from what the steps wrote; model packages created in the emulator."
     def __init__(self, sm, # A sagemaker.Session on the emulator
@@ -214,95 +231,112 @@ class PipelineHere:
         self.ctx, self.files, self.ran, self.failed, self.logs = {}, {}, [], None, {}
         self.exec_id = uuid.uuid4().hex[:12]
 
-    def value(self, v):
-        "A definition value with its parameters, step properties and functions resolved."
-        if isinstance(v, dict):
-            if set(v) == {"Get"}:
-                kind, _, rest = v["Get"].partition(".")
-                if kind == "Parameters": return self.params[rest]
-                if kind == "Steps": step, _, path = rest.partition("."); return _prop(self.ctx[step], path)
-                if kind == "Execution": return {"PipelineExecutionId": self.exec_id}[rest]
-                raise ValueError(f"cannot resolve {v}")
-            if set(v) == {"Std:Join"}: return v["Std:Join"]["On"].join(str(self.value(x)) for x in v["Std:Join"]["Values"])
-            if set(v) == {"Std:JsonGet"}:
-                j = v["Std:JsonGet"]; step, _, name = j["PropertyFile"]["Get"][len("Steps."):].partition(".PropertyFiles.")
-                return _prop(self.files[(step, name)], j["Path"])
-            return {k: self.value(x) for k, x in v.items()}
-        if isinstance(v, list): return [self.value(x) for x in v]
-        return v
+# %% ../nbs/90_testing.ipynb #9485f800
+@patch
+def value(self:PipelineHere, v):
+    "A definition value with its parameters, step properties and functions resolved."
+    if isinstance(v, dict):
+        if set(v) == {"Get"}:
+            kind, _, rest = v["Get"].partition(".")
+            if kind == "Parameters": return self.params[rest]
+            if kind == "Steps": step, _, path = rest.partition("."); return _prop(self.ctx[step], path)
+            if kind == "Execution": return {"PipelineExecutionId": self.exec_id}[rest]
+            raise ValueError(f"cannot resolve {v}")
+        if set(v) == {"Std:Join"}: return v["Std:Join"]["On"].join(str(self.value(x)) for x in v["Std:Join"]["Values"])
+        if set(v) == {"Std:JsonGet"}:
+            j = v["Std:JsonGet"]; step, _, name = j["PropertyFile"]["Get"][len("Steps."):].partition(".PropertyFiles.")
+            return _prop(self.files[(step, name)], j["Path"])
+        return {k: self.value(x) for k, x in v.items()}
+    if isinstance(v, list): return [self.value(x) for x in v]
+    return v
 
-    def run(self, parameters:dict|None=None, # Values for the pipeline parameters (the rest: their defaults)
-            reuse:"PipelineHere|None"=None, # An earlier run whose jobs named in `reused` are taken as they ran (same inputs)
-            reused:tuple=("Train", "Evaluate"),
-           ) -> "PipelineHere":
-        "Run the steps in order; stop at a Fail step (`failed` holds its name and message)."
-        self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (parameters or {})
-        self.reuse, self.reused = reuse, reused
-        self._steps(self.d["Steps"])
-        return self
+# %% ../nbs/90_testing.ipynb #0dea274d
+@patch
+def run(self:PipelineHere, parameters:dict|None=None, # Values for the pipeline parameters (the rest: their defaults)
+        reuse:"PipelineHere|None"=None, # An earlier run whose jobs named in `reused` are taken as they ran (same inputs)
+        reused:tuple=("Train", "Evaluate"),
+       ) -> "PipelineHere":
+    "Run the steps in order; stop at a Fail step (`failed` holds its name and message)."
+    self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (parameters or {})
+    self.reuse, self.reused = reuse, reused
+    self._steps(self.d["Steps"])
+    return self
 
-    def _steps(self, steps:list):
-        for st in steps:
-            if self.failed: return
-            self.ran.append(st["Name"])
-            if self.reuse and st["Name"] in self.reused:
-                self.ctx[st["Name"]] = self.reuse.ctx[st["Name"]]
-                self.files |= {k: v for k, v in self.reuse.files.items() if k[0] == st["Name"]}
-            else: getattr(self, f"_{st['Type'].lower()}")(st)
+# %% ../nbs/90_testing.ipynb #1bf9a164
+@patch
+def _steps(self:PipelineHere, steps:list):
+    for st in steps:
+        if self.failed: return
+        self.ran.append(st["Name"])
+        if self.reuse and st["Name"] in self.reused:
+            self.ctx[st["Name"]] = self.reuse.ctx[st["Name"]]
+            self.files |= {k: v for k, v in self.reuse.files.items() if k[0] == st["Name"]}
+        else: getattr(self, f"_{st['Type'].lower()}")(st)
 
-    def _condition(self, st):
-        ops = {"GreaterThanOrEqualTo": lambda l, r: l >= r, "LessThanOrEqualTo": lambda l, r: l <= r, "Equals": lambda l, r: l == r,
-               "GreaterThan": lambda l, r: l > r, "LessThan": lambda l, r: l < r}
-        args = st["Arguments"]
-        ok = all(ops[c["Type"]](self.value(c["LeftValue"]), self.value(c["RightValue"])) for c in args["Conditions"])
-        self.ctx[st["Name"]] = {"Outcome": ok}
-        self._steps(args["IfSteps"] if ok else args["ElseSteps"])
+# %% ../nbs/90_testing.ipynb #1494ebef
+@patch
+def _condition(self:PipelineHere, st):
+    ops = {"GreaterThanOrEqualTo": lambda l, r: l >= r, "LessThanOrEqualTo": lambda l, r: l <= r, "Equals": lambda l, r: l == r,
+           "GreaterThan": lambda l, r: l > r, "LessThan": lambda l, r: l < r}
+    args = st["Arguments"]
+    ok = all(ops[c["Type"]](self.value(c["LeftValue"]), self.value(c["RightValue"])) for c in args["Conditions"])
+    self.ctx[st["Name"]] = {"Outcome": ok}
+    self._steps(args["IfSteps"] if ok else args["ElseSteps"])
 
-    def _fail(self, st): self.failed = (st["Name"], self.value(st["Arguments"]["ErrorMessage"]))
+# %% ../nbs/90_testing.ipynb #e11832e1
+@patch
+def _fail(self:PipelineHere, st): self.failed = (st["Name"], self.value(st["Arguments"]["ErrorMessage"]))
 
-    def _registermodel(self, st):
-        arn = self.sm.sagemaker_client.create_model_package(**self.value(st["Arguments"]))["ModelPackageArn"]
-        self.ctx[st["Name"]] = {"ModelPackageArn": arn}
+@patch
+def _registermodel(self:PipelineHere, st):
+    arn = self.sm.sagemaker_client.create_model_package(**self.value(st["Arguments"]))["ModelPackageArn"]
+    self.ctx[st["Name"]] = {"ModelPackageArn": arn}
 
-    def _python(self, st) -> tuple[list[str], str]:
-        py = str(self.pythons.get(st["Name"]) or container_venv("training"))
-        return (_offline_prefix() if st["Name"] in self.offline else []), py
+# %% ../nbs/90_testing.ipynb #23093f1b
+@patch
+def _python(self:PipelineHere, st) -> tuple[list[str], str]:
+    py = str(self.pythons.get(st["Name"]) or container_venv("training"))
+    return (_offline_prefix() if st["Name"] in self.offline else []), py
 
-    def _training(self, st):
-        name = f"pipelines-{self.exec_id}-{st['Name']}".lower()
-        self.sm.sagemaker_client.create_training_job(TrainingJobName=name, **self.value(st["Arguments"]))
-        _, py = self._python(st)
-        self.logs[st["Name"]], model_data = run_training_job(self.sm, name, self.work/st["Name"], py)
-        self.ctx[st["Name"]] = {**self.sm.sagemaker_client.describe_training_job(TrainingJobName=name), "ModelArtifacts": {"S3ModelArtifacts": model_data}}
+# %% ../nbs/90_testing.ipynb #628b5551
+@patch
+def _training(self:PipelineHere, st):
+    name = f"pipelines-{self.exec_id}-{st['Name']}".lower()
+    self.sm.sagemaker_client.create_training_job(TrainingJobName=name, **self.value(st["Arguments"]))
+    _, py = self._python(st)
+    self.logs[st["Name"]], model_data = run_training_job(self.sm, name, self.work/st["Name"], py)
+    self.ctx[st["Name"]] = {**self.sm.sagemaker_client.describe_training_job(TrainingJobName=name), "ModelArtifacts": {"S3ModelArtifacts": model_data}}
 
-    def _processing(self, st):
-        "A processing job as SageMaker runs one: inputs from S3 to their local paths, the container's entry point, outputs back to S3 (/opt/ml/processing is a folder here)."
-        args, root = self.value(st["Arguments"]), self.work/st["Name"]
-        here = lambda p: str(root/Path(p).relative_to("/opt/ml/processing"))
-        s3 = self.sm.boto_session.client("s3")
-        for i in args.get("ProcessingInputs", []):
-            _s3_get(s3, i["S3Input"]["S3Uri"], Path(here(i["S3Input"]["LocalPath"])))
-        for o in args["ProcessingOutputConfig"]["Outputs"]: Path(here(o["S3Output"]["LocalPath"])).mkdir(parents=True, exist_ok=True)
-        app = args["AppSpecification"]
-        entry = Path(here(app["ContainerEntrypoint"][-1]))  # runproc.sh: untar the source, pip install requirements.txt, run the entry point
-        script = entry.read_text().replace("/opt/ml/processing", str(root)).replace("pip install -r", "pip install --no-index -r")  # nothing to download from here
-        entry.write_text(script)
-        offline, py = self._python(st)
-        env = {"PATH": f"{Path(py).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(root), "HF_HUB_OFFLINE": "1",
-               **{k: v for k, v in os.environ.items() if k.startswith("AWS_")}, **args.get("Environment", {})}
-        cargs = [a.replace("/opt/ml/processing", str(root)) for a in app.get("ContainerArguments", [])]
-        r = subprocess.run(offline + ["/bin/bash", str(entry), *cargs], env=env, capture_output=True, text=True)
-        self.logs[st["Name"]] = r.stdout + r.stderr
-        if r.returncode: raise RuntimeError(f"processing step {st['Name']} failed (exit {r.returncode}):\n{self.logs[st['Name']][-4000:]}")
-        outs = {}
-        for o in args["ProcessingOutputConfig"]["Outputs"]:
-            bucket, _, prefix = o["S3Output"]["S3Uri"][len("s3://"):].partition("/")
-            for p in sorted(Path(here(o["S3Output"]["LocalPath"])).rglob("*")):
-                if p.is_file(): s3.upload_file(str(p), bucket, f"{prefix.rstrip('/')}/{p.relative_to(here(o['S3Output']['LocalPath']))}")
-            outs[o["OutputName"]] = {"S3Output": {"S3Uri": o["S3Output"]["S3Uri"]}, "LocalPath": here(o["S3Output"]["LocalPath"])}
-        self.ctx[st["Name"]] = {"ProcessingOutputConfig": {"Outputs": outs}}
-        for f in st.get("PropertyFiles", []):
-            self.files[(st["Name"], f["PropertyFileName"])] = json.loads((Path(outs[f["OutputName"]]["LocalPath"])/f["FilePath"]).read_text())
+# %% ../nbs/90_testing.ipynb #44dc824a
+@patch
+def _processing(self:PipelineHere, st):
+    "A processing job as SageMaker runs one: inputs from S3 to their local paths, the container's entry point, outputs back to S3 (/opt/ml/processing is a folder here)."
+    args, root = self.value(st["Arguments"]), self.work/st["Name"]
+    here = lambda p: str(root/Path(p).relative_to("/opt/ml/processing"))
+    s3 = self.sm.boto_session.client("s3")
+    for i in args.get("ProcessingInputs", []):
+        _s3_get(s3, i["S3Input"]["S3Uri"], Path(here(i["S3Input"]["LocalPath"])))
+    for o in args["ProcessingOutputConfig"]["Outputs"]: Path(here(o["S3Output"]["LocalPath"])).mkdir(parents=True, exist_ok=True)
+    app = args["AppSpecification"]
+    entry = Path(here(app["ContainerEntrypoint"][-1]))  # runproc.sh: untar the source, pip install requirements.txt, run the entry point
+    script = entry.read_text().replace("/opt/ml/processing", str(root)).replace("pip install -r", "pip install --no-index -r")  # nothing to download from here
+    entry.write_text(script)
+    offline, py = self._python(st)
+    env = {"PATH": f"{Path(py).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(root), "HF_HUB_OFFLINE": "1",
+           **{k: v for k, v in os.environ.items() if k.startswith("AWS_")}, **args.get("Environment", {})}
+    cargs = [a.replace("/opt/ml/processing", str(root)) for a in app.get("ContainerArguments", [])]
+    r = subprocess.run(offline + ["/bin/bash", str(entry), *cargs], env=env, capture_output=True, text=True)
+    self.logs[st["Name"]] = r.stdout + r.stderr
+    if r.returncode: raise RuntimeError(f"processing step {st['Name']} failed (exit {r.returncode}):\n{self.logs[st['Name']][-4000:]}")
+    outs = {}
+    for o in args["ProcessingOutputConfig"]["Outputs"]:
+        bucket, _, prefix = o["S3Output"]["S3Uri"][len("s3://"):].partition("/")
+        for p in sorted(Path(here(o["S3Output"]["LocalPath"])).rglob("*")):
+            if p.is_file(): s3.upload_file(str(p), bucket, f"{prefix.rstrip('/')}/{p.relative_to(here(o['S3Output']['LocalPath']))}")
+        outs[o["OutputName"]] = {"S3Output": {"S3Uri": o["S3Output"]["S3Uri"]}, "LocalPath": here(o["S3Output"]["LocalPath"])}
+    self.ctx[st["Name"]] = {"ProcessingOutputConfig": {"Outputs": outs}}
+    for f in st.get("PropertyFiles", []):
+        self.files[(st["Name"], f["PropertyFileName"])] = json.loads((Path(outs[f["OutputName"]]["LocalPath"])/f["FilePath"]).read_text())
 
 # %% ../nbs/90_testing.ipynb #9d0382f1
 def check_in_container(archive:str|Path, # A model.tar.gz
@@ -350,60 +384,69 @@ class LocalRuntime:
     "SageMaker Runtime (InvokeEndpoint) for the emulator's endpoints, serving the archive each endpoint's model names in S3; a context manager."
     def __init__(self, session:boto3.Session): # A boto3 Session on the emulator (`LocalAWS.session()`)
         self.session, self.models, self.served, self._saved = session, {}, [], None
-    def _model(self, endpoint:str):
-        sm, s3 = self.session.client("sagemaker"), self.session.client("s3")
-        ep = sm.describe_endpoint(EndpointName=endpoint)
-        if ep["EndpointStatus"] != "InService": raise LookupError(f"Endpoint {endpoint} is not in service ({ep['EndpointStatus']}).")
-        variant = sm.describe_endpoint_config(EndpointConfigName=ep["EndpointConfigName"])["ProductionVariants"][0]
-        url = sm.describe_model(ModelName=variant["ModelName"])["PrimaryContainer"]["ModelDataUrl"]
-        if url not in self.models:  # unpacked once per archive, as a container does at start
-            from gatesent.inference import model_fn
-            d = Path(tempfile.mkdtemp(prefix="gatesent-endpoint-")); bucket, _, key = url[len("s3://"):].partition("/")
-            s3.download_file(bucket, key, str(d/"model.tar.gz"))
-            with tarfile.open(d/"model.tar.gz") as tar: tar.extractall(d/"model", filter="data")
-            self.models[url] = model_fn(str(d/"model"))
-        self.served.append(url)
-        return self.models[url]
-    def start(self) -> "LocalRuntime":
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-        from gatesent.contract import RequestError
-        from gatesent.inference import input_fn, output_fn, predict_fn, response_type
-        runtime = self
-        class Handler(BaseHTTPRequestHandler):
-            def reply(self, status, body:bytes, headers:dict):
-                self.send_response(status)
-                for k, v in {"content-length": str(len(body)), **headers}.items(): self.send_header(k, v)
-                self.end_headers(); self.wfile.write(body)
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("content-length", 0)))
-                parts = self.path.strip("/").split("/")
-                if len(parts) != 3 or parts[0] != "endpoints" or parts[2] != "invocations": return self.reply(404, b"{}", {})
-                try: model = runtime._model(parts[1])
-                except Exception as e:  # an unknown or unready endpoint, as AWS words it
-                    msg = str(e) if isinstance(e, LookupError) else f"Endpoint {parts[1]} of account 123456789012 not found."
-                    return self.reply(400, json.dumps({"message": msg}).encode(), {"x-amzn-ErrorType": "ValidationError"})
-                accept = self.headers.get("accept") or "application/json"
-                try:
-                    data = input_fn(body, self.headers.get("content-type") or "application/json")
-                    out = output_fn(predict_fn(data, model), accept).encode()
-                    self.reply(200, out, {"content-type": response_type(accept, data["jsonlines"]), "x-Amzn-Invoked-Production-Variant": "AllTraffic"})
-                except RequestError as e:
-                    original = json.dumps(e.to_dict())
-                    self.reply(424, json.dumps({"Message": f"Received client error ({e.status}) from primary with message \"{original}\".",
-                                                "OriginalStatusCode": e.status, "OriginalMessage": original}).encode(), {"x-amzn-ErrorType": "ModelError"})
-            def log_message(self, *a): pass
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self._saved = os.environ.get("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME")
-        os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self.url  # boto3 and the SageMaker SDK send InvokeEndpoint here
-        return self
-    def stop(self):
-        self.server.shutdown()
-        if self._saved is None: os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", None)
-        else: os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self._saved
     def __enter__(self): return self.start()
     def __exit__(self, *exc): self.stop()
+
+# %% ../nbs/90_testing.ipynb #7bef2b55
+@patch
+def _model(self:LocalRuntime, endpoint:str):
+    sm, s3 = self.session.client("sagemaker"), self.session.client("s3")
+    ep = sm.describe_endpoint(EndpointName=endpoint)
+    if ep["EndpointStatus"] != "InService": raise LookupError(f"Endpoint {endpoint} is not in service ({ep['EndpointStatus']}).")
+    variant = sm.describe_endpoint_config(EndpointConfigName=ep["EndpointConfigName"])["ProductionVariants"][0]
+    url = sm.describe_model(ModelName=variant["ModelName"])["PrimaryContainer"]["ModelDataUrl"]
+    if url not in self.models:  # unpacked once per archive, as a container does at start
+        from gatesent.inference import model_fn
+        d = Path(tempfile.mkdtemp(prefix="gatesent-endpoint-")); bucket, _, key = url[len("s3://"):].partition("/")
+        s3.download_file(bucket, key, str(d/"model.tar.gz"))
+        with tarfile.open(d/"model.tar.gz") as tar: tar.extractall(d/"model", filter="data")
+        self.models[url] = model_fn(str(d/"model"))
+    self.served.append(url)
+    return self.models[url]
+
+# %% ../nbs/90_testing.ipynb #f0d1f881
+@patch
+def start(self:LocalRuntime) -> "LocalRuntime":
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from gatesent.contract import RequestError
+    from gatesent.inference import input_fn, output_fn, predict_fn, response_type
+    runtime = self
+    class Handler(BaseHTTPRequestHandler):
+        def reply(self, status, body:bytes, headers:dict):
+            self.send_response(status)
+            for k, v in {"content-length": str(len(body)), **headers}.items(): self.send_header(k, v)
+            self.end_headers(); self.wfile.write(body)
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("content-length", 0)))
+            parts = self.path.strip("/").split("/")
+            if len(parts) != 3 or parts[0] != "endpoints" or parts[2] != "invocations": return self.reply(404, b"{}", {})
+            try: model = runtime._model(parts[1])
+            except Exception as e:  # an unknown or unready endpoint, as AWS words it
+                msg = str(e) if isinstance(e, LookupError) else f"Endpoint {parts[1]} of account 123456789012 not found."
+                return self.reply(400, json.dumps({"message": msg}).encode(), {"x-amzn-ErrorType": "ValidationError"})
+            accept = self.headers.get("accept") or "application/json"
+            try:
+                data = input_fn(body, self.headers.get("content-type") or "application/json")
+                out = output_fn(predict_fn(data, model), accept).encode()
+                self.reply(200, out, {"content-type": response_type(accept, data["jsonlines"]), "x-Amzn-Invoked-Production-Variant": "AllTraffic"})
+            except RequestError as e:
+                original = json.dumps(e.to_dict())
+                self.reply(424, json.dumps({"Message": f"Received client error ({e.status}) from primary with message \"{original}\".",
+                                            "OriginalStatusCode": e.status, "OriginalMessage": original}).encode(), {"x-amzn-ErrorType": "ModelError"})
+        def log_message(self, *a): pass
+    self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    self.url = f"http://127.0.0.1:{self.server.server_port}"
+    self._saved = os.environ.get("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME")
+    os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self.url  # boto3 and the SageMaker SDK send InvokeEndpoint here
+    return self
+
+# %% ../nbs/90_testing.ipynb #2912d8b8
+@patch
+def stop(self:LocalRuntime):
+    self.server.shutdown()
+    if self._saved is None: os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", None)
+    else: os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self._saved
 
 # %% ../nbs/90_testing.ipynb #a78219ae
 def tiny_model(dest:str|Path, # Folder to save into

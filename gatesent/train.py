@@ -216,6 +216,7 @@ class GateSentTrainer(Trainer):
         self.baseline = r if self.baseline is None else self.baseline_momentum * self.baseline + (1 - self.baseline_momentum) * r
         return (loss, None) if return_outputs else loss
 
+# %% ../nbs/02_train.ipynb #a045b5c8
 class MinEpochsEarlyStopping(EarlyStoppingCallback):
     "Early stopping on the best metric, never before `min_epochs` epochs."
     def __init__(self, patience:int, min_epochs:int):
@@ -225,6 +226,7 @@ class MinEpochsEarlyStopping(EarlyStoppingCallback):
         super().on_evaluate(args, state, control, metrics, **kw)
         if state.epoch is not None and state.epoch < self.min_epochs - 1e-6: control.should_training_stop = False
 
+# %% ../nbs/02_train.ipynb #4e5535a2
 def accuracy_metrics(pred) -> dict:
     "Validation accuracy and macro F1 from the Trainer's predictions."
     from gatesent.evaluate import classification_metrics  # one implementation of the metrics (plots load lazily)
@@ -232,6 +234,7 @@ def accuracy_metrics(pred) -> dict:
     m = classification_metrics(pred.label_ids, logits, [str(i) for i in range(logits.shape[-1])])
     return {"accuracy": m["accuracy"], "f1": m["f1"]}
 
+# %% ../nbs/02_train.ipynb #3fc51206
 def history(log_history:list[dict]) -> list[dict]:
     "One row per epoch: training loss (mean of the epoch's logged losses), validation loss, accuracy and F1."
     rows, losses = [], []
@@ -251,6 +254,7 @@ def _precision(p:str) -> dict:
         return {"bf16": True} if torch.cuda.is_bf16_supported() else {"fp16": True}
     return {"bf16": p == "bf16", "fp16": p == "fp16"}
 
+# %% ../nbs/02_train.ipynb #33bd87d9
 def _version_args(warmup_ratio:float, group_by_length:bool) -> dict:
     "Warmup and length grouping in the words of the installed transformers: 4.5x (the SageMaker training container) or 5.x."
     from dataclasses import fields
@@ -260,6 +264,7 @@ def _version_args(warmup_ratio:float, group_by_length:bool) -> dict:
     else: kw["train_sampling_strategy"] = "group_by_length" if group_by_length else "random"
     return kw
 
+# %% ../nbs/02_train.ipynb #59d77bc4
 def train(args:TrainArgs) -> dict:
     "Train a gate model; save model + tokenizer to `model_dir`, metrics.json + history.json to `metrics_dir`; return the metrics."
     start = time.time()
@@ -328,6 +333,7 @@ def _teacher_key(folder:Path, texts:list[str], max_length:int) -> str:
     for t in texts: h.update(t.encode() + b"\0")
     return h.hexdigest()[:20]
 
+# %% ../nbs/02_train.ipynb #95e68d0d
 def teacher_logits(teacher:str|Path, # A saved classifier folder, or a .parquet with columns text and logits
                    texts:list[str], # The training texts
                    cache_dir:str|Path, # Where a folder teacher's logits are kept

@@ -35,6 +35,7 @@ def _local_paths(cfg:dict) -> list[str]:
     "Training settings naming a path on this machine, which a SageMaker job cannot read."
     return [f"train.{k}={v}" for k in ("backbone", "tokenizer") if isinstance(v := cfg["train"].get(k), str) and Path(v).expanduser().exists()]
 
+# %% ../nbs/10a_workflow.ipynb #ad235098
 def data_uris(cfg:dict, session) -> dict[str, str]:
     "The S3 URIs of the training and validation files (SST-2 unless the config names files), uploaded once per content."
     from gatesent.sagemaker import upload_data
@@ -43,11 +44,13 @@ def data_uris(cfg:dict, session) -> dict[str, str]:
     if not d["validation_file"]: raise ConfigError("data.validation_file is needed beside data.train_file: the pipeline's evaluation step scores it")
     return {ch: session.upload_data(str(Path(d[f"{ch}_file"]).expanduser()), key_prefix=f"{prefix}/{cfg['name']}/{ch}") for ch in ("train", "validation")}
 
+# %% ../nbs/10a_workflow.ipynb #d64172b4
 def transform_instance(endpoint_type:str, # The endpoint's instance type (aws.instance_type)
                       ) -> str: # A type Batch Transform takes
     "The endpoint's instance type where Batch Transform takes it too; burstable types (ml.t2/ml.t3, endpoint-only) give ml.m5.large."
     return "ml.m5.large" if endpoint_type.startswith(("ml.t2.", "ml.t3.")) else endpoint_type
 
+# %% ../nbs/10a_workflow.ipynb #08a52177
 def _sessions(cfg:dict, session=None) -> tuple:
     "boto3 and SageMaker pipeline sessions for the configured region and bucket."
     import boto3
@@ -57,12 +60,14 @@ def _sessions(cfg:dict, session=None) -> tuple:
     base = sm_session(boto, bucket=a["bucket"])
     return boto, PipelineSession(boto_session=boto, default_bucket=base.default_bucket(), sagemaker_config=base.sagemaker_config)
 
+# %% ../nbs/10a_workflow.ipynb #202d7df9
 def _processor(cfg:dict, role:str, ps, instance_type, job:str):
     "A processing job in the Hugging Face training image (transformers 4.56, datasets 4.1)."
     from sagemaker.huggingface.processing import HuggingFaceProcessor
     return HuggingFaceProcessor(role=role, instance_count=1, instance_type=instance_type, sagemaker_session=ps,
                                 base_job_name=f"{cfg['sagemaker']['pipeline_name']}-{job}", **TRAINING_VERSIONS)
 
+# %% ../nbs/10a_workflow.ipynb #149d42c0
 def _deploy_step(cfg:dict, role:str, ps, processor, endpoint, package:list):
     "The Deploy step: `gatesent.deploy_step` on the package (`--model-package-arn ...`, or `--model-package-group ...` for the newest Approved)."
     from sagemaker.processing import ProcessingOutput
@@ -75,6 +80,7 @@ def _deploy_step(cfg:dict, role:str, ps, processor, endpoint, package:list):
         code="deploy_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-deploy-"), "deploy")),
         outputs=[ProcessingOutput(output_name="deploy", source="/opt/ml/processing/deploy")], arguments=args))
 
+# %% ../nbs/10a_workflow.ipynb #ce7484bb
 def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.load_config`): the same one the local runner reads
                    session=None, # A boto3 Session (default: boto3's default credentials and region)
                    role:str|None=None, # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
@@ -225,6 +231,7 @@ def start_pipeline(cfg:dict, # The pipeline configuration
                        f"aws sagemaker list-pipeline-execution-steps --region {region} --pipeline-execution-arn {ex.arn}",
                        f"python -c \"from sagemaker.workflow.pipeline import _PipelineExecution as E; E(arn='{ex.arn}').wait()\""]}
 
+# %% ../nbs/10a_workflow.ipynb #42d9376d
 def workflow_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
                  ) -> int:
     "`gatesent pipeline --engine sagemaker`: upsert the SageMaker pipeline and start it (or print its definition)."
