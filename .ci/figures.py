@@ -3,9 +3,13 @@
 - every row of "Measured so far" names a command, and every `benchmarks/*.py` a README command names exists;
 - the explainer table equals what `benchmarks/evidence.py --table gate` prints from benchmarks/results/evidence.json;
 - the REINFORCE row and the distillation table hold the figures of benchmarks/results/reinforce.json and distill.json;
-- the serving rows are exactly what `inference_rows` makes of benchmarks/results/inference.json (`--print-inference`).
+- the serving rows, the quick-preset gate table, the explainers table, the full-data table and rows, the truncation row
+  and the first-run figures are exactly what `GENERATED` builds from benchmarks/results/*.json;
+- the README's quote of the demo sentence gives the words and sums the page showed (benchmarks/results/demo.json);
+- every raw result carries its command, commit, machine and date.
 
-    .venv/bin/python .ci/figures.py            # exit 1, saying what disagrees
+    .venv/bin/python .ci/figures.py                  # exit 1, saying what disagrees
+    .venv/bin/python .ci/figures.py --print NAME     # one generated block, to paste into the README
 """
 import json, re, subprocess, sys
 from pathlib import Path
@@ -38,6 +42,115 @@ def inference_rows(res:dict) -> str:
         ("peak memory of the serving process", ", ".join(f"{n.replace('pytorch', 'PyTorch').replace('onnx', 'ONNX')} {s[n]['peak_rss_mb']:.0f} MB" for n in s), "same command")]
     return "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
 
+
+def results(name:str, root:Path=ROOT) -> dict:
+    "benchmarks/results/<name>.json."
+    return json.loads((root/"benchmarks"/"results"/f"{name}.json").read_text())
+
+pct = lambda x: f"{x:.1%}"
+dash = lambda x, f: "—" if x is None else f(x)
+minus = lambda s: s.replace("-", "\u2212")
+
+HEAD_LR = [("gate-x1", "gate, new layers at the encoder's rate (`head_lr_multiplier=1`)"),
+           ("gate-x100", "**gate, new layers at 100× (`head_lr_multiplier=100`: the quick preset)**"),
+           ("mean-x100", "mean pooling, head at 100×"), ("gate-x100-seed1", "the quick preset, seed 1"),
+           ("mean-x100-seed1", "mean pooling, head at 100×, seed 1"),
+           ("gate-x100-s1-b0.2", "+ budget penalty (`gate_sparsity=1`, `gate_budget=0.2`)"),
+           ("gate-x100-s0.1-tokens", "+ un-normalised pooling (`gate_norm=\"tokens\"`) and an L1 penalty (`gate_sparsity=0.1`)"),
+           ("gate-x100-s0.5-tokens", "the same at `gate_sparsity=0.5`")]
+
+def head_lr_table(res:dict) -> str:
+    "The README's table of the quick-preset gate runs, from benchmarks/results/head_lr.json."
+    rows = ["| run | accuracy | gate mass on a text's top 20% of words (flat: 20%) | median spread (max − min) in a text | plausibility AUC (lexicon words vs the rest) | "
+            "highest-gated word is a lexicon word | comprehensiveness@20 (random) | mean gate |", "|---|---|---|---|---|---|---|---|"]
+    for key, label in HEAD_LR:
+        r = res[key]
+        acc = f"**{r['accuracy']:.4f}**" if label.startswith("**") else f"{r['accuracy']:.4f}"
+        if "explanation.top20_mass" not in r: rows.append(f"| {label} | {acc} | — | — | — | — | — | — |"); continue
+        shut = r["gate_mean"] is not None and r["gate_mean"] < 0.01  # a gate shut on every token ranks nothing
+        rows.append(f"| {label} | {acc} | {'— (the gate shut)' if shut else pct(r['explanation.top20_mass'])} | {r['explanation.spread_median']:.2f} | "
+                    f"{r['explanation.plausibility_auc']:.3f} | {pct(r['explanation.top_word_in_lexicon'])} | "
+                    f"{r['comprehensiveness@20']:.3f} ({r['random_comprehensiveness@20']:.3f}) | {r['gate_mean']:.3f} |")
+    return "\n".join(rows)
+
+EXPLAINER_NAMES = {"gate": "gate", "contribution": "signed contribution", "integrated_gradients": "Integrated Gradients", "attention": "attention",
+                   "occlusion": "occlusion", "random": "random tokens"}
+
+def explainers_table(res:dict) -> str:
+    "The README's table of every explainer on the same models, from benchmarks/results/explainers.json."
+    rows = ["| model | explainer | comprehensiveness@20 | sufficiency@20 (lower is better) | plausibility AUC | top word a lexicon word | ms per explanation |",
+            "|---|---|---|---|---|---|---|"]
+    for model, r in res.items():
+        for i, m in enumerate(m for m in EXPLAINER_NAMES if m in r):
+            x = r[m]
+            num = lambda k, f=".3f": dash(x.get(k), lambda v: minus(format(v, f)))
+            rows.append(f"| {model if i == 0 else ''} | {EXPLAINER_NAMES[m]} | {num('comprehensiveness@20')} | {num('sufficiency@20')} | "
+                        f"{num('plausibility_auc')} | {dash(x.get('top_word_in_lexicon'), pct)} | {num('ms_per_text', '.1f')} |")
+    return "\n".join(rows)
+
+FULL = [("minilm-gate-x100-1ep", "gate"), ("minilm-mean-x100-1ep", "mean pooling"),
+        ("minilm-gate-x100-s1-b0.2-1ep", "gate + budget penalty (`--gate-sparsity 1 --gate-budget 0.2`)")]
+
+def full_data_table(res:dict) -> str:
+    "The README's table of the quick recipe on the full training split, from benchmarks/results/sst2_accuracy.json."
+    rows = ["| run | accuracy | training time (2-core CPU) | top-20% mass | spread | plausibility AUC | top word a lexicon word | comprehensiveness@20 (random) | mean gate |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for key, label in FULL:
+        if key not in res: continue
+        r, e, f = res[key], res[key].get("explanation"), res[key].get("faithfulness")
+        expl = (f"{pct(e['top20_mass'])} | {e['spread_median']:.2f} | {e['plausibility_auc']:.3f} | {pct(e['top_word_in_lexicon'])} | "
+                f"{f['gate']['comprehensiveness@20']:.3f} ({f['random']['comprehensiveness@20']:.3f}) | {r['gate_mean']:.2f}") if e and f else "— | — | — | — | — | —"
+        rows.append(f"| {label} | {r['accuracy']:.4f} | {r['minutes']:.1f} min | {expl} |")
+    return "\n".join(rows)
+
+def measured_rows(sst2:dict, truncation:dict) -> str:
+    "The README's rows of full-data accuracy, its evaluation and truncation (benchmarks/results/sst2_accuracy.json, truncation.json)."
+    g, m = sst2["minilm-gate-x100-1ep"], sst2.get("minilm-mean-x100-1ep")
+    e, f = g["evaluation"], g["faithfulness"]
+    cmd = "`GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/sst2_accuracy.py --runs minilm-gate,minilm-mean --epochs 1 --head-lr-multiplier 100 --tag=-x100-1ep`"
+    mean = f"; mean pooling at the same settings {m['accuracy']:.4f} ({m['minutes']:.1f} min)" if m else ""
+    faith = "; ".join(f"{k} {f['gate'][f'{k}_mean']:.3f} vs {f['random'][f'{k}_mean']:.3f}" for k in ("comprehensiveness", "sufficiency"))
+    tr = truncation[next(iter(truncation))]
+    modes = ", ".join(f"{n} {tr['modes'][k]['accuracy']:.3f}" for k, n in (("right", "head"), ("left", "tail"), ("head_tail", "head+tail")))
+    return "\n".join([
+        f"| SST-2 validation accuracy, full train split ({g['train_rows']:,} sentences), the quick recipe (1 epoch, lr 5e-5, batch 32, new layers ×100): MiniLM + gate | "
+        f"**{g['accuracy']:.4f}**, {g['minutes']:.1f} min of training on the 2-core CPU{mean} | {cmd} |",
+        f"| evaluation of that gate model (`gatesent-evaluate`'s measures) | accuracy {e['accuracy']:.4f}, macro F1 {e['f1']:.4f}, precision {e['precision']:.4f}, "
+        f"recall {e['recall']:.4f}, ECE {e['ece']:.3f}; confusion {e['confusion_matrix']}; faithfulness on 300 sentences, gate vs random tokens (mean over "
+        f"the top 10/20/50%; lower sufficiency is better): {faith}; mean gate score {g['gate_mean']:.3f} | same command |",
+        f"| truncation of long IMDb reviews at {tr['max_tokens']} tokens (frozen MiniLM + logistic regression, {tr['n_train']:,} train / {tr['n_test']:,} held-out) | "
+        f"{modes} held-out accuracy: `head_tail` is the default | `.venv/bin/python benchmarks/truncation.py` |"])
+
+def demo_problems(readme:str, demo:dict) -> list[str]:
+    "Where the README's quote of the demo sentence differs from what the page showed (benchmarks/results/demo.json)."
+    problems = []
+    for review, shot in demo.items():
+        start = readme.find(review)
+        if start < 0: problems.append(f"the README does not quote the demo sentence {review!r}"); continue
+        quote = readme[start:readme.index("\n\n", start)]
+        words = {w.strip(" .,").lower(): c for w, c, _ in shot["words"]}
+        for word, value in re.findall(r"\*(\w+)\* ([+−-]\d\.\d\d)", quote):
+            if f"{words.get(word.lower(), float('nan')):+.2f}" != value.replace("−", "-"): problems.append(f"the demo quote gives *{word}* {value}, the page showed {words.get(word.lower())}")
+        conf = shot["confidence"].strip()
+        if conf not in quote.replace(" ", ""): problems.append(f"the demo quote lacks the page's confidence {conf}")
+        for n in re.findall(r"[−-]?\d+\.\d\d", shot["sum"]):
+            if n.replace("-", "−") not in quote and n not in quote: problems.append(f"the demo quote lacks {n} from the page's sum ({shot['sum']!r})")
+    return problems
+
+def first_run_sentence(res:dict) -> str:
+    "The README's figures of the first `make run` on a fresh clone (benchmarks/results/first_run.json)."
+    r, s = res["make run"], res["make run"]["steps"]
+    return (f"**{r['seconds_to_page']:.1f} s** from the command to the page and `/predict` answering — training {s['train']:.1f} s,\n"
+            f"evaluation {s['evaluate']:.1f} s, packaging {s['package']:.1f} s, ONNX export + server start + smoke test {s['serve']:.1f} s")
+
+GENERATED = {  # README blocks built from benchmarks/results/*.json, each checked to appear verbatim
+    "serving rows": lambda root: inference_rows(results("inference", root)),
+    "quick-preset gate table": lambda root: head_lr_table(results("head_lr", root)),
+    "explainers table": lambda root: explainers_table(results("explainers", root)),
+    "full-data table": lambda root: full_data_table(results("sst2_accuracy", root)),
+    "full-data and truncation rows": lambda root: measured_rows(results("sst2_accuracy", root), results("truncation", root)),
+    "first-run figures": lambda root: first_run_sentence(results("first_run", root))}
+
 def check(readme:str, root:Path=ROOT) -> list[str]:
     "What disagrees (empty when the README's figures are backed)."
     problems = []
@@ -55,12 +168,20 @@ def check(readme:str, root:Path=ROOT) -> list[str]:
     table = subprocess.run([sys.executable, str(root/"benchmarks"/"evidence.py"), "--table", "gate"], capture_output=True, text=True, cwd=root)
     if table.returncode or not table.stdout.strip(): problems.append(f"benchmarks/evidence.py --table gate failed: {table.stderr[-500:]}")
     elif table.stdout.strip() not in readme: problems.append("the explainer table differs from `benchmarks/evidence.py --table gate` (benchmarks/results/evidence.json)")
-    if inference_rows(json.loads((root/"benchmarks"/"results"/"inference.json").read_text())) not in readme:
-        problems.append("the serving rows differ from benchmarks/results/inference.json (print them with .ci/figures.py --print-inference)")
     rf = json.loads((root/"benchmarks"/"results"/"reinforce.json").read_text())["rows"]
     row = next((l for l in rows if l.startswith("| REINFORCE gate training")), "")
     want = [f"{r['accuracy']:.3f}" for r in rf] + [f"{r['gate_mean']:.3f}" for r in rf]
     if not row or any(w not in row for w in want): problems.append(f"the REINFORCE row lacks {[w for w in want if w not in row]} from benchmarks/results/reinforce.json")
+    for name, make in GENERATED.items():
+        try: block = make(root)
+        except (OSError, KeyError, StopIteration, ValueError) as e: problems.append(f"{name}: no raw results to build it from ({type(e).__name__}: {e})"); continue
+        if block not in readme: problems.append(f"the README's {name} differ from its raw results (print them with .ci/figures.py --print {name!r})")
+    problems += demo_problems(readme, results("demo", root))
+    for name, res in ((p.stem, json.loads(p.read_text())) for p in sorted((root/"benchmarks"/"results").glob("*.json"))):
+        entries = [res] if "command" in res else list(res.values())
+        for e in entries:
+            missing = [k for k in ("command", "commit", "machine", "date") if k not in e]
+            if missing: problems.append(f"benchmarks/results/{name}.json has an entry without {missing}")
     for name, run in json.loads((root/"benchmarks"/"results"/"distill.json").read_text()).items():
         fig = f"{run['accuracy']:.4f} ({run['f1']:.4f})"
         if fig not in readme: problems.append(f"the distillation table lacks {name}'s {fig} from benchmarks/results/distill.json")
@@ -76,10 +197,19 @@ def self_test() -> None:
                    readme.replace("benchmarks/reinforce.py", "benchmarks/reinforce_old.py", 1),
                    readme.replace("`Predictor` PyTorch fp32 ", "`Predictor` PyTorch fp32 1", 1)):
         assert broken != readme and check(broken), "a drifted README passed"
+    for name, make in GENERATED.items():  # one figure changed in each generated block
+        block = make(ROOT); m = re.search(r"\d\.\d", block)
+        drifted = block[:m.start()] + ("8" if block[m.start()] == "9" else "9") + block[m.start() + 1:]
+        assert check(readme.replace(block, drifted)), f"a drifted {name} passed"
+    demo = results("demo")
+    word, value = next((w, c) for w, c, _ in next(iter(demo.values()))["words"] if abs(c) >= 0.2)
+    q = f"*{word.strip(' .,')}* {value:+.2f}".replace("-", "\u2212")
+    assert q in readme and demo_problems(readme.replace(q, q[:-1] + ("1" if q[-1] != "1" else "2")), demo), "a drifted demo quote passed"
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--print-inference"]:
-        print(inference_rows(json.loads((ROOT/"benchmarks"/"results"/"inference.json").read_text()))); sys.exit(0)
+    if sys.argv[1:2] == ["--print"]:
+        if sys.argv[2:] and sys.argv[2] in GENERATED: print(GENERATED[sys.argv[2]](ROOT)); sys.exit(0)
+        sys.exit(f"usage: .ci/figures.py --print NAME, NAME one of {sorted(GENERATED)}")
     self_test()
     problems = check((ROOT/"README.md").read_text())
     print("\n".join(problems) or "README figures: backed by their commands and raw results")

@@ -35,7 +35,7 @@ def main():
     for name, rf, w in runs:
         out = Path(a.out)/name.replace(" ", "_").replace(",", "")
         m = train(TrainArgs(backbone_config=TINY_T5, tokenizer=str(data/"t5-small"), data_dir=str(data/"sst2"), max_train_samples=8000,
-                            max_length=64, epochs=3, learning_rate=5e-3, head_lr_multiplier=1, output_dir=str(out), progress_bar=False, seed=0,
+                            max_tokens=64, epochs=3, learning_rate=5e-3, head_lr_multiplier=1, output_dir=str(out), progress_bar=False, seed=0,
                             reinforce=rf, sparsity_weight=w, resume=False))
         model = AutoModelForSequenceClassification.from_pretrained(out/"model"); tok = AutoTokenizer.from_pretrained(out/"model")
         _, gates = predict_dataset(model, tokenize(val, tok, 64, "right"), tok)

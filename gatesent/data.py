@@ -237,16 +237,16 @@ def format_report(report:dict) -> str:
 # %% ../nbs/01_data.ipynb #706d03d0
 def tokenize(dd:DatasetDict|Dataset, # Splits with a `sentence` or `text` column
              tokenizer:PreTrainedTokenizerBase, # The model's tokenizer
-             max_length:int=128, # Most tokens per text, special tokens included
+             max_tokens:int=128, # Most tokens per text, special tokens included
              truncation:str="head_tail", # `head_tail` (keep both ends), `right` (keep head) or `left` (keep tail)
-             head_share:float=0.25, # With `head_tail`: share of `max_length` kept from the head
+             head_share:float=0.25, # With `head_tail`: share of `max_tokens` kept from the head
             ) -> DatasetDict|Dataset:
     "Tokenise texts to unpadded `input_ids`/`attention_mask` with `encode_texts`, keeping `label`; the text column is dropped."
     if truncation not in TRUNCATION: raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
-    encode_texts(tokenizer, [], max_length)  # fails early when max_length leaves no room for text
-    encode = lambda batch, col: encode_texts(tokenizer, batch[col], max_length, truncation, head_share)
+    encode_texts(tokenizer, [], max_tokens)  # fails early when max_tokens leaves no room for text
+    encode = lambda batch, col: encode_texts(tokenizer, batch[col], max_tokens, truncation, head_share)
     one = lambda ds: ds.map(encode, batched=True, fn_kwargs={"col": _text_column(ds)}, remove_columns=[_text_column(ds)],
-                            desc=f"Tokenising (max {max_length}, {truncation})")
+                            desc=f"Tokenising (max {max_tokens}, {truncation})")
     return DatasetDict({k: one(v) for k, v in dd.items()}) if isinstance(dd, DatasetDict) else one(dd)
 
 # %% ../nbs/01_data.ipynb #38bfd5c6

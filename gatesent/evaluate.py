@@ -105,7 +105,7 @@ def faithfulness(model:GateSentForSequenceClassification, # The model
                  tokenizer, # Its tokenizer
                  texts:list[str], # Texts to explain
                  ks:tuple=(10, 20, 50), # Percentages of tokens selected
-                 max_length:int|None=None, # Token limit (default: the model's `max_tokens`)
+                 max_tokens:int|None=None, # Token limit (default: the model's `max_tokens`)
                  random_draws:int=3, # Random selections averaged per text and k
                  seed:int=0, # Seed of the random selections
                  batch_size:int=64, # Rows per forward pass
@@ -118,8 +118,8 @@ def faithfulness(model:GateSentForSequenceClassification, # The model
     rng = np.random.default_rng(seed)
     pre, post = special_affixes(tokenizer)
     cfg = model.config
-    max_length = max_length or cfg.max_tokens
-    content = [cut(ids, max_length - len(pre) - len(post), cfg.truncation, cfg.head_share)
+    max_tokens = max_tokens or cfg.max_tokens
+    content = [cut(ids, max_tokens - len(pre) - len(post), cfg.truncation, cfg.head_share)
                for ids in tokenizer(texts, add_special_tokens=False, verbose=False)["input_ids"]]
     keep = [i for i, c in enumerate(content) if c]
     content = [content[i] for i in keep]
@@ -356,7 +356,7 @@ def compare_explainers(model:GateSentForSequenceClassification, # A gate model
                        lexicon:set[str]|None=None, # Sentiment words (`sst_lexicon`), for plausibility
                        methods:tuple=EXPLAINERS, # Which explainers
                        ks:tuple=(10, 20, 50), # ERASER percentages of tokens
-                       max_length:int|None=None, # Token limit (default: the model's `max_tokens`)
+                       max_tokens:int|None=None, # Token limit (default: the model's `max_tokens`)
                        ig_steps:int=50, # Integrated Gradients steps
                        batch_size:int=64, # Rows per forward pass (faithfulness)
                        progress:bool=True, # A progress bar per explainer
@@ -365,9 +365,9 @@ def compare_explainers(model:GateSentForSequenceClassification, # A gate model
     from tqdm.auto import tqdm
     model.eval()
     cfg = model.config
-    max_length = max_length or cfg.max_tokens
+    max_tokens = max_tokens or cfg.max_tokens
     pre, post = special_affixes(tokenizer)
-    enc = encode_texts(tokenizer, texts, max_length, cfg.truncation, cfg.head_share, spans=True)
+    enc = encode_texts(tokenizer, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)
     keep = [i for i, r in enumerate(enc["input_ids"]) if len(r) > len(pre) + len(post)]
     texts, rows, spans = [texts[i] for i in keep], [enc["input_ids"][i] for i in keep], [enc["spans"][i] for i in keep]
     words = [[None if s is None else s[0] for s in sp] for sp in spans]
@@ -381,7 +381,7 @@ def compare_explainers(model:GateSentForSequenceClassification, # A gate model
             scores.append(explain_tokens(model, row, method, int(t), w, pad, ig_steps))
         ms = 1000 * (time.perf_counter() - t0) / max(1, len(rows))
         content = [s[len(pre):len(s) - len(post)] for s in scores]
-        f = faithfulness(model, tokenizer, texts, ks, max_length, random_draws=3 if i == 0 else 0, batch_size=batch_size, scores=content, name=method)
+        f = faithfulness(model, tokenizer, texts, ks, max_tokens, random_draws=3 if i == 0 else 0, batch_size=batch_size, scores=content, name=method)
         shown = [np.abs(s) if method in SIGNED_EXPLAINERS else s for s in scores]
         plaus = explanation_metrics([word_scores(t, sp, s) for t, sp, s in zip(texts, spans, shown)], lexicon)
         res[method] = {"ms_per_text": ms, **f[method], **{k: v for k, v in plaus.items() if k != "texts"}}
@@ -419,7 +419,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
                    out_dir:str|Path, # Where metrics.json and the PNGs go
                    history:str|Path|list|None=None, # history.json of the training run, for the curves
                    thresholds:dict|None=None, # Quality gate thresholds
-                   max_length:int|None=None, # Token limit (default: the model's `max_tokens`)
+                   max_tokens:int|None=None, # Token limit (default: the model's `max_tokens`)
                    faithfulness_texts:int=300, # Texts used for the faithfulness test (0 to skip)
                    examples:int=6, # Sentences shown in the gate heatmaps
                    batch_size:int=64, # Rows per forward pass
@@ -437,10 +437,10 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     col, labels = _text_column(data), np.array(data["label"][:])
     texts = list(data[col][:])
     cfg = model.config
-    max_length = max_length or cfg.max_tokens
-    probs, gates, contribs = predict_dataset(model, tokenize(data, tok, max_length, cfg.truncation, cfg.head_share), tok, batch_size, contributions=True)
+    max_tokens = max_tokens or cfg.max_tokens
+    probs, gates, contribs = predict_dataset(model, tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share), tok, batch_size, contributions=True)
     metrics = classification_metrics(labels, probs, names)
-    spans = encode_texts(tok, texts, max_length, cfg.truncation, cfg.head_share, spans=True)["spans"]
+    spans = encode_texts(tok, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)["spans"]
     # signed evidence: toward the second label with two labels (positive), else toward the predicted one
     signed = [toward(torch.from_numpy(c), 1 if len(names) == 2 else int(p.argmax())).numpy() for c, p in zip(contribs, probs)]
     ev_words = [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)]
@@ -463,16 +463,16 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
         metrics["gate_mean"] = float(np.concatenate(gates).mean())
     if faithfulness_texts:
         sub = texts[:faithfulness_texts]
-        f = faithfulness(model, tok, sub, max_length=max_length, batch_size=batch_size, name="contribution", random_draws=0 if gates is not None else 3)
+        f = faithfulness(model, tok, sub, max_tokens=max_tokens, batch_size=batch_size, name="contribution", random_draws=0 if gates is not None else 3)
         if gates is not None:
-            f = {**faithfulness(model, tok, sub, max_length=max_length, batch_size=batch_size), "contribution": f["contribution"]}
+            f = {**faithfulness(model, tok, sub, max_tokens=max_tokens, batch_size=batch_size), "contribution": f["contribution"]}
             metrics.update(gate_comprehensiveness=f["gate"]["comprehensiveness@20"], gate_sufficiency=f["gate"]["sufficiency@20"])
         metrics.update(contribution_comprehensiveness=f["contribution"]["comprehensiveness@20"], contribution_sufficiency=f["contribution"]["sufficiency@20"])
         metrics["faithfulness"] = f
         if draw: plots["faithfulness"] = plot_faithfulness(f, out/"faithfulness.png")
     if gates is not None:
         if compare_texts:
-            metrics["explainers"] = compare_explainers(model, tok, texts[:compare_texts], lexicon, max_length=max_length, ig_steps=ig_steps, batch_size=batch_size)
+            metrics["explainers"] = compare_explainers(model, tok, texts[:compare_texts], lexicon, max_tokens=max_tokens, ig_steps=ig_steps, batch_size=batch_size)
             if draw: plots["explainers"] = plot_explainers(metrics["explainers"], out/"explainers.png")
     if thresholds:
         ok, why = quality_gate(metrics, thresholds)
@@ -516,7 +516,7 @@ def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sy
     if a.data and Path(a.data).is_file():
         data = load_custom(a.data, text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0))["train"]
     else: data = load_sst2(a.data)[a.split]
-    m = evaluate_model(a.model_dir, data, a.out, a.history, a.thresholds, a.max_length, a.faithfulness_texts, lexicon=lexicon,
+    m = evaluate_model(a.model_dir, data, a.out, a.history, a.thresholds, a.max_tokens, a.faithfulness_texts, lexicon=lexicon,
                        compare_texts=a.compare_explainers, ig_steps=a.ig_steps)
     print(json.dumps({k: m[k] for k in ("accuracy", "f1", "precision", "recall", "ece", "rows", "explanation", "explainers") if k in m}, indent=1))
     print(f"metrics and plots written to {a.out}")

@@ -69,9 +69,9 @@ def load_training_data(args:TrainArgs, tokenizer) -> DatasetDict:
     dd = load_splits(args)
     if args.teacher:
         col = _text_column(dd["train"])
-        logits = teacher_logits(args.teacher, dd["train"][col], Path(args.output_dir)/"teacher", args.max_length, args.eval_batch_size, args.progress_bar)
+        logits = teacher_logits(args.teacher, dd["train"][col], Path(args.output_dir)/"teacher", args.max_tokens, args.eval_batch_size, args.progress_bar)
         dd["train"] = dd["train"].add_column("teacher_logits", logits.tolist())
-    return tokenize(dd, tokenizer, args.max_length, args.truncation)
+    return tokenize(dd, tokenizer, args.max_tokens, args.truncation)
 
 # %% ../nbs/02_train.ipynb #98c7824f
 def _backbone_config(spec:str):
@@ -109,7 +109,7 @@ def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, obje
             backbone=_backbone_config(args.backbone_config), pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping))
     else:
         model = GateSentForSequenceClassification.from_backbone(backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping)
-    model.config.max_tokens, model.config.truncation = args.max_length, args.truncation  # how texts are cut, kept for serving
+    model.config.max_tokens, model.config.truncation = args.max_tokens, args.truncation  # how texts are cut, kept for serving
     return model, tok
 
 # %% ../nbs/02_train.ipynb #f48384b9
@@ -323,9 +323,9 @@ def train_main(argv:list[str]|None=None # Command-line arguments (default: sys.a
         print(json.dumps({k: v for k, v in metrics.items() if k != "args"}, indent=1))
 
 # %% ../nbs/02_train.ipynb #8dbe226b
-def _teacher_key(folder:Path, texts:list[str], max_length:int) -> str:
+def _teacher_key(folder:Path, texts:list[str], max_tokens:int) -> str:
     "A key for a teacher folder's logits on these texts: its files' contents, the texts and the token limit."
-    h = hashlib.sha256(f"{max_length}\0".encode())
+    h = hashlib.sha256(f"{max_tokens}\0".encode())
     for f in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
         h.update(f.name.encode() + b"\0")
         with open(f, "rb") as r:
@@ -337,7 +337,7 @@ def _teacher_key(folder:Path, texts:list[str], max_length:int) -> str:
 def teacher_logits(teacher:str|Path, # A saved classifier folder, or a .parquet with columns text and logits
                    texts:list[str], # The training texts
                    cache_dir:str|Path, # Where a folder teacher's logits are kept
-                   max_length:int=128, # Token limit for the teacher
+                   max_tokens:int=128, # Token limit for the teacher
                    batch_size:int=64, # Texts per forward pass
                    progress:bool=True, # Show a progress bar
                   ) -> np.ndarray: # (texts, labels) float32
@@ -350,7 +350,7 @@ def teacher_logits(teacher:str|Path, # A saved classifier folder, or a .parquet 
         if missing: raise ValueError(f"{len(missing)} of {len(texts)} training texts have no logits in {src} (first: {missing[0][:80]!r})")
         return np.stack([np.asarray(lookup[t], dtype=np.float32) for t in texts])
     if not (src/"config.json").is_file(): raise FileNotFoundError(f"teacher {str(teacher)!r} is neither a .parquet of logits nor a saved model folder")
-    cache = Path(cache_dir)/f"teacher-logits-{_teacher_key(src, texts, max_length)}.parquet"
+    cache = Path(cache_dir)/f"teacher-logits-{_teacher_key(src, texts, max_tokens)}.parquet"
     if cache.is_file(): return np.stack(pd.read_parquet(cache)["logits"].map(lambda l: np.asarray(l, dtype=np.float32)).tolist())
     import gatesent.model  # registers gatesent models with the Auto classes
     from transformers import AutoModelForSequenceClassification
@@ -362,7 +362,7 @@ def teacher_logits(teacher:str|Path, # A saved classifier folder, or a .parquet 
     with torch.no_grad():
         for s in tqdm(range(0, len(texts), batch_size), desc=f"Teacher logits ({src.name})", disable=not progress):
             idx = order[s:s + batch_size]
-            enc = tok([texts[i] for i in idx], truncation=True, max_length=max_length, padding=True, return_tensors="pt").to(device)
+            enc = tok([texts[i] for i in idx], truncation=True, max_length=max_tokens, padding=True, return_tensors="pt").to(device)
             out[idx] = model(**enc).logits.float().cpu().numpy()
     cache.parent.mkdir(parents=True, exist_ok=True)
     part = cache.with_suffix(f".{os.getpid()}.tmp")
