@@ -9,7 +9,8 @@
 - every raw result carries its command, commit, machine and date.
 
     .venv/bin/python .ci/figures.py                  # exit 1, saying what disagrees
-    .venv/bin/python .ci/figures.py --print NAME     # one generated block, to paste into the README
+    .venv/bin/python .ci/figures.py --print NAME     # one generated block
+    .venv/bin/python .ci/figures.py --write          # rebuild the README's generated blocks (<!-- generated: NAME --> ... <!-- /generated -->)
 """
 import json, re, subprocess, sys
 from pathlib import Path
@@ -61,8 +62,9 @@ HEAD_LR = [("gate-x1", "gate, new layers at the encoder's rate (`head_lr_multipl
 
 def head_lr_table(res:dict) -> str:
     "The README's table of the quick-preset gate runs, from benchmarks/results/head_lr.json."
+    base = pct(res["gate-x100"]["explanation.top_word_base_rate"])
     rows = ["| run | accuracy | gate mass on a text's top 20% of words (flat: 20%) | median spread (max − min) in a text | plausibility AUC (lexicon words vs the rest) | "
-            "highest-gated word is a lexicon word | comprehensiveness@20 (random) | mean gate |", "|---|---|---|---|---|---|---|---|"]
+            f"highest-gated word is a lexicon word (base rate {base}) | comprehensiveness@20 (random) | mean gate |", "|---|---|---|---|---|---|---|---|"]
     for key, label in HEAD_LR:
         r = res[key]
         acc = f"**{r['accuracy']:.4f}**" if label.startswith("**") else f"{r['accuracy']:.4f}"
@@ -73,6 +75,10 @@ def head_lr_table(res:dict) -> str:
                     f"{r['comprehensiveness@20']:.3f} ({r['random_comprehensiveness@20']:.3f}) | {r['gate_mean']:.3f} |")
     return "\n".join(rows)
 
+def quiet_run(r:dict) -> bool:
+    "Whether a run had the CPU to itself: a 1-minute load average at its end of at most its cores + 0.5 (its own threads)."
+    return r.get("load_average") is not None and r["load_average"] <= r["machine"]["cores"] + 0.5
+
 EXPLAINER_NAMES = {"gate": "gate", "contribution": "signed contribution", "integrated_gradients": "Integrated Gradients", "attention": "attention",
                    "occlusion": "occlusion", "random": "random tokens"}
 
@@ -81,8 +87,9 @@ def explainers_table(res:dict) -> str:
     rows = ["| model | explainer | comprehensiveness@20 | sufficiency@20 (lower is better) | plausibility AUC | top word a lexicon word | ms per explanation |",
             "|---|---|---|---|---|---|---|"]
     for model, r in res.items():
+        quiet = quiet_run(r)
         for i, m in enumerate(m for m in EXPLAINER_NAMES if m in r):
-            x = r[m]
+            x = {**r[m], "ms_per_text": r[m].get("ms_per_text") if quiet else None}
             num = lambda k, f=".3f": dash(x.get(k), lambda v: minus(format(v, f)))
             rows.append(f"| {model if i == 0 else ''} | {EXPLAINER_NAMES[m]} | {num('comprehensiveness@20')} | {num('sufficiency@20')} | "
                         f"{num('plausibility_auc')} | {dash(x.get('top_word_in_lexicon'), pct)} | {num('ms_per_text', '.1f')} |")
@@ -90,6 +97,10 @@ def explainers_table(res:dict) -> str:
 
 FULL = [("minilm-gate-x100-1ep", "gate"), ("minilm-mean-x100-1ep", "mean pooling"),
         ("minilm-gate-x100-s1-b0.2-1ep", "gate + budget penalty (`--gate-sparsity 1 --gate-budget 0.2`)")]
+
+def minutes(r:dict) -> str:
+    "A run's training time, when it had the CPU to itself."
+    return f"{r['minutes']:.1f} min" if quiet_run(r) else "— (the CPU was shared)"
 
 def full_data_table(res:dict) -> str:
     "The README's table of the quick recipe on the full training split, from benchmarks/results/sst2_accuracy.json."
@@ -100,7 +111,7 @@ def full_data_table(res:dict) -> str:
         r, e, f = res[key], res[key].get("explanation"), res[key].get("faithfulness")
         expl = (f"{pct(e['top20_mass'])} | {e['spread_median']:.2f} | {e['plausibility_auc']:.3f} | {pct(e['top_word_in_lexicon'])} | "
                 f"{f['gate']['comprehensiveness@20']:.3f} ({f['random']['comprehensiveness@20']:.3f}) | {r['gate_mean']:.2f}") if e and f else "— | — | — | — | — | —"
-        rows.append(f"| {label} | {r['accuracy']:.4f} | {r['minutes']:.1f} min | {expl} |")
+        rows.append(f"| {label} | {r['accuracy']:.4f} | {minutes(r)} | {expl} |")
     return "\n".join(rows)
 
 def measured_rows(sst2:dict, truncation:dict) -> str:
@@ -108,13 +119,13 @@ def measured_rows(sst2:dict, truncation:dict) -> str:
     g, m = sst2["minilm-gate-x100-1ep"], sst2.get("minilm-mean-x100-1ep")
     e, f = g["evaluation"], g["faithfulness"]
     cmd = "`GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/sst2_accuracy.py --runs minilm-gate,minilm-mean --epochs 1 --head-lr-multiplier 100 --tag=-x100-1ep`"
-    mean = f"; mean pooling at the same settings {m['accuracy']:.4f} ({m['minutes']:.1f} min)" if m else ""
+    mean = f"; mean pooling at the same settings {m['accuracy']:.4f}" if m else ""
     faith = "; ".join(f"{k} {f['gate'][f'{k}_mean']:.3f} vs {f['random'][f'{k}_mean']:.3f}" for k in ("comprehensiveness", "sufficiency"))
     tr = truncation[next(iter(truncation))]
     modes = ", ".join(f"{n} {tr['modes'][k]['accuracy']:.3f}" for k, n in (("right", "head"), ("left", "tail"), ("head_tail", "head+tail")))
     return "\n".join([
         f"| SST-2 validation accuracy, full train split ({g['train_rows']:,} sentences), the quick recipe (1 epoch, lr 5e-5, batch 32, new layers ×100): MiniLM + gate | "
-        f"**{g['accuracy']:.4f}**, {g['minutes']:.1f} min of training on the 2-core CPU{mean} | {cmd} |",
+        f"**{g['accuracy']:.4f}**{mean}; training time in the table of that name below | {cmd} |",
         f"| evaluation of that gate model (`gatesent-evaluate`'s measures) | accuracy {e['accuracy']:.4f}, macro F1 {e['f1']:.4f}, precision {e['precision']:.4f}, "
         f"recall {e['recall']:.4f}, ECE {e['ece']:.3f}; confusion {e['confusion_matrix']}; faithfulness on 300 sentences, gate vs random tokens (mean over "
         f"the top 10/20/50%; lower sufficiency is better): {faith}; mean gate score {g['gate_mean']:.3f} | same command |",
@@ -143,46 +154,77 @@ def first_run_sentence(res:dict) -> str:
     return (f"**{r['seconds_to_page']:.1f} s** from the command to the page and `/predict` answering — training {s['train']:.1f} s,\n"
             f"evaluation {s['evaluate']:.1f} s, packaging {s['package']:.1f} s, ONNX export + server start + smoke test {s['serve']:.1f} s")
 
-GENERATED = {  # README blocks built from benchmarks/results/*.json, each checked to appear verbatim
-    "serving rows": lambda root: inference_rows(results("inference", root)),
+def reinforce_row(res:dict) -> str:
+    "The README's REINFORCE row, from benchmarks/results/reinforce.json."
+    plain, rf = res["rows"][0], res["rows"][1:]
+    sparsity = " / ".join(r["run"].rsplit(" ", 1)[-1] for r in rf)
+    acc, gate = " / ".join(f"{r['accuracy']:.3f}" for r in rf), " / ".join(f"{r['gate_mean']:.3f}" for r in rf)
+    return (f"| REINFORCE gate training vs the plain gate (tiny T5, 8,000 sentences, 3 epochs, seed 0, every layer at lr 5e-3) | plain {plain['accuracy']:.3f}; "
+            f"REINFORCE {acc} at sparsity {sparsity}, with mean gate {gate} (plain {plain['gate_mean']:.3f}); the table in `nbs/02_train.ipynb` has the "
+            f"faithfulness figures | `.venv/bin/python benchmarks/reinforce.py --data ../shared/data` |")
+
+def evidence_table(root:Path) -> str:
+    "The signed-evidence table, as `benchmarks/evidence.py --table gate` prints it from benchmarks/results/evidence.json."
+    r = subprocess.run([sys.executable, str(root/"benchmarks"/"evidence.py"), "--table", "gate"], capture_output=True, text=True, cwd=root)
+    if r.returncode or not r.stdout.strip(): raise ValueError(f"benchmarks/evidence.py --table gate failed: {r.stderr[-500:]}")
+    return r.stdout.strip()
+
+def measured_table(root:Path) -> str:
+    "The README's table under Measured so far: full-data accuracy, truncation, REINFORCE and serving."
+    return "\n".join(["| what | figure | command |", "|---|---|---|", measured_rows(results("sst2_accuracy", root), results("truncation", root)),
+                      reinforce_row(results("reinforce", root)), inference_rows(results("inference", root))])
+
+GENERATED = {  # README blocks built from benchmarks/results/*.json, between <!-- generated: NAME --> and <!-- /generated -->
+    "measured table": measured_table,
+    "signed-evidence table": evidence_table,
     "quick-preset gate table": lambda root: head_lr_table(results("head_lr", root)),
     "explainers table": lambda root: explainers_table(results("explainers", root)),
     "full-data table": lambda root: full_data_table(results("sst2_accuracy", root)),
-    "full-data and truncation rows": lambda root: measured_rows(results("sst2_accuracy", root), results("truncation", root)),
     "first-run figures": lambda root: first_run_sentence(results("first_run", root))}
+END = "<!-- /generated -->"
+
+def blocks(readme:str) -> dict:
+    "NAME -> (start, end, text) of each generated block in the README (a block on its own lines keeps them)."
+    out = {}
+    for m in re.finditer(r"<!-- generated: ([^>]+?) -->", readme):
+        end = readme.find(END, m.end())
+        if end < 0: raise ValueError(f"<!-- generated: {m[1]} --> has no {END}")
+        out[m[1]] = (m.end(), end, readme[m.end():end])
+    return out
+
+def regenerate(readme:str, root:Path=ROOT, strict:bool=True) -> str:
+    "The README with every generated block rebuilt from the raw results (`strict=False`: a block without them stays, with a note)."
+    for name, (start, end, text) in sorted(blocks(readme).items(), key=lambda x: -x[1][0]):
+        try: block = GENERATED[name](root)
+        except (OSError, KeyError, StopIteration, ValueError, IndexError) as e:
+            if strict: raise
+            print(f"{name}: left as it is, no raw results to build it from ({type(e).__name__}: {e})"); continue
+        readme = readme[:start] + (f"\n{block}\n" if text.startswith("\n") else block) + readme[end:]
+    return readme
 
 def check(readme:str, root:Path=ROOT) -> list[str]:
     "What disagrees (empty when the README's figures are backed)."
     problems = []
-    lines = section(readme, "Measured so far").splitlines()
-    first = next(i for i, l in enumerate(lines) if l.startswith("| what |"))
-    rows = []
-    for l in lines[first + 2:]:  # the section's own table: its rows up to the first line that is not one
-        if not l.startswith("| "): break
-        rows.append(l)
+    found = blocks(readme)
+    for name, make in GENERATED.items():
+        if name not in found: problems.append(f"the README has no <!-- generated: {name} --> block"); continue
+        try: block = make(root)
+        except (OSError, KeyError, StopIteration, ValueError, IndexError) as e: problems.append(f"{name}: no raw results to build it from ({type(e).__name__}: {e})"); continue
+        if found[name][2].strip("\n") != block: problems.append(f"the README's {name} differs from its raw results (rebuild it with .ci/figures.py --write)")
+    problems += [f"unknown generated block {n!r}" for n in found if n not in GENERATED]
+    rows = section(readme, "Measured so far").split("<!-- generated: measured table -->")[-1].split(END)[0].strip().splitlines()[2:]
     for row in rows:
         command = row.rstrip(" |").rsplit(" | ", 1)[-1]
         if "`" not in command and command.strip() != "same command": problems.append(f"a figure without a command: {row[:90]}")
-    for script in sorted(set(re.findall(r"benchmarks/[\w.-]+\.py", readme))):
+    for script in sorted(set(re.findall(r"benchmarks/[\w.-]+\.(?:py|sh)", readme))):
         if not (root/script).is_file(): problems.append(f"the README names {script}, which does not exist")
-    table = subprocess.run([sys.executable, str(root/"benchmarks"/"evidence.py"), "--table", "gate"], capture_output=True, text=True, cwd=root)
-    if table.returncode or not table.stdout.strip(): problems.append(f"benchmarks/evidence.py --table gate failed: {table.stderr[-500:]}")
-    elif table.stdout.strip() not in readme: problems.append("the explainer table differs from `benchmarks/evidence.py --table gate` (benchmarks/results/evidence.json)")
-    rf = json.loads((root/"benchmarks"/"results"/"reinforce.json").read_text())["rows"]
-    row = next((l for l in rows if l.startswith("| REINFORCE gate training")), "")
-    want = [f"{r['accuracy']:.3f}" for r in rf] + [f"{r['gate_mean']:.3f}" for r in rf]
-    if not row or any(w not in row for w in want): problems.append(f"the REINFORCE row lacks {[w for w in want if w not in row]} from benchmarks/results/reinforce.json")
-    for name, make in GENERATED.items():
-        try: block = make(root)
-        except (OSError, KeyError, StopIteration, ValueError) as e: problems.append(f"{name}: no raw results to build it from ({type(e).__name__}: {e})"); continue
-        if block not in readme: problems.append(f"the README's {name} differ from its raw results (print them with .ci/figures.py --print {name!r})")
     problems += demo_problems(readme, results("demo", root))
     for name, res in ((p.stem, json.loads(p.read_text())) for p in sorted((root/"benchmarks"/"results").glob("*.json"))):
         entries = [res] if "command" in res else list(res.values())
         for e in entries:
             missing = [k for k in ("command", "commit", "machine", "date") if k not in e]
             if missing: problems.append(f"benchmarks/results/{name}.json has an entry without {missing}")
-    for name, run in json.loads((root/"benchmarks"/"results"/"distill.json").read_text()).items():
+    for name, run in results("distill", root).items():
         fig = f"{run['accuracy']:.4f} ({run['f1']:.4f})"
         if fig not in readme: problems.append(f"the distillation table lacks {name}'s {fig} from benchmarks/results/distill.json")
     return problems
@@ -191,16 +233,12 @@ def self_test() -> None:
     "Each check fails on a README that has drifted."
     readme = (ROOT/"README.md").read_text()
     assert check(readme) == [], check(readme)
-    rf = f"{json.loads((ROOT/'benchmarks'/'results'/'reinforce.json').read_text())['rows'][0]['accuracy']:.3f}"
-    for broken in (readme.replace("| `gate` (0.8624) | gate | 0.241", "| `gate` (0.8624) | gate | 0.242", 1),
-                   readme.replace(f"plain {rf}", "plain 0.999", 1),
-                   readme.replace("benchmarks/reinforce.py", "benchmarks/reinforce_old.py", 1),
-                   readme.replace("`Predictor` PyTorch fp32 ", "`Predictor` PyTorch fp32 1", 1)):
-        assert broken != readme and check(broken), "a drifted README passed"
-    for name, make in GENERATED.items():  # one figure changed in each generated block
-        block = make(ROOT); m = re.search(r"\d\.\d", block)
-        drifted = block[:m.start()] + ("8" if block[m.start()] == "9" else "9") + block[m.start() + 1:]
-        assert check(readme.replace(block, drifted)), f"a drifted {name} passed"
+    assert regenerate(readme) == readme
+    assert check(readme.replace("benchmarks/reinforce.py", "benchmarks/reinforce_old.py", 1)), "a missing script passed"
+    for name, (start, end, text) in blocks(readme).items():  # one figure changed in each generated block
+        m = re.search(r"\d\.\d", text)
+        drifted = readme[:start + m.start()] + ("8" if text[m.start()] == "9" else "9") + readme[start + m.start() + 1:]
+        assert check(drifted) and regenerate(drifted) == readme, f"a drifted {name} passed"
     demo = results("demo")
     word, value = next((w, c) for w, c, _ in next(iter(demo.values()))["words"] if abs(c) >= 0.2)
     q = f"*{word.strip(' .,')}* {value:+.2f}".replace("-", "\u2212")
@@ -210,6 +248,8 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--print"]:
         if sys.argv[2:] and sys.argv[2] in GENERATED: print(GENERATED[sys.argv[2]](ROOT)); sys.exit(0)
         sys.exit(f"usage: .ci/figures.py --print NAME, NAME one of {sorted(GENERATED)}")
+    if sys.argv[1:] == ["--write"]:
+        (ROOT/"README.md").write_text(regenerate((ROOT/"README.md").read_text(), strict=False)); print("README.md: generated blocks rebuilt"); sys.exit(0)
     self_test()
     problems = check((ROOT/"README.md").read_text())
     print("\n".join(problems) or "README figures: backed by their commands and raw results")

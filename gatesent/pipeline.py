@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_pipeline.ipynb #b650b67c
 from __future__ import annotations
-import contextlib, copy, difflib, hashlib, json, os, shutil, subprocess, sys, tarfile, time, traceback, urllib.request
+import contextlib, copy, difflib, hashlib, json, os, re, shutil, subprocess, sys, tarfile, time, traceback, urllib.request
 from dataclasses import fields
 from pathlib import Path
 
@@ -35,8 +35,10 @@ DEFAULTS = {
             "api": True, "api_name": "gatesent", "allow_origins": ["*"], "sns_topic": "gatesent-pipeline", "notify_email": None,
             "api_role_arn": None},  # the API's Lambda role, made beforehand (then the runner needs no iam:CreateRole); null: created
     # --engine sagemaker (gatesent.workflow): the SageMaker pipeline, its jobs and the Model Registry
-    # (the processing steps run in the Hugging Face training image, whose transformers 4.56 build is GPU-only: hence a GPU instance)
+    # (Evaluate runs in the Hugging Face training image, whose transformers 4.56 build is GPU-only: hence a GPU instance; Deploy only
+    # calls AWS APIs, so it runs on a CPU instance in the CPU build of the inference image, Python 3.12)
     "sagemaker": {"pipeline_name": "gatesent", "train_instance_type": "ml.g5.xlarge", "processing_instance_type": "ml.g5.xlarge",
+                  "deploy_instance_type": "ml.m5.large",
                   "model_package_group": "gatesent", "approval": "PendingManualApproval", "data_prefix": "gatesent/data",
                   # approving (or rejecting) a package in the Registry later deploys the group's newest Approved package: an EventBridge rule
                   # starts the pipeline <pipeline_name>-deploy; its role (null: one is created that may start only that pipeline)
@@ -119,6 +121,9 @@ def load_config(path:str|Path|None=None, # JSON or YAML file (None: the defaults
     try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], cfg["train"].get("pooling", "gate"))
     except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
     if cfg["aws"]["mode"] not in ("serverless", "realtime"): raise ConfigError(f"aws.mode must be 'serverless' or 'realtime', got {cfg['aws']['mode']!r}")
+    if not re.fullmatch(r"ml\.(c|m|r|t)\d\w*\.\w+", str(cfg["sagemaker"]["deploy_instance_type"])):  # the image is the inference container's CPU build
+        raise ConfigError(f"sagemaker.deploy_instance_type must be a CPU instance type such as ml.m5.large (the Deploy step only calls AWS APIs), "
+                          f"got {cfg['sagemaker']['deploy_instance_type']!r}")
     if cfg["smoke"]["expect"] and len(cfg["smoke"]["expect"]) != len(cfg["smoke"]["texts"]):
         raise ConfigError(f"smoke.expect has {len(cfg['smoke']['expect'])} labels for {len(cfg['smoke']['texts'])} texts (or set it to null)")
     return cfg

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Optional, Union
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -23,9 +23,10 @@ from .inference import Predictor, output_fn, response_type
 log = logging.getLogger("gatesent.serve")
 
 # %% auto #0
-__all__ = ['log', 'ERRORS', 'MicroBatcher', 'PredictRequest', 'Token', 'Contributions', 'Prediction', 'PredictResponse',
-           'ErrorBody', 'ErrorResponse', 'default_website', 'config_js', 'create_app', 'free_port', 'ServerThread',
-           'serve', 'serve_main']
+__all__ = ['log', 'ERRORS', 'router', 'MicroBatcher', 'PredictRequest', 'Token', 'Contributions', 'Prediction', 'PredictResponse',
+           'ErrorBody', 'ErrorResponse', 'default_website', 'config_js', 'answer', 'failure', 'ping', 'predict',
+           'invocations', 'runtime_invoke', 'page_config', 'create_app', 'free_port', 'ServerThread', 'serve',
+           'serve_main']
 
 # %% ../nbs/05_serve.ipynb #a0ba2f0e
 class MicroBatcher:
@@ -145,7 +146,82 @@ def _json_body_schema(model:type[BaseModel]) -> dict:
 ERRORS = {s: {"model": ErrorResponse, "description": d} for s, d in
           {400: "Invalid input", 413: "Too many texts, text or body too long", 415: "Unsupported content type", 503: "Model not loaded"}.items()}
 
-# %% ../nbs/05_serve.ipynb #415b21cc
+# %% ../nbs/05_serve.ipynb #d8c6ab95
+router = APIRouter()
+
+async def answer(request:Request, default_type:str="application/json"):
+    "Read, validate and predict; returns (parsed request, predictions, ms) or raises RequestError."
+    start, state = time.perf_counter(), request.app.state.gatesent
+    size = int(request.headers.get("content-length") or 0)
+    # a body over the limit is still read (up to 16x), so the client gets its 413 instead of a reset connection
+    if size > 16 * MAX_PAYLOAD_BYTES: raise RequestError(413, "payload_too_large", f"request body is {size:,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}")
+    data = parse_request(await request.body(), request.headers.get("content-type") or default_type)
+    if state["batcher"] is None:
+        raise RequestError(503, "model_unavailable", f"the model failed to load: {state['error']}" if state["error"] else "the model is still loading; retry shortly")
+    try: preds = await asyncio.wrap_future(state["batcher"].submit(data["texts"], data["explain"]))
+    except ValueError as e: raise RequestError(400, "invalid_request", str(e)) from None
+    return data, assemble(data, preds), round((time.perf_counter() - start) * 1000, 2)
+
+# %% ../nbs/05_serve.ipynb #e1cd588e
+def failure(e:Exception) -> JSONResponse:
+    "The error response for an exception raised while answering."
+    if isinstance(e, RequestError): return _error(e.status, e.code, e.message)
+    rid = uuid.uuid4().hex[:12]  # the client gets the id, not the internals
+    log.error("request %s failed", rid, exc_info=e)
+    return JSONResponse({"error": {"code": "internal_error", "message": f"unexpected server error ({type(e).__name__}); quote request id {rid}", "request_id": rid}},
+                        status_code=500, headers={"x-request-id": rid})
+
+# %% ../nbs/05_serve.ipynb #7a9a209f
+@router.get("/ping", summary="Health check (SageMaker container contract)", responses={503: ERRORS[503]})
+def ping(request:Request):
+    state = request.app.state.gatesent
+    if state["batcher"] is not None: return {"status": "ok", "model": state["name"]}
+    if state["error"]: return _error(503, "model_unavailable", f"the model failed to load: {state['error']}")
+    return _error(503, "model_loading", "the model is still loading")
+
+# %% ../nbs/05_serve.ipynb #abd7f828
+@router.post("/predict", response_model=PredictResponse, response_model_exclude_none=True, responses=ERRORS,
+             summary="Classify one or more texts, optionally with the words' gate scores", openapi_extra=_json_body_schema(PredictRequest))
+async def predict(request:Request):
+    try: data, preds, ms = await answer(request)
+    except Exception as e: return failure(e)
+    return JSONResponse({"predictions": preds, "model": request.app.state.gatesent["name"], "latency_ms": ms}, headers={"x-gatesent-latency-ms": str(ms)})
+
+# %% ../nbs/05_serve.ipynb #7452e3f5
+async def _invoke(request:Request):
+    data, preds, ms = await answer(request)
+    accept = request.headers.get("accept") or "application/json"
+    body = output_fn({**data, "predictions": preds}, accept)
+    return Response(body, media_type=response_type(accept, data["jsonlines"]), headers={"x-gatesent-latency-ms": str(ms)})
+
+@router.post("/invocations", summary="Predict (SageMaker container contract): JSON or JSON Lines", responses=ERRORS,
+             openapi_extra=_json_body_schema(PredictRequest))
+async def invocations(request:Request):
+    try: return await _invoke(request)
+    except Exception as e: return failure(e)
+
+# %% ../nbs/05_serve.ipynb #8a8e4a77
+@router.post("/endpoints/{endpoint_name}/invocations", summary="SageMaker Runtime InvokeEndpoint, for boto3 with endpoint_url",
+             openapi_extra=_json_body_schema(PredictRequest))
+async def runtime_invoke(endpoint_name:str, request:Request):
+    if endpoint_name != request.app.state.gatesent["name"]:  # what AWS answers for an unknown endpoint
+        return JSONResponse({"message": f"Endpoint {endpoint_name} of account local not found."}, status_code=400,
+                            headers={"x-amzn-ErrorType": "ValidationError"})
+    try:
+        r = await _invoke(request)
+        r.headers["x-Amzn-Invoked-Production-Variant"] = "AllTraffic"
+        return r
+    except Exception as e:  # AWS wraps the container's error: ModelError, with the original status and body
+        err = failure(e)
+        return JSONResponse({"Message": f"Received client error ({err.status_code}) from primary with message \"{err.body.decode()}\".",
+                             "OriginalStatusCode": err.status_code, "OriginalMessage": err.body.decode()}, status_code=424,
+                            headers={"x-amzn-ErrorType": "ModelError"})
+
+@router.get("/config.js", include_in_schema=False)
+def page_config(request:Request):
+    return Response(config_js("", request.app.state.gatesent["name"]), media_type="text/javascript", headers={"cache-control": "no-store"})
+
+# %% ../nbs/05_serve.ipynb #77d77efc
 def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in the background at start
                predictor:Predictor|None=None, # Or a model already loaded
                name:str="gatesent", # The model/endpoint name the API reports and SageMaker Runtime paths use
@@ -156,7 +232,7 @@ def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in t
               ) -> FastAPI:
     "The FastAPI app: SageMaker container contract, SageMaker Runtime path, /predict, the demo page, OpenAPI."
     if predictor is None and model_dir is None: raise ValueError("pass model_dir or predictor")
-    state = {"batcher": None, "error": None}
+    state = {"batcher": None, "error": None, "name": name}
 
     def load():
         try: state["batcher"] = MicroBatcher(predictor or Predictor(model_dir, threads=threads, int8=int8), max_batch)
@@ -174,72 +250,7 @@ def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in t
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["content-type", "accept"],
                        expose_headers=["x-gatesent-latency-ms"])
     app.state.gatesent = state
-
-    async def run(request:Request, default_type:str="application/json"):
-        "Read, validate and predict; returns (parsed request, predictions, ms) or raises RequestError."
-        start = time.perf_counter()
-        size = int(request.headers.get("content-length") or 0)
-        # a body over the limit is still read (up to 16x), so the client gets its 413 instead of a reset connection
-        if size > 16 * MAX_PAYLOAD_BYTES: raise RequestError(413, "payload_too_large", f"request body is {size:,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}")
-        data = parse_request(await request.body(), request.headers.get("content-type") or default_type)
-        if state["batcher"] is None:
-            raise RequestError(503, "model_unavailable", f"the model failed to load: {state['error']}" if state["error"] else "the model is still loading; retry shortly")
-        try: preds = await asyncio.wrap_future(state["batcher"].submit(data["texts"], data["explain"]))
-        except ValueError as e: raise RequestError(400, "invalid_request", str(e)) from None
-        return data, assemble(data, preds), round((time.perf_counter() - start) * 1000, 2)
-
-    def fail(e:Exception) -> JSONResponse:
-        if isinstance(e, RequestError): return _error(e.status, e.code, e.message)
-        rid = uuid.uuid4().hex[:12]  # the server's log has the traceback under this id; the client gets the id, not the internals
-        log.error("request %s failed", rid, exc_info=e)
-        return JSONResponse({"error": {"code": "internal_error", "message": f"unexpected server error ({type(e).__name__}); quote request id {rid}", "request_id": rid}},
-                            status_code=500, headers={"x-request-id": rid})
-
-    @app.get("/ping", summary="Health check (SageMaker container contract)", responses={503: ERRORS[503]})
-    def ping():
-        if state["batcher"] is not None: return {"status": "ok", "model": name}
-        if state["error"]: return _error(503, "model_unavailable", f"the model failed to load: {state['error']}")
-        return _error(503, "model_loading", "the model is still loading")
-
-    @app.post("/predict", response_model=PredictResponse, response_model_exclude_none=True, responses=ERRORS,
-              summary="Classify one or more texts, optionally with the words' gate scores", openapi_extra=_json_body_schema(PredictRequest))
-    async def predict(request:Request):
-        try: data, preds, ms = await run(request)
-        except Exception as e: return fail(e)
-        return JSONResponse({"predictions": preds, "model": name, "latency_ms": ms}, headers={"x-gatesent-latency-ms": str(ms)})
-
-    async def invoke(request:Request):
-        data, preds, ms = await run(request)
-        accept = request.headers.get("accept") or "application/json"
-        body = output_fn({**data, "predictions": preds}, accept)
-        return Response(body, media_type=response_type(accept, data["jsonlines"]), headers={"x-gatesent-latency-ms": str(ms)})
-
-    @app.post("/invocations", summary="Predict (SageMaker container contract): JSON or JSON Lines", responses=ERRORS,
-              openapi_extra=_json_body_schema(PredictRequest))
-    async def invocations(request:Request):
-        try: return await invoke(request)
-        except Exception as e: return fail(e)
-
-    @app.post("/endpoints/{endpoint_name}/invocations", summary="SageMaker Runtime InvokeEndpoint, for boto3 with endpoint_url",
-              openapi_extra=_json_body_schema(PredictRequest))
-    async def runtime_invoke(endpoint_name:str, request:Request):
-        if endpoint_name != name:  # what AWS answers for an unknown endpoint
-            return JSONResponse({"message": f"Endpoint {endpoint_name} of account local not found."}, status_code=400,
-                                headers={"x-amzn-ErrorType": "ValidationError"})
-        try:
-            r = await invoke(request)
-            r.headers["x-Amzn-Invoked-Production-Variant"] = "AllTraffic"
-            return r
-        except Exception as e:  # AWS wraps the container's error: ModelError, with the original status and body
-            err = fail(e)
-            return JSONResponse({"Message": f"Received client error ({err.status_code}) from primary with message \"{err.body.decode()}\".",
-                                 "OriginalStatusCode": err.status_code, "OriginalMessage": err.body.decode()}, status_code=424,
-                                headers={"x-amzn-ErrorType": "ModelError"})
-
-    @app.get("/config.js", include_in_schema=False)
-    def page_config():
-        return Response(config_js("", name), media_type="text/javascript", headers={"cache-control": "no-store"})
-
+    app.include_router(router)
     site = Path(website) if website else default_website()
     if site: app.mount("/", StaticFiles(directory=site, html=True), name="website")
     else:

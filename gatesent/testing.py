@@ -109,14 +109,17 @@ def _venv(path:Path, # Where the virtualenv lives
     return py
 
 def container_venv(kind:str, # "training" or "inference"
-                   path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<kind> beside the repo's gatesent/)
+                   path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<kind>[-<hash of requirements>] beside the repo's gatesent/)
+                   requirements:tuple=(), # What a job installs at its start (its requirements.txt), on top of the container's own
                   ) -> Path: # Its python
-    "A virtualenv with the library versions of a SageMaker container (made once; see `CONTAINERS`)."
-    import shlex, torch, gatesent
+    "A virtualenv with the library versions of a SageMaker container (made once; see `CONTAINERS`), and a job's own requirements if it has any."
+    import hashlib, shlex, torch, gatesent
     if kind not in CONTAINERS: raise ValueError(f"kind must be one of {sorted(CONTAINERS)}, got {kind!r}")
-    path = Path(path) if path else Path(gatesent.__file__).resolve().parents[1]/f".venv-{kind}"
+    tag = f"-{hashlib.sha256(chr(10).join(requirements).encode()).hexdigest()[:8]}" if requirements else ""
+    path = Path(path) if path else Path(gatesent.__file__).resolve().parents[1]/f".venv-{kind}{tag}"
     torch_spec = os.environ.get(f"GATESENT_{kind.upper()}_TORCH") or f"torch=={torch.__version__.split('+')[0]}"
-    py = _venv(path, [shlex.split(torch_spec), list(CONTAINERS[kind])], f"{kind} container versions")  # torch first, so that the rest does not pull another
+    installs = [shlex.split(torch_spec), list(CONTAINERS[kind])] + ([list(requirements)] if requirements else [])
+    py = _venv(path, installs, f"{kind} container versions" + (f" + {', '.join(requirements)}" if requirements else ""))  # torch first, so that the rest does not pull another
     got = subprocess.run([str(py), "-c", "import torch; print(torch.__version__)"], capture_output=True, text=True).stdout.strip()
     if not got.startswith(CONTAINER_TORCH[kind]):
         print(f"note: {kind} venv has torch {got}; the container has {CONTAINER_TORCH[kind]} (set GATESENT_{kind.upper()}_TORCH to match it)")
@@ -292,10 +295,22 @@ def _registermodel(self:PipelineHere, st):
     arn = self.sm.sagemaker_client.create_model_package(**self.value(st["Arguments"]))["ModelPackageArn"]
     self.ctx[st["Name"]] = {"ModelPackageArn": arn}
 
+# %% ../nbs/90_testing.ipynb #4153e05c
+def _job_requirements(root:Path) -> tuple:
+    "The requirements.txt lines of a processing job's source (sourcedir.tar.gz among its inputs under `root`), which the job pip installs at its start."
+    for tgz in sorted(root.rglob("sourcedir.tar.gz")):
+        with tarfile.open(tgz) as tar:
+            m = next((m for m in tar.getmembers() if m.name.lstrip("./") == "requirements.txt"), None)
+            if m: return tuple(l.strip() for l in tar.extractfile(m).read().decode().splitlines() if l.strip() and not l.lstrip().startswith("#"))
+    return ()
+
 # %% ../nbs/90_testing.ipynb #23093f1b
 @patch
-def _python(self:PipelineHere, st) -> tuple[list[str], str]:
-    py = str(self.pythons.get(st["Name"]) or container_venv("training"))
+def _python(self:PipelineHere, st, requirements:tuple=()) -> tuple[list[str], str]:
+    "The command prefix (no network for offline steps) and the python of a step: the venv of its image (training or inference) with the job's requirements."
+    spec = st["Arguments"].get("AppSpecification") or st["Arguments"].get("AlgorithmSpecification") or {}
+    kind = "inference" if "-inference:" in str(spec.get("ImageUri") or spec.get("TrainingImage") or "") else "training"
+    py = str(self.pythons.get(st["Name"]) or container_venv(kind, requirements=requirements))
     return (_offline_prefix() if st["Name"] in self.offline else []), py
 
 # %% ../nbs/90_testing.ipynb #628b5551
@@ -321,7 +336,7 @@ def _processing(self:PipelineHere, st):
     entry = Path(here(app["ContainerEntrypoint"][-1]))  # runproc.sh: untar the source, pip install requirements.txt, run the entry point
     script = entry.read_text().replace("/opt/ml/processing", str(root)).replace("pip install -r", "pip install --no-index -r")  # nothing to download from here
     entry.write_text(script)
-    offline, py = self._python(st)
+    offline, py = self._python(st, _job_requirements(root))
     env = {"PATH": f"{Path(py).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(root), "HF_HUB_OFFLINE": "1",
            **{k: v for k, v in os.environ.items() if k.startswith("AWS_")}, **args.get("Environment", {})}
     cargs = [a.replace("/opt/ml/processing", str(root)) for a in app.get("ContainerArguments", [])]

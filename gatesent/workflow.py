@@ -62,10 +62,20 @@ def _sessions(cfg:dict, session=None) -> tuple:
 
 # %% ../nbs/10a_workflow.ipynb #202d7df9
 def _processor(cfg:dict, role:str, ps, instance_type, job:str):
-    "A processing job in the Hugging Face training image (transformers 4.56, datasets 4.1)."
+    "A processing job in the Hugging Face training image (transformers 4.56, datasets 4.1; GPU only)."
     from sagemaker.huggingface.processing import HuggingFaceProcessor
     return HuggingFaceProcessor(role=role, instance_count=1, instance_type=instance_type, sagemaker_session=ps,
                                 base_job_name=f"{cfg['sagemaker']['pipeline_name']}-{job}", **TRAINING_VERSIONS)
+
+def _deploy_processor(cfg:dict, role:str, ps):
+    "The Deploy step's job: `sagemaker.deploy_instance_type` (a CPU type) in the CPU build of the Hugging Face inference image (Python 3.12)."
+    from sagemaker import image_uris
+    from sagemaker.huggingface.processing import HuggingFaceProcessor
+    v, instance_type = INFERENCE_VERSIONS, cfg["sagemaker"]["deploy_instance_type"]
+    image = image_uris.retrieve("huggingface", ps.boto_region_name, version=v["transformers_version"], base_framework_version=f"pytorch{v['pytorch_version']}",
+                                py_version=v["py_version"], instance_type=instance_type, image_scope="inference")
+    return HuggingFaceProcessor(role=role, instance_count=1, instance_type=instance_type, sagemaker_session=ps, image_uri=image,
+                                base_job_name=f"{cfg['sagemaker']['pipeline_name']}-deploy", **v)
 
 # %% ../nbs/10a_workflow.ipynb #149d42c0
 def _deploy_step(cfg:dict, role:str, ps, processor, endpoint, package:list):
@@ -80,7 +90,69 @@ def _deploy_step(cfg:dict, role:str, ps, processor, endpoint, package:list):
         code="deploy_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-deploy-"), "deploy")),
         outputs=[ProcessingOutput(output_name="deploy", source="/opt/ml/processing/deploy")], arguments=args))
 
-# %% ../nbs/10a_workflow.ipynb #ce7484bb
+# %% ../nbs/10a_workflow.ipynb #1c114d25
+def _parameters(cfg:dict, data:dict) -> dict:
+    "The pipeline's parameters (name -> Parameter), defaulting to the configuration's values."
+    from sagemaker.workflow.parameters import ParameterFloat, ParameterString
+    s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
+    return {"TrainData": ParameterString("TrainData", default_value=data["train"]),
+            "ValidationData": ParameterString("ValidationData", default_value=data["validation"]),
+            "Epochs": ParameterFloat("Epochs", default_value=float(t.get("epochs", 1))),  # TrainArgs.epochs is a float: 1.5 stays 1.5
+            "LearningRate": ParameterFloat("LearningRate", default_value=float(t.get("learning_rate", 5e-5))),
+            "TrainingInstanceType": ParameterString("TrainingInstanceType", default_value=s["train_instance_type"]),
+            "ProcessingInstanceType": ParameterString("ProcessingInstanceType", default_value=s["processing_instance_type"]),
+            "EndpointName": ParameterString("EndpointName", default_value=a["endpoint_name"]),
+            "ModelApprovalStatus": ParameterString("ModelApprovalStatus", default_value=s["approval"])}
+
+# %% ../nbs/10a_workflow.ipynb #b7beb2f7
+def _evaluate_step(cfg:dict, processor, model_data, p:dict, columns:dict):
+    "The Evaluate step and its EvaluationReport property file."
+    from sagemaker.processing import ProcessingInput, ProcessingOutput
+    from sagemaker.workflow.properties import PropertyFile
+    from sagemaker.workflow.steps import ProcessingStep
+    report = PropertyFile(name="EvaluationReport", output_name="evaluation", path="evaluation.json")
+    args = ["--model", "/opt/ml/processing/model", "--data", "/opt/ml/processing/validation", "--out", "/opt/ml/processing/evaluation",
+            *(a_ for k, v in columns.items() for a_ in (f"--{k.replace('_', '-')}", str(v))), "--faithfulness-texts", str(cfg["evaluate"]["faithfulness_texts"])]
+    if cfg["evaluate"]["max_rows"]: args += ["--max-rows", str(cfg["evaluate"]["max_rows"])]
+    step = ProcessingStep("Evaluate", property_files=[report], step_args=processor.run(
+        code="evaluate_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-evaluate-"), "evaluate")),
+        inputs=[ProcessingInput(source=model_data, destination="/opt/ml/processing/model"),
+                ProcessingInput(source=p["ValidationData"], destination="/opt/ml/processing/validation")],
+        outputs=[ProcessingOutput(output_name="evaluation", source="/opt/ml/processing/evaluation")], arguments=args))
+    return step, report
+
+# %% ../nbs/10a_workflow.ipynb #70709121
+def _register_step(cfg:dict, role:str, ps, model_data, eval_uri, p:dict):
+    "The RegisterModel step: a model package of the group, with the inference and transform instance types it may serve on."
+    from sagemaker.huggingface import HuggingFaceModel
+    from sagemaker.model_metrics import MetricsSource, ModelMetrics
+    from sagemaker.workflow.functions import Join
+    from sagemaker.workflow.model_step import ModelStep
+    s, a = cfg["sagemaker"], cfg["aws"]
+    model = HuggingFaceModel(model_data=model_data, role=role, sagemaker_session=ps, **INFERENCE_VERSIONS)
+    metrics = ModelMetrics(model_statistics=MetricsSource(s3_uri=Join(on="/", values=[eval_uri, "model_quality.json"]), content_type="application/json"))
+    return ModelStep("RegisterModel", step_args=model.register(
+        content_types=["application/json"], response_types=["application/json"], inference_instances=[a["instance_type"]],
+        transform_instances=[transform_instance(a["instance_type"])], model_package_group_name=s["model_package_group"], approval_status=p["ModelApprovalStatus"],
+        model_metrics=metrics, description=f"gatesent model trained by the SageMaker pipeline {s['pipeline_name']}"))
+
+# %% ../nbs/10a_workflow.ipynb #12565b9e
+def _quality_gate(thresholds:dict, evaluate, report, then:list) -> list:
+    "Steps that run `then` when every threshold holds on evaluation.json, else a Fail step naming the threshold missed."
+    from sagemaker.workflow.condition_step import ConditionStep
+    from sagemaker.workflow.conditions import ConditionGreaterThanOrEqualTo, ConditionLessThanOrEqualTo
+    from sagemaker.workflow.fail_step import FailStep
+    from sagemaker.workflow.functions import Join, JsonGet
+    for metric, limit in reversed(list(thresholds.items())):
+        lower = metric in LOWER_IS_BETTER
+        got = JsonGet(step_name=evaluate.name, property_file=report, json_path=metric)
+        cond = (ConditionLessThanOrEqualTo if lower else ConditionGreaterThanOrEqualTo)(left=got, right=limit)
+        fail = FailStep(f"{_camel(metric)}{'Above' if lower else 'Below'}Threshold", error_message=Join(on="", values=[
+            f"quality gate: {metric} is {'above the maximum' if lower else 'below the minimum'} ", limit, " (see the Evaluate step's evaluation.json); nothing was registered or deployed"]))
+        then = [ConditionStep(f"Check{_camel(metric)}", conditions=[cond], if_steps=then, else_steps=[fail])]
+    return then
+
+# %% ../nbs/10a_workflow.ipynb #52c3ebcf
 def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.load_config`): the same one the local runner reads
                    session=None, # A boto3 Session (default: boto3's default credentials and region)
                    role:str|None=None, # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
@@ -88,18 +160,11 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
                    local_paths_ok:bool=False, # Allow train.backbone/tokenizer paths of this machine (only for jobs that run here)
                   ):
     "The SageMaker pipeline of a configuration: train -> evaluate -> one check per threshold (else fail) -> register -> deploy if approved."
-    from sagemaker.huggingface import HuggingFaceModel
-    from sagemaker.model_metrics import MetricsSource, ModelMetrics
-    from sagemaker.processing import ProcessingInput, ProcessingOutput
     from sagemaker.workflow.condition_step import ConditionStep
-    from sagemaker.workflow.conditions import ConditionEquals, ConditionGreaterThanOrEqualTo, ConditionLessThanOrEqualTo
-    from sagemaker.workflow.fail_step import FailStep
-    from sagemaker.workflow.functions import Join, JsonGet
-    from sagemaker.workflow.model_step import ModelStep
-    from sagemaker.workflow.parameters import ParameterFloat, ParameterString
+    from sagemaker.workflow.conditions import ConditionEquals
+    from sagemaker.workflow.parameters import ParameterFloat
     from sagemaker.workflow.pipeline import Pipeline
-    from sagemaker.workflow.properties import PropertyFile
-    from sagemaker.workflow.steps import ProcessingStep, TrainingStep
+    from sagemaker.workflow.steps import TrainingStep
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
     if (paths := _local_paths(cfg)) and not local_paths_ok:
         raise ConfigError(f"{', '.join(paths)}: a path on this machine, which a SageMaker training job cannot read; give a Hugging Face hub id")
@@ -112,16 +177,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     d = cfg["data"]
     columns = ({"text_column": d["text_column"], "label_column": d["label_column"]} | ({"label_map": json.dumps(d["label_map"])} if d["label_map"] else {})
                if d["train_file"] else {"text_column": "sentence", "label_column": "label"})  # SST-2's TSV columns otherwise
-
-    # parameters: what a run may change without a new definition; their defaults are the config's values
-    p = {"TrainData": ParameterString("TrainData", default_value=data["train"]),
-         "ValidationData": ParameterString("ValidationData", default_value=data["validation"]),
-         "Epochs": ParameterFloat("Epochs", default_value=float(t.get("epochs", 1))),  # TrainArgs.epochs is a float: 1.5 stays 1.5
-         "LearningRate": ParameterFloat("LearningRate", default_value=float(t.get("learning_rate", 5e-5))),
-         "TrainingInstanceType": ParameterString("TrainingInstanceType", default_value=s["train_instance_type"]),
-         "ProcessingInstanceType": ParameterString("ProcessingInstanceType", default_value=s["processing_instance_type"]),
-         "EndpointName": ParameterString("EndpointName", default_value=a["endpoint_name"]),
-         "ModelApprovalStatus": ParameterString("ModelApprovalStatus", default_value=s["approval"])}
+    p = _parameters(cfg, data)
     thresholds = {m: ParameterFloat(f"{_camel(m)}Threshold", default_value=float(v)) for m, v in cfg["thresholds"].items()}
 
     hps = {**{k: v for k, v in t.items() if k not in ("epochs", "learning_rate")}, **columns, "epochs": p["Epochs"], "learning_rate": p["LearningRate"]}
@@ -130,35 +186,12 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     model_data = train.properties.ModelArtifacts.S3ModelArtifacts
 
     proc = lambda job: _processor(cfg, role, ps, p["ProcessingInstanceType"], job)
-    report = PropertyFile(name="EvaluationReport", output_name="evaluation", path="evaluation.json")
-    eval_args = ["--model", "/opt/ml/processing/model", "--data", "/opt/ml/processing/validation", "--out", "/opt/ml/processing/evaluation",
-                 *(a_ for k, v in columns.items() for a_ in (f"--{k.replace('_', '-')}", str(v))), "--faithfulness-texts", str(cfg["evaluate"]["faithfulness_texts"])]
-    if cfg["evaluate"]["max_rows"]: eval_args += ["--max-rows", str(cfg["evaluate"]["max_rows"])]
-    evaluate = ProcessingStep("Evaluate", property_files=[report], step_args=proc("evaluate").run(
-        code="evaluate_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-evaluate-"), "evaluate")),
-        inputs=[ProcessingInput(source=model_data, destination="/opt/ml/processing/model"),
-                ProcessingInput(source=p["ValidationData"], destination="/opt/ml/processing/validation")],
-        outputs=[ProcessingOutput(output_name="evaluation", source="/opt/ml/processing/evaluation")], arguments=eval_args))
-    eval_uri = evaluate.properties.ProcessingOutputConfig.Outputs["evaluation"].S3Output.S3Uri
-
-    model = HuggingFaceModel(model_data=model_data, role=role, sagemaker_session=ps, **INFERENCE_VERSIONS)
-    metrics = ModelMetrics(model_statistics=MetricsSource(s3_uri=Join(on="/", values=[eval_uri, "model_quality.json"]), content_type="application/json"))
-    register = ModelStep("RegisterModel", step_args=model.register(
-        content_types=["application/json"], response_types=["application/json"], inference_instances=[a["instance_type"]],
-        transform_instances=[transform_instance(a["instance_type"])], model_package_group_name=s["model_package_group"], approval_status=p["ModelApprovalStatus"],
-        model_metrics=metrics, description=f"gatesent model trained by the SageMaker pipeline {s['pipeline_name']}"))
-    deploy = _deploy_step(cfg, role, ps, proc("deploy"), p["EndpointName"], ["--model-package-arn", register.properties.ModelPackageArn])
+    evaluate, report = _evaluate_step(cfg, proc("evaluate"), model_data, p, columns)
+    register = _register_step(cfg, role, ps, model_data, evaluate.properties.ProcessingOutputConfig.Outputs["evaluation"].S3Output.S3Uri, p)
+    deploy = _deploy_step(cfg, role, ps, _deploy_processor(cfg, role, ps), p["EndpointName"], ["--model-package-arn", register.properties.ModelPackageArn])
     approved = ConditionStep("IsApproved", conditions=[ConditionEquals(left=p["ModelApprovalStatus"], right="Approved")], if_steps=[deploy], else_steps=[])
-
-    then = [register, approved]  # the quality gate: one check per threshold, each failing with the threshold it missed
-    for metric, limit in reversed(list(thresholds.items())):
-        lower = metric in LOWER_IS_BETTER
-        got = JsonGet(step_name=evaluate.name, property_file=report, json_path=metric)
-        cond = (ConditionLessThanOrEqualTo if lower else ConditionGreaterThanOrEqualTo)(left=got, right=limit)
-        fail = FailStep(f"{_camel(metric)}{'Above' if lower else 'Below'}Threshold", error_message=Join(on="", values=[
-            f"quality gate: {metric} is {'above the maximum' if lower else 'below the minimum'} ", limit, " (see the Evaluate step's evaluation.json); nothing was registered or deployed"]))
-        then = [ConditionStep(f"Check{_camel(metric)}", conditions=[cond], if_steps=then, else_steps=[fail])]
-    return Pipeline(name=s["pipeline_name"], parameters=[*p.values(), *thresholds.values()], steps=[train, evaluate, *then], sagemaker_session=ps)
+    gate = _quality_gate(thresholds, evaluate, report, [register, approved])
+    return Pipeline(name=s["pipeline_name"], parameters=[*p.values(), *thresholds.values()], steps=[train, evaluate, *gate], sagemaker_session=ps)
 
 # %% ../nbs/10a_workflow.ipynb #9f8afff0
 APPROVAL_EVENT = {"source": ["aws.sagemaker"], "detail-type": ["SageMaker Model Package State Change"]} # what SageMaker publishes when a package's approval changes
@@ -173,9 +206,8 @@ def build_approval_pipeline(cfg:dict, # The pipeline configuration
     s, a = cfg["sagemaker"], cfg["aws"]
     boto, ps = _sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
-    p = {"EndpointName": ParameterString("EndpointName", default_value=a["endpoint_name"]),
-         "ProcessingInstanceType": ParameterString("ProcessingInstanceType", default_value=s["processing_instance_type"])}
-    deploy = _deploy_step(cfg, role, ps, _processor(cfg, role, ps, p["ProcessingInstanceType"], "deploy"), p["EndpointName"], ["--model-package-group", s["model_package_group"]])
+    p = {"EndpointName": ParameterString("EndpointName", default_value=a["endpoint_name"])}
+    deploy = _deploy_step(cfg, role, ps, _deploy_processor(cfg, role, ps), p["EndpointName"], ["--model-package-group", s["model_package_group"]])
     return Pipeline(name=f"{s['pipeline_name']}-deploy", parameters=list(p.values()), steps=[deploy], sagemaker_session=ps)
 
 def approval_trigger(cfg:dict, # The pipeline configuration
