@@ -498,7 +498,7 @@ def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sy
     p.add_argument("--out", default="runs/eval", help="output folder")
     p.add_argument("--history", help="history.json of the training run (training curves)")
     p.add_argument("--thresholds", type=json.loads, help='quality gate, e.g. \'{"accuracy": 0.9, "f1": 0.9}\'')
-    p.add_argument("--max-length", type=int, default=None, help="token limit (default: the one the model was trained with)")
+    p.add_argument("--max-tokens", type=int, default=None, help="token limit (default: the one the model was trained with)")
     p.add_argument("--faithfulness-texts", type=int, default=300)
     p.add_argument("--compare-explainers", type=int, default=0, metavar="N", help="also compare the gate with Integrated Gradients, attention and "
                    "occlusion on the first N texts (needs Captum: pip install 'gatesent[explain]')")
