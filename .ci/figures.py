@@ -131,16 +131,15 @@ def measured_rows(evidence:dict, sst2:dict, truncation:dict) -> str:
 
 def demo_problems(readme:str, demo:dict) -> list[str]:
     "Where the README's quote of the demo sentence differs from what the page showed (benchmarks/results/demo.json)."
-    problems = []
+    problems, paragraphs = [], [re.sub(r"\s+", " ", p) for p in readme.split("\n\n")]  # the quote may wrap across lines
     for review, shot in demo.items():
-        start = readme.find(review)
-        if start < 0: problems.append(f"the README does not quote the demo sentence {review!r}"); continue
-        quote = readme[start:readme.index("\n\n", start)]
+        quote = next((p[p.index(review):] for p in paragraphs if review in p), None)
+        if quote is None: problems.append(f"the README does not quote the demo sentence {review!r}"); continue
         words = {w.strip(" .,").lower(): c for w, c, _ in shot["words"]}
         for word, value in re.findall(r"\*(\w+)\* ([+−-]\d\.\d\d)", quote):
             if f"{words.get(word.lower(), float('nan')):+.2f}" != value.replace("−", "-"): problems.append(f"the demo quote gives *{word}* {value}, the page showed {words.get(word.lower())}")
-        conf = shot["confidence"].strip()
-        if conf not in quote.replace(" ", ""): problems.append(f"the demo quote lacks the page's confidence {conf}")
+        conf = re.search(r"\d+(?:\.\d+)?%", shot["confidence"])[0]
+        if conf not in quote: problems.append(f"the demo quote lacks the page's confidence {conf}")
         for n in re.findall(r"[−-]?\d+\.\d\d", shot["sum"]):
             if n.replace("-", "−") not in quote and n not in quote: problems.append(f"the demo quote lacks {n} from the page's sum ({shot['sum']!r})")
     return problems
@@ -238,8 +237,8 @@ def self_test() -> None:
         drifted = readme[:start + m.start()] + ("8" if text[m.start()] == "9" else "9") + readme[start + m.start() + 1:]
         assert check(drifted) and regenerate(drifted) == readme, f"a drifted {name} passed"
     demo = results("demo")
-    word, value = next((w, c) for w, c, _ in next(iter(demo.values()))["words"] if abs(c) >= 0.2)
-    q = f"*{word.strip(' .,')}* {value:+.2f}".replace("-", "\u2212")
+    quoted = [q for w, c, _ in next(iter(demo.values()))["words"] if (q := f"*{w.strip(' .,')}* {c:+.2f}".replace("-", "\u2212")) in readme]
+    q = quoted[0] if quoted else "no quoted word"
     assert q in readme and demo_problems(readme.replace(q, q[:-1] + ("1" if q[-1] != "1" else "2")), demo), "a drifted demo quote passed"
 
 if __name__ == "__main__":
