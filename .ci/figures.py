@@ -44,9 +44,10 @@ def inference_rows(res:dict) -> str:
     return "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
 
 
-def results(name:str, root:Path=ROOT) -> dict:
-    "benchmarks/results/<name>.json."
-    return json.loads((root/"benchmarks"/"results"/f"{name}.json").read_text())
+def results(name:str, root:Path=ROOT, optional:bool=False) -> dict:
+    "benchmarks/results/<name>.json (`optional`: empty when that benchmark has not been run)."
+    path = root/"benchmarks"/"results"/f"{name}.json"
+    return {} if optional and not path.exists() else json.loads(path.read_text())
 
 pct = lambda x: f"{x:.1%}"
 dash = lambda x, f: "—" if x is None else f(x)
@@ -167,8 +168,7 @@ def evidence_table(root:Path) -> str:
 
 def measured_table(root:Path) -> str:
     "The README's table under Measured so far: full-data accuracy, truncation, REINFORCE and serving."
-    sst2 = results("sst2_accuracy", root) if (root/"benchmarks"/"results"/"sst2_accuracy.json").exists() else {}
-    return "\n".join(["| what | figure | command |", "|---|---|---|", measured_rows(results("evidence", root), sst2, results("truncation", root)),
+    return "\n".join(["| what | figure | command |", "|---|---|---|", measured_rows(results("evidence", root), results("sst2_accuracy", root, optional=True), results("truncation", root)),
                       reinforce_row(results("reinforce", root)), inference_rows(results("inference", root))])
 
 GENERATED = {  # README blocks built from benchmarks/results/*.json, between <!-- generated: NAME --> and <!-- /generated -->
@@ -176,7 +176,7 @@ GENERATED = {  # README blocks built from benchmarks/results/*.json, between <!-
     "signed-evidence table": evidence_table,
     "quick-preset gate table": lambda root: head_lr_table(results("head_lr", root)),
     "explainers table": lambda root: explainers_table(results("explainers", root)),
-    "full-data table": lambda root: full_data_table(results("evidence", root), results("sst2_accuracy", root) if (root/"benchmarks"/"results"/"sst2_accuracy.json").exists() else {}),
+    "full-data table": lambda root: full_data_table(results("evidence", root), results("sst2_accuracy", root, optional=True)),
     "first-run figures": lambda root: first_run_sentence(results("first_run", root))}
 END = "<!-- /generated -->"
 
