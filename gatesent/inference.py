@@ -11,8 +11,8 @@ from .contract import JSONLINES_TYPES, JSON_TYPES, RequestError, _media_type, as
 from .text import encode_texts, load_tokenizer, word_scores
 
 # %% auto #0
-__all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'quantize', 'TorchBackend', 'OnnxBackend', 'explanation', 'Predictor', 'save_int8',
-           'export_onnx', 'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
+__all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'quantize', 'TorchBackend', 'OnnxBackend', 'explanation', 'load_backend', 'Predictor',
+           'predict', 'save_int8', 'export_onnx', 'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
 
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
@@ -116,6 +116,24 @@ def explanation(text:str, # The text
                    "special_tokens": {l: r6(v) for l, v in zip(labels, special)}}
     return {"tokens": tokens, "contributions": summary}
 
+# %% ../nbs/04_inference.ipynb #1f8eb97b
+def load_backend(model_dir:Path, # A saved model folder
+                 backend:str|None=None, # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
+                 int8:bool|None=None, # See `Predictor`
+                 threads:int|None=None, # CPU threads (default: the runtime's choice)
+                 device:str|None=None, # PyTorch's device
+                ) -> OnnxBackend|TorchBackend:
+    "The backend that runs a saved model's forward pass: ONNX Runtime on its ONNX export, or PyTorch on its weights."
+    onnx = next((model_dir/f for f in (ONNX_FILES[::-1] if int8 else ONNX_FILES) if (model_dir/f).is_file()), None)
+    backend = backend or ("onnx" if onnx else "torch")
+    if backend == "onnx":
+        if onnx is None: raise FileNotFoundError(f"{model_dir} has no ONNX export ({' or '.join(ONNX_FILES)}); make one with export_onnx")
+        return OnnxBackend(onnx, threads)
+    if backend != "torch": raise ValueError(f"backend must be 'onnx' or 'torch', got {backend!r}")
+    if threads:
+        import torch; torch.set_num_threads(threads)
+    return TorchBackend(model_dir, int8, device)
+
 # %% ../nbs/04_inference.ipynb #ccfe39aa
 class Predictor:
     "A saved gate model loaded once: fast batched predictions in input order, optional word-level explanations."
@@ -132,16 +150,7 @@ class Predictor:
         self.model_dir, self.batch_size = Path(model_dir), batch_size
         if not (self.model_dir/"config.json").is_file():
             raise FileNotFoundError(f"{self.model_dir} is not a saved model folder (no config.json)")
-        onnx = next((self.model_dir/f for f in (ONNX_FILES[::-1] if int8 else ONNX_FILES) if (self.model_dir/f).is_file()), None)
-        backend = backend or ("onnx" if onnx else "torch")
-        if backend == "onnx":
-            if onnx is None: raise FileNotFoundError(f"{self.model_dir} has no ONNX export ({' or '.join(ONNX_FILES)}); make one with export_onnx")
-            self.backend = OnnxBackend(onnx, threads)
-        elif backend == "torch":
-            if threads:
-                import torch; torch.set_num_threads(threads)
-            self.backend = TorchBackend(self.model_dir, int8, device)
-        else: raise ValueError(f"backend must be 'onnx' or 'torch', got {backend!r}")
+        self.backend = load_backend(self.model_dir, backend, int8, threads, device)
         self.int8, self.device = self.backend.int8, self.backend.device
         cfg = self.config = json.loads((self.model_dir/"config.json").read_text())
         self.tokenizer = load_tokenizer(self.model_dir)
@@ -156,38 +165,41 @@ class Predictor:
         return (f"Predictor({self.model_dir.name}: {self.config['backbone']['model_type']} encoder, pooling={self.config.get('pooling')}, "
                 f"labels={self.labels}, max_tokens={self.max_tokens}, {self.backend.name})")
 
-    def predict(self,
-                texts:list[str], # Texts to classify
-                explain:bool=False, # Add each text's words with their gate scores and contributions (see `explanation`)
-               ) -> list[dict]: # Per text: label, score, probabilities (and tokens, contributions)
-        "Classify `texts`; results in input order."
-        import numpy as np
-        enc = encode_texts(self.tokenizer, texts, self.max_tokens, self.truncation, self.head_share, spans=explain)
-        order = sorted(range(len(texts)), key=lambda i: len(enc["input_ids"][i]))
-        results = [None] * len(texts)
-        for b in range(0, len(order), self.batch_size):
-            rows = order[b:b + self.batch_size]
-            width = max(len(enc["input_ids"][i]) for i in rows)  # pad to this batch's longest text only
-            ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for j, i in enumerate(rows):
-                n = len(enc["input_ids"][i]); ids[j, :n] = enc["input_ids"][i]; mask[j, :n] = 1
-            logits, gates, contribs, bias = self.backend(ids, mask, explain)
-            e = np.exp(logits - logits.max(-1, keepdims=True))  # float32, as the model computes
-            probs = (e / e.sum(-1, keepdims=True)).tolist()
-            for j, i in enumerate(rows):
-                p = probs[j]; best = max(range(len(p)), key=p.__getitem__)
-                r = {"label": self.labels[best], "score": p[best], "probabilities": dict(zip(self.labels, p))}
-                if explain:
-                    n = len(enc["input_ids"][i])
-                    r.update(explanation(texts[i], enc["spans"][i], gates[j][:n] if self.has_gate else None,
-                                         None if contribs is None else contribs[j][:n], logits[j], bias, self.labels))
-                results[i] = r
-        return results
-
     def __call__(self, texts:str|list[str], explain:bool=False):
         "One text gives one result, a list gives a list."
         return self.predict([texts], explain)[0] if isinstance(texts, str) else self.predict(texts, explain)
+
+# %% ../nbs/04_inference.ipynb #a1b2f67b
+def predict(self,
+            texts:list[str], # Texts to classify
+            explain:bool=False, # Add each text's words with their gate scores and contributions (see `explanation`)
+           ) -> list[dict]: # Per text: label, score, probabilities (and tokens, contributions)
+    "Classify `texts`; results in input order."
+    import numpy as np
+    enc = encode_texts(self.tokenizer, texts, self.max_tokens, self.truncation, self.head_share, spans=explain)
+    order = sorted(range(len(texts)), key=lambda i: len(enc["input_ids"][i]))
+    results = [None] * len(texts)
+    for b in range(0, len(order), self.batch_size):
+        rows = order[b:b + self.batch_size]
+        width = max(len(enc["input_ids"][i]) for i in rows)  # pad to this batch's longest text only
+        ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for j, i in enumerate(rows):
+            n = len(enc["input_ids"][i]); ids[j, :n] = enc["input_ids"][i]; mask[j, :n] = 1
+        logits, gates, contribs, bias = self.backend(ids, mask, explain)
+        e = np.exp(logits - logits.max(-1, keepdims=True))  # float32, as the model computes
+        probs = (e / e.sum(-1, keepdims=True)).tolist()
+        for j, i in enumerate(rows):
+            p = probs[j]; best = max(range(len(p)), key=p.__getitem__)
+            r = {"label": self.labels[best], "score": p[best], "probabilities": dict(zip(self.labels, p))}
+            if explain:
+                n = len(enc["input_ids"][i])
+                r.update(explanation(texts[i], enc["spans"][i], gates[j][:n] if self.has_gate else None,
+                                     None if contribs is None else contribs[j][:n], logits[j], bias, self.labels))
+            results[i] = r
+    return results
+
+Predictor.predict = predict
 
 # %% ../nbs/04_inference.ipynb #8ef3a7de
 def _copy_config_and_tokenizer(model_dir:Path, dest:Path):

@@ -12,10 +12,10 @@ from .args import TrainArgs, check_thresholds, preset_backbone
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
-           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'run_step', 'step_check_data', 'step_train',
-           'step_evaluate', 'step_quality_gate', 'step_package', 'step_serve', 'stop_server', 'step_upload',
-           'step_deploy', 'step_api', 'step_smoke_test', 'summary', 'topic', 'subject', 'config_arguments',
-           'pipeline_main']
+           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'held', 'run', 'run_step', 'step_check_data',
+           'step_train', 'step_evaluate', 'step_quality_gate', 'step_package', 'step_serve', 'stop_server',
+           'step_upload', 'step_deploy', 'step_api', 'step_smoke_test', 'summary', 'topic', 'subject',
+           'config_arguments', 'pipeline_main']
 
 # %% ../nbs/10_pipeline.ipynb #4917a40f
 DEFAULTS = {
@@ -42,10 +42,14 @@ DEFAULTS = {
                   "model_package_group": "gatesent", "approval": "PendingManualApproval", "data_prefix": "gatesent/data",
                   # approving (or rejecting) a package in the Registry later deploys the group's newest Approved package: an EventBridge rule
                   # starts the pipeline <pipeline_name>-deploy; its role (null: one is created that may start only that pipeline)
-                  "deploy_on_approval": True, "events_role_arn": None},
-    # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered by hand) and where its runs' folders go
-    # (aws_conn_id: the Airflow connection of the notification; null: boto3's own credentials, as the steps use)
-    "airflow": {"dag_id": "gatesent", "schedule": None, "runs": "runs/airflow", "aws_conn_id": None},
+                  "deploy_on_approval": True, "events_role_arn": None,
+                  "local_paths_ok": False},  # allow train.backbone paths of this machine: only where the "SageMaker" jobs run here (an emulator)
+    # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered by hand); mode "sagemaker": tasks share
+    # nothing but S3 and XCom, training and evaluation run as SageMaker jobs (any executor, MWAA); "local": every step on the worker, in a run
+    # folder under `runs` (one machine); aws_conn_id: the Airflow connection of the AWS calls (null: boto3's own credentials); how often a
+    # task polls its job (s), and how often a failed task is retried (a lost worker included) and after how long
+    "airflow": {"dag_id": "gatesent", "schedule": None, "mode": "sagemaker", "runs": "runs/airflow", "aws_conn_id": None, "check_interval": 30,
+                "retries": 2, "retry_delay_s": 60},
 }
 FREE_FORM = {"train", "thresholds"}  # sections whose keys are checked elsewhere (TrainArgs fields, metric names)
 TRAIN_OWN = {"output_dir", "model_dir", "metrics_dir", "data_dir", "train_file", "validation_file", "text_column", "label_column", "label_map"}
@@ -120,6 +124,7 @@ def load_config(path:str|Path|None=None, # JSON or YAML file (None: the defaults
     except (TypeError, ValueError) as e: raise ConfigError(f"train: {e}") from None
     try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], cfg["train"].get("pooling", "gate"))
     except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
+    if cfg["airflow"]["mode"] not in ("sagemaker", "local"): raise ConfigError(f"airflow.mode must be 'sagemaker' or 'local', got {cfg['airflow']['mode']!r}")
     if cfg["aws"]["mode"] not in ("serverless", "realtime"): raise ConfigError(f"aws.mode must be 'serverless' or 'realtime', got {cfg['aws']['mode']!r}")
     if not re.fullmatch(r"ml\.(c|m|r|t)\d\w*\.\w+", str(cfg["sagemaker"]["deploy_instance_type"])):  # the image is the inference container's CPU build
         raise ConfigError(f"sagemaker.deploy_instance_type must be a CPU instance type such as ml.m5.large (the Deploy step only calls AWS APIs), "
@@ -202,42 +207,48 @@ class Pipeline:
     def _save(self): self.record_path.write_text(json.dumps(self.record, indent=1, default=str))
     def result(self, step:str) -> dict: return self.record["steps"][step]["result"]
 
-    def _lock(self):
-        "Hold the run folder for this process (released when it ends, however it ends), or ConfigError naming the run that holds it."
-        import fcntl
-        self._lockf = open(self.run_dir/".lock", "a+")
-        try: fcntl.flock(self._lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._lockf.seek(0); holder = self._lockf.read().strip() or "another process"
-            self._lockf.close(); raise ConfigError(f"{self.run_dir} is in use by a pipeline running now ({holder}): wait for it, or use another --run-dir") from None
-        self._lockf.seek(0); self._lockf.truncate(); self._lockf.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%dT%H:%M:%S%z')}"); self._lockf.flush()
+# %% ../nbs/10_pipeline.ipynb #f2dadcd0
+def _lock(self):
+    "Hold the run folder for this process (released when it ends, however it ends), or ConfigError naming the run that holds it."
+    import fcntl
+    self._lockf = open(self.run_dir/".lock", "a+")
+    try: fcntl.flock(self._lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        self._lockf.seek(0); holder = self._lockf.read().strip() or "another process"
+        self._lockf.close(); raise ConfigError(f"{self.run_dir} is in use by a pipeline running now ({holder}): wait for it, or use another --run-dir") from None
+    self._lockf.seek(0); self._lockf.truncate(); self._lockf.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%dT%H:%M:%S%z')}"); self._lockf.flush()
 
-    @contextlib.contextmanager
-    def held(self):
-        "Hold the run folder while the block runs (see `_lock`); it is free again afterwards, however the block ends (a killed process frees it too)."
-        self._lock()
-        try: yield self
-        finally: self._lockf.close()
+@contextlib.contextmanager
+def held(self):
+    "Hold the run folder while the block runs (see `_lock`); it is free again afterwards, however the block ends (a killed process frees it too)."
+    self._lock()
+    try: yield self
+    finally: self._lockf.close()
 
-    def run(self) -> int:
-        "Run the steps not done yet; 0 done, 1 a step failed, 2 stopped by the quality gate."
-        with self.held(): return self._run_steps()
+Pipeline._lock, Pipeline.held = _lock, held
 
-    def _run_steps(self) -> int:
-        self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}); self.record["status"] = "running"; self._save()
-        code = 0
-        for step in self.steps:
-            if step == "notify": break
-            code = self.run_step(step)
-            if code: break
-        if not code: self.record.update(status="succeeded", failed_step=None)
-        if "notify" in self.steps: self._notify()
-        self.record["attempts"][-1]["ended"] = time.strftime("%Y-%m-%dT%H:%M:%S%z"); self._save()
-        print(self.summary(), flush=True)
-        _say(f"the run record is {self.record_path}")
-        if code == 0 and self.serve_forever and self.server: self._serve_forever()
-        elif self.server: self.stop_server()
-        return code
+# %% ../nbs/10_pipeline.ipynb #0b5550e3
+def run(self) -> int:
+    "Run the steps not done yet; 0 done, 1 a step failed, 2 stopped by the quality gate."
+    with self.held(): return self._run_steps()
+
+def _run_steps(self) -> int:
+    self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}); self.record["status"] = "running"; self._save()
+    code = 0
+    for step in self.steps:
+        if step == "notify": break
+        code = self.run_step(step)
+        if code: break
+    if not code: self.record.update(status="succeeded", failed_step=None)
+    if "notify" in self.steps: self._notify()
+    self.record["attempts"][-1]["ended"] = time.strftime("%Y-%m-%dT%H:%M:%S%z"); self._save()
+    print(self.summary(), flush=True)
+    _say(f"the run record is {self.record_path}")
+    if code == 0 and self.serve_forever and self.server: self._serve_forever()
+    elif self.server: self.stop_server()
+    return code
+
+Pipeline.run, Pipeline._run_steps = run, _run_steps
 
 # %% ../nbs/10_pipeline.ipynb #f172b337
 def run_step(self, step:str) -> int:

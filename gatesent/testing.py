@@ -13,8 +13,9 @@ import boto3
 
 # %% auto #0
 __all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'HUB_HOST', 'LocalAWS', 'container_venv', 'extra_venv',
-           'toolkit_args', 'run_training_job', 'PipelineHere', 'check_in_container', 'reference_answers',
-           'same_answers', 'LocalRuntime', 'tiny_model', 'dev_data', 'sst2_folder', 'quick_model']
+           'toolkit_args', 'run_training_job', 'PipelineHere', 'job_image_kind', 'run_processing_job',
+           'check_in_container', 'reference_answers', 'same_answers', 'LocalRuntime', 'tiny_model', 'dev_data',
+           'sst2_folder', 'quick_model']
 
 # %% ../nbs/90_testing.ipynb #7def85b4
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
@@ -26,8 +27,9 @@ class LocalAWS:
                  region:str="us-east-1", # The region it answers for
                  transition_s:float=0.3, # How long an endpoint stays Creating/Updating
                  propagation_s:float=1.5, # How long a new IAM role cannot be given to a Lambda function
+                 jobs:str|Path|None=None, # A folder: training and processing jobs run there, as SageMaker runs them (None: created Completed, nothing run)
                 ):
-        self.region, self.transition_s, self.propagation_s = region, transition_s, propagation_s
+        self.region, self.transition_s, self.propagation_s, self.jobs = region, transition_s, propagation_s, jobs
         self.proc, self.url, self._saved = None, None, {}
         self.hold_file = Path(tempfile.gettempdir())/f"gatesent-emulator-hold-{os.getpid()}-{id(self)}"
     def __enter__(self): return self.start()
@@ -39,15 +41,17 @@ def start(self:LocalAWS, timeout:float=30) -> "LocalAWS":
     from gatesent.serve import free_port
     port = free_port()
     env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
-           "GATESENT_EMULATOR_HOLD": str(self.hold_file)}
-    self.proc = subprocess.Popen([sys.executable, "-m", "gatesent.emulator", "-H", "127.0.0.1", "-p", str(port)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+           "GATESENT_EMULATOR_HOLD": str(self.hold_file), **({"GATESENT_EMULATOR_JOBS": str(Path(self.jobs).resolve())} if self.jobs else {})}
+    # its log (a line per request) goes to a file: a pipe nobody reads fills after about a thousand requests, and the server then hangs
+    self.log = Path(tempfile.mkstemp(prefix="gatesent-emulator-", suffix=".log")[1])
+    with open(self.log, "w") as log:
+        self.proc = subprocess.Popen([sys.executable, "-m", "gatesent.emulator", "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
     self.url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + timeout
     while True:
         try: urllib.request.urlopen(self.url + "/moto-api/", timeout=2); break
         except OSError:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"moto_server exited ({self.proc.returncode}); is moto[server] installed?\n{self.proc.stderr.read().decode()[-1500:]}")
+                raise RuntimeError(f"moto_server exited ({self.proc.returncode}); is moto[server] installed?\n{self.log.read_text()[-1500:]}")
             if time.monotonic() > deadline: self.stop(); raise TimeoutError(f"moto_server did not answer on {self.url} in {timeout} s")
             time.sleep(0.05)
     env = {"AWS_ENDPOINT_URL": self.url, "AWS_DEFAULT_REGION": self.region, **FAKE_CREDENTIALS}
@@ -67,6 +71,7 @@ def session(self:LocalAWS) -> boto3.Session:
 def stop(self:LocalAWS):
     "Stop the emulator (everything in it is gone) and restore the environment."
     if self.proc and self.proc.poll() is None: self.proc.terminate(); self.proc.wait(10)
+    if getattr(self, "log", None): self.log.unlink(missing_ok=True)
     for k, v in self._saved.items():
         if v is None: os.environ.pop(k, None)
         else: os.environ[k] = v
@@ -76,7 +81,7 @@ def stop(self:LocalAWS):
 @patch
 @contextlib.contextmanager
 def hold(self:LocalAWS):
-    "Within this block, endpoints stay Creating/Updating however long it takes; they settle by their clock after it."
+    "Within this block, endpoints stay Creating/Updating and jobs do not start, however long it takes; they go on by their clock after it."
     self.hold_file.touch()
     try: yield self
     finally: self.hold_file.unlink(missing_ok=True)
@@ -305,12 +310,15 @@ def _job_requirements(root:Path) -> tuple:
     return ()
 
 # %% ../nbs/90_testing.ipynb #23093f1b
+def job_image_kind(request:dict) -> str:
+    "Which container a job's image is: 'inference' (the Hugging Face inference image) or 'training'."
+    spec = request.get("AppSpecification") or request.get("AlgorithmSpecification") or {}
+    return "inference" if "-inference:" in str(spec.get("ImageUri") or spec.get("TrainingImage") or "") else "training"
+
 @patch
 def _python(self:PipelineHere, st, requirements:tuple=()) -> tuple[list[str], str]:
     "The command prefix (no network for offline steps) and the python of a step: the venv of its image (training or inference) with the job's requirements."
-    spec = st["Arguments"].get("AppSpecification") or st["Arguments"].get("AlgorithmSpecification") or {}
-    kind = "inference" if "-inference:" in str(spec.get("ImageUri") or spec.get("TrainingImage") or "") else "training"
-    py = str(self.pythons.get(st["Name"]) or container_venv(kind, requirements=requirements))
+    py = str(self.pythons.get(st["Name"]) or container_venv(job_image_kind(st["Arguments"]), requirements=requirements))
     return (_offline_prefix() if st["Name"] in self.offline else []), py
 
 # %% ../nbs/90_testing.ipynb #628b5551
@@ -323,32 +331,44 @@ def _training(self:PipelineHere, st):
     self.ctx[st["Name"]] = {**self.sm.sagemaker_client.describe_training_job(TrainingJobName=name), "ModelArtifacts": {"S3ModelArtifacts": model_data}}
 
 # %% ../nbs/90_testing.ipynb #44dc824a
-@patch
-def _processing(self:PipelineHere, st):
+def run_processing_job(boto:boto3.Session, # A boto3 Session on the emulator
+                       request:dict, # The CreateProcessingJob request (its name aside)
+                       work:str|Path, # An empty folder: the instance's /opt/ml/processing
+                       python:str|Path|None=None, # The job's python (default: its image's container venv, with the job's requirements)
+                       offline:bool=False, # Run the job with no network
+                      ) -> tuple[str, dict]: # the job's log, output name -> {S3Output, LocalPath}
     "A processing job as SageMaker runs one: inputs from S3 to their local paths, the container's entry point, outputs back to S3 (/opt/ml/processing is a folder here)."
-    args, root = self.value(st["Arguments"]), self.work/st["Name"]
+    root, s3 = Path(work).resolve(), boto.client("s3")
     here = lambda p: str(root/Path(p).relative_to("/opt/ml/processing"))
-    s3 = self.sm.boto_session.client("s3")
-    for i in args.get("ProcessingInputs", []):
+    for i in request.get("ProcessingInputs", []):
         _s3_get(s3, i["S3Input"]["S3Uri"], Path(here(i["S3Input"]["LocalPath"])))
-    for o in args["ProcessingOutputConfig"]["Outputs"]: Path(here(o["S3Output"]["LocalPath"])).mkdir(parents=True, exist_ok=True)
-    app = args["AppSpecification"]
+    for o in request["ProcessingOutputConfig"]["Outputs"]: Path(here(o["S3Output"]["LocalPath"])).mkdir(parents=True, exist_ok=True)
+    app = request["AppSpecification"]
     entry = Path(here(app["ContainerEntrypoint"][-1]))  # runproc.sh: untar the source, pip install requirements.txt, run the entry point
     script = entry.read_text().replace("/opt/ml/processing", str(root)).replace("pip install -r", "pip install --no-index -r")  # nothing to download from here
     entry.write_text(script)
-    offline, py = self._python(st, _job_requirements(root))
+    py = str(python or container_venv(job_image_kind(request), requirements=_job_requirements(root)))
     env = {"PATH": f"{Path(py).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(root), "HF_HUB_OFFLINE": "1",
-           **{k: v for k, v in os.environ.items() if k.startswith("AWS_")}, **args.get("Environment", {})}
+           **{k: v for k, v in os.environ.items() if k.startswith("AWS_")}, **request.get("Environment", {})}
     cargs = [a.replace("/opt/ml/processing", str(root)) for a in app.get("ContainerArguments", [])]
-    r = subprocess.run(offline + ["/bin/bash", str(entry), *cargs], env=env, capture_output=True, text=True)
-    self.logs[st["Name"]] = r.stdout + r.stderr
-    if r.returncode: raise RuntimeError(f"processing step {st['Name']} failed (exit {r.returncode}):\n{self.logs[st['Name']][-4000:]}")
+    r = subprocess.run((_offline_prefix() if offline else []) + ["/bin/bash", str(entry), *cargs], env=env, capture_output=True, text=True)
+    log = r.stdout + r.stderr
+    if r.returncode: raise RuntimeError(f"processing job failed (exit {r.returncode}):\n{log[-4000:]}")
     outs = {}
-    for o in args["ProcessingOutputConfig"]["Outputs"]:
+    for o in request["ProcessingOutputConfig"]["Outputs"]:
         bucket, _, prefix = o["S3Output"]["S3Uri"][len("s3://"):].partition("/")
         for p in sorted(Path(here(o["S3Output"]["LocalPath"])).rglob("*")):
             if p.is_file(): s3.upload_file(str(p), bucket, f"{prefix.rstrip('/')}/{p.relative_to(here(o['S3Output']['LocalPath']))}")
         outs[o["OutputName"]] = {"S3Output": {"S3Uri": o["S3Output"]["S3Uri"]}, "LocalPath": here(o["S3Output"]["LocalPath"])}
+    return log, outs
+
+# %% ../nbs/90_testing.ipynb #d1dede24
+@patch
+def _processing(self:PipelineHere, st):
+    "A processing step: its job run by `run_processing_job`, its property files read from the outputs."
+    args, root = self.value(st["Arguments"]), self.work/st["Name"]
+    try: self.logs[st["Name"]], outs = run_processing_job(self.sm.boto_session, args, root, self.pythons.get(st["Name"]), st["Name"] in self.offline)
+    except RuntimeError as e: self.logs[st["Name"]] = str(e); raise RuntimeError(f"processing step {st['Name']}: {e}") from None
     self.ctx[st["Name"]] = {"ProcessingOutputConfig": {"Outputs": outs}}
     for f in st.get("PropertyFiles", []):
         self.files[(st["Name"], f["PropertyFileName"])] = json.loads((Path(outs[f["OutputName"]]["LocalPath"])/f["FilePath"]).read_text())

@@ -13,7 +13,8 @@ from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm
 
 # %% auto #0
 __all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'APPROVAL_EVENT', 'stage_step_source', 'data_uris', 'transform_instance',
-           'build_pipeline', 'build_approval_pipeline', 'approval_trigger', 'start_pipeline', 'workflow_main']
+           'data_columns', 'build_pipeline', 'build_approval_pipeline', 'approval_trigger', 'start_pipeline',
+           'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
 STEP_REQUIREMENTS = {"evaluate": "# nothing: the training container's transformers 4.56 and datasets 4.1\n", "deploy": "sagemaker>=2.257,<3\n"} # each step's requirements.txt
@@ -49,6 +50,13 @@ def transform_instance(endpoint_type:str, # The endpoint's instance type (aws.in
                       ) -> str: # A type Batch Transform takes
     "The endpoint's instance type where Batch Transform takes it too; burstable types (ml.t2/ml.t3, endpoint-only) give ml.m5.large."
     return "ml.m5.large" if endpoint_type.startswith(("ml.t2.", "ml.t3.")) else endpoint_type
+
+# %% ../nbs/10a_workflow.ipynb #5d9459fc
+def data_columns(cfg:dict) -> dict:
+    "The text and label columns (and label map) of the configured data files, as `gatesent-train` and the evaluation step take them; SST-2's TSV columns otherwise."
+    d = cfg["data"]
+    if not d["train_file"]: return {"text_column": "sentence", "label_column": "label"}
+    return {"text_column": d["text_column"], "label_column": d["label_column"]} | ({"label_map": json.dumps(d["label_map"])} if d["label_map"] else {})
 
 # %% ../nbs/10a_workflow.ipynb #08a52177
 def _sessions(cfg:dict, session=None) -> tuple:
@@ -157,7 +165,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
                    session=None, # A boto3 Session (default: boto3's default credentials and region)
                    role:str|None=None, # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
                    data:dict|None=None, # Channel -> S3 URI defaults of the data parameters (default: s3://<bucket>/<data_prefix>/sst2/<channel>)
-                   local_paths_ok:bool=False, # Allow train.backbone/tokenizer paths of this machine (only for jobs that run here)
+                   local_paths_ok:bool=False, # Allow train.backbone/tokenizer paths of this machine (only for jobs that run here; or sagemaker.local_paths_ok)
                   ):
     "The SageMaker pipeline of a configuration: train -> evaluate -> one check per threshold (else fail) -> register -> deploy if approved."
     from sagemaker.workflow.condition_step import ConditionStep
@@ -166,7 +174,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     from sagemaker.workflow.pipeline import Pipeline
     from sagemaker.workflow.steps import TrainingStep
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
-    if (paths := _local_paths(cfg)) and not local_paths_ok:
+    if (paths := _local_paths(cfg)) and not (local_paths_ok or cfg["sagemaker"]["local_paths_ok"]):
         raise ConfigError(f"{', '.join(paths)}: a path on this machine, which a SageMaker training job cannot read; give a Hugging Face hub id")
     if s["approval"] not in APPROVALS: raise ConfigError(f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got {s['approval']!r}")
     try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], t.get("pooling", "gate"))  # before anything is staged or paid for
@@ -174,9 +182,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     boto, ps = _sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
     data = data or {ch: f"s3://{ps.default_bucket()}/{s['data_prefix'].strip('/')}/sst2/{ch}" for ch in ("train", "validation")}
-    d = cfg["data"]
-    columns = ({"text_column": d["text_column"], "label_column": d["label_column"]} | ({"label_map": json.dumps(d["label_map"])} if d["label_map"] else {})
-               if d["train_file"] else {"text_column": "sentence", "label_column": "label"})  # SST-2's TSV columns otherwise
+    columns = data_columns(cfg)
     p = _parameters(cfg, data)
     thresholds = {m: ParameterFloat(f"{_camel(m)}Threshold", default_value=float(v)) for m, v in cfg["thresholds"].items()}
 
