@@ -10,7 +10,7 @@ from pathlib import Path
 from .contract import RequestError, parse_request
 
 # %% auto #0
-__all__ = ['CORS', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'service_role', 'create_api', 'delete_api']
+__all__ = ['CORS', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'service_role', 'api_role', 'create_api', 'delete_api']
 
 # %% ../nbs/08_api.ipynb #e7fb872e
 CORS = {"access-control-allow-origin": "*", "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type"}
@@ -149,6 +149,18 @@ def _policy(region:str, account:str, endpoint:str, function:str) -> dict:
         {"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
          "Resource": f"arn:aws:logs:{region}:{account}:log-group:/aws/lambda/{function}:*"}]}
 
+# %% ../nbs/08_api.ipynb #505ebec0
+def api_role(endpoint_name:str, # The SageMaker endpoint the API calls
+             name:str="gatesent", # Prefix of the role and function names (as in `create_api`)
+             session=None, # A boto3 Session (default: boto3's default)
+            ) -> str: # The role's ARN
+    "The API's Lambda role (invoke this one endpoint, write its function's logs), created or updated: a one-time setup step for someone who may write IAM."
+    import boto3
+    session = session or boto3.Session()
+    account = _aws(session, "sts").get_caller_identity()["Account"]
+    return service_role(_aws(session, "iam"), f"{name}-api-lambda", "lambda.amazonaws.com", "invoke-endpoint",
+                        _policy(session.region_name, account, endpoint_name, f"{name}-predict"), "gatesent API: invoke one endpoint")
+
 # %% ../nbs/08_api.ipynb #016853ea
 def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
                name:str="gatesent", # Prefix of the role, function and API names
@@ -164,11 +176,10 @@ def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
     "Create or update the IAM role, the Lambda function, the HTTP API (POST /predict, CORS, throttling) and the permission joining them."
     import boto3
     session = session or boto3.Session()
-    iam, lam, apigw, sts = (_aws(session, s) for s in ("iam", "lambda", "apigatewayv2", "sts"))
+    lam, apigw, sts = (_aws(session, s) for s in ("lambda", "apigatewayv2", "sts"))
     region, account = session.region_name, sts.get_caller_identity()["Account"]
-    role_name, fn = f"{name}-api-lambda", f"{name}-predict"
-    role = {"Arn": role_arn or service_role(iam, role_name, "lambda.amazonaws.com", "invoke-endpoint", _policy(region, account, endpoint_name, fn),
-                                             "gatesent API: invoke one endpoint")}  # a role brought by the caller: no IAM writes here
+    fn = f"{name}-predict"
+    role = {"Arn": role_arn or api_role(endpoint_name, name, session)}  # a role brought by the caller: no IAM writes here
     env = {"Variables": {"ENDPOINT_NAME": endpoint_name}}
     try:
         lam.get_function(FunctionName=fn)
