@@ -107,10 +107,9 @@ def prepare_training(config:str|None=None, overrides:list[str]=(), **context) ->
     "Task: the data in S3 and the training job's request, named by a hash of its code, settings, data and container."
     from sagemaker.workflow.steps import TrainingStep
     from gatesent.sagemaker import training_estimator
-    from gatesent.workflow import _local_paths, data_columns, data_uris
+    from gatesent.workflow import _check_local_paths, data_columns, data_uris
     cfg = load_config(config, list(overrides)); s = cfg["sagemaker"]
-    if (paths := _local_paths(cfg)) and not s["local_paths_ok"]:
-        raise ConfigError(f"{', '.join(paths)}: a path on this machine, which a SageMaker training job cannot read; give a Hugging Face hub id")
+    _check_local_paths(cfg)
     boto, ps, role = _sagemaker(cfg)
     data = data_uris(cfg, ps)
     est = training_estimator({**cfg["train"], **data_columns(cfg)}, role, ps, s["train_instance_type"], base_job_name=f"{s['pipeline_name']}-train")

@@ -32,9 +32,11 @@ APPROVALS = ("Approved", "PendingManualApproval", "Rejected")
 
 def _camel(s:str) -> str: return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", s) if w)
 
-def _local_paths(cfg:dict) -> list[str]:
-    "Training settings naming a path on this machine, which a SageMaker job cannot read."
-    return [f"train.{k}={v}" for k in ("backbone", "tokenizer") if isinstance(v := cfg["train"].get(k), str) and Path(v).expanduser().exists()]
+def _check_local_paths(cfg:dict, ok:bool=False):
+    "Refuse training settings naming a path on this machine, which a SageMaker job cannot read (unless `ok` or sagemaker.local_paths_ok)."
+    paths = [f"train.{k}={v}" for k in ("backbone", "tokenizer") if isinstance(v := cfg["train"].get(k), str) and Path(v).expanduser().exists()]
+    if paths and not (ok or cfg["sagemaker"]["local_paths_ok"]):
+        raise ConfigError(f"{', '.join(paths)}: a path on this machine, which a SageMaker training job cannot read; give a Hugging Face hub id")
 
 # %% ../nbs/10a_workflow.ipynb #ad235098
 def data_uris(cfg:dict, session) -> dict[str, str]:
@@ -174,8 +176,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     from sagemaker.workflow.pipeline import Pipeline
     from sagemaker.workflow.steps import TrainingStep
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
-    if (paths := _local_paths(cfg)) and not (local_paths_ok or cfg["sagemaker"]["local_paths_ok"]):
-        raise ConfigError(f"{', '.join(paths)}: a path on this machine, which a SageMaker training job cannot read; give a Hugging Face hub id")
+    _check_local_paths(cfg, local_paths_ok)
     if s["approval"] not in APPROVALS: raise ConfigError(f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got {s['approval']!r}")
     try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], t.get("pooling", "gate"))  # before anything is staged or paid for
     except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
