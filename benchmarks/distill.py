@@ -16,6 +16,11 @@ benchmarks/results/distill.json with the command, commit, machine and date.
 import argparse, json, sys, time
 from pathlib import Path
 
+def _history(out):
+    "Validation accuracy after each epoch, from the run's history.json."
+    h = out/"history.json"
+    return [{"epoch": r["epoch"], "accuracy": r.get("eval_accuracy")} for r in json.loads(h.read_text())] if h.exists() else None
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--teacher", default="runs/evidence/gate+mpnet/model", help="a saved classifier folder")
@@ -45,7 +50,7 @@ def main():
         m = train(TrainArgs(**kw))
         save("distill", name, {"train_args": {k: v for k, v in kw.items() if k not in ("backbone", "data_dir", "output_dir", "progress_bar")},
                                "accuracy": m["accuracy"], "f1": m["f1"], "seconds": round(time.time() - t0, 1), "train_rows": m["train_rows"],
-                               "teacher": a.teacher if w else None,
+                               "teacher": a.teacher if w else None, "per_epoch": _history(out),
                                "teacher_accuracy": json.loads(teacher_metrics.read_text()).get("accuracy") if w and teacher_metrics.exists() else None}, path=a.results)
         print(f"{name}: accuracy {m['accuracy']:.4f}, {time.time() - t0:.0f} s (incl. teacher logits on the first run)", flush=True)
 
