@@ -12,7 +12,7 @@ from .text import encode_texts, load_tokenizer, word_scores
 
 # %% auto #0
 __all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'quantize', 'TorchBackend', 'OnnxBackend', 'explanation', 'load_backend', 'Predictor',
-           'predict', 'save_int8', 'export_onnx', 'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
+           'save_int8', 'export_onnx', 'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
 
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"

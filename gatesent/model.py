@@ -19,8 +19,7 @@ from .args import POOLING_MODES
 
 # %% auto #0
 __all__ = ['SENTIMENT_LABELS', 'ENCODER_EXAMPLES', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool_weights', 'pool',
-           'gate_penalty', 'encoder_class', 'GateSentPreTrainedModel', 'toward', 'GateSentForSequenceClassification',
-           'from_backbone']
+           'gate_penalty', 'encoder_class', 'GateSentPreTrainedModel', 'toward', 'GateSentForSequenceClassification']
 
 # %% ../nbs/00_model.ipynb #edfbd448
 SENTIMENT_LABELS = {0: "negative", 1: "positive"}

@@ -12,10 +12,7 @@ from .args import TrainArgs, check_thresholds, preset_backbone
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
-           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'held', 'run', 'run_step', 'step_check_data',
-           'step_train', 'step_evaluate', 'step_quality_gate', 'step_package', 'step_serve', 'stop_server',
-           'step_upload', 'step_deploy', 'step_api', 'step_smoke_test', 'summary', 'topic', 'subject',
-           'config_arguments', 'pipeline_main']
+           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'config_arguments', 'pipeline_main']
 
 # %% ../nbs/10_pipeline.ipynb #4917a40f
 DEFAULTS = {
@@ -47,7 +44,8 @@ DEFAULTS = {
     # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered by hand); mode "sagemaker": tasks share
     # nothing but S3 and XCom, training and evaluation run as SageMaker jobs (any executor, MWAA); "local": every step on the worker, in a run
     # folder under `runs` (one machine); aws_conn_id: the Airflow connection of the AWS calls (null: boto3's own credentials); how often a
-    # task polls its job (s), and how often a failed task is retried (a lost worker included) and after how long
+    # task polls its job (s), and how often a failed task is retried and after how long (Airflow 3.0 does not retry a task killed by a
+    # signal, apache/airflow#55753: clear it, and it attaches to its job)
     "airflow": {"dag_id": "gatesent", "schedule": None, "mode": "sagemaker", "runs": "runs/airflow", "aws_conn_id": None, "check_interval": 30,
                 "retries": 2, "retry_delay_s": 60},
 }
@@ -290,10 +288,9 @@ def step_check_data(self) -> dict:
     data_hash = _sha256_files(files) if files else "hub:glue/sst2:" + dd["train"]._fingerprint
     return {"rows": {k: v.num_rows for k, v in dd.items()}, "warnings": report.get("warnings", []), "data_hash": data_hash,
             "source": [str(f) for f in files] or "the Hugging Face hub (glue/sst2)"}
-
-# %% ../nbs/10_pipeline.ipynb #2220b002
 Pipeline.step_check_data = step_check_data
 
+# %% ../nbs/10_pipeline.ipynb #2220b002
 def _train_key(self) -> str:
     "Hash of the training settings and the data: the same hash means the same model."
     settings = {k: v for k, v in vars(train_args(self.cfg, "x")).items() if k not in ("output_dir", "model_dir", "metrics_dir", "progress_bar", "resume")}
