@@ -416,6 +416,50 @@ def plot_explainers(res:dict, # `compare_explainers`'s result
     fig.suptitle(f"Explainers on the same model and {res['texts']} texts", fontsize=10)
     return _save(fig, path)
 
+# %% ../nbs/03_evaluate.ipynb #b0c297f4
+def _score_split(model, tok, data:Dataset, max_tokens:int, batch_size:int) -> dict:
+    "A split's texts, labels, probabilities, gate scores, and each word's signed evidence and gate score."
+    cfg, col = model.config, _text_column(data)
+    texts, labels = list(data[col][:]), np.array(data["label"][:])
+    probs, gates, contribs = predict_dataset(model, tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share), tok, batch_size, contributions=True)
+    spans = encode_texts(tok, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)["spans"]
+    # signed evidence: toward the second label with two labels (positive), else toward the predicted one
+    signed = [toward(torch.from_numpy(c), 1 if cfg.num_labels == 2 else int(p.argmax())).numpy() for c, p in zip(contribs, probs)]
+    return {"texts": texts, "labels": labels, "probs": probs, "gates": gates,
+            "evidence": [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)],
+            "gate_words": None if gates is None else [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]}
+
+# %% ../nbs/03_evaluate.ipynb #bae291ef
+def _faithfulness_metrics(model, tok, texts:list[str], has_gate:bool, max_tokens:int, batch_size:int) -> dict:
+    "The faithfulness test of the signed evidence (and of the gate, when the model has one), with its headline numbers at 20%."
+    f = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="contribution", random_draws=0 if has_gate else 3)
+    m = {}
+    if has_gate:
+        f = {**faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size), "contribution": f["contribution"]}
+        m.update(gate_comprehensiveness=f["gate"]["comprehensiveness@20"], gate_sufficiency=f["gate"]["sufficiency@20"])
+    return {**m, "contribution_comprehensiveness": f["contribution"]["comprehensiveness@20"],
+            "contribution_sufficiency": f["contribution"]["sufficiency@20"], "faithfulness": f}
+
+# %% ../nbs/03_evaluate.ipynb #40a4779d
+def _draw_evaluation(out:Path, metrics:dict, names:list[str], s:dict, history, examples:int) -> dict:
+    "Every plot of an evaluation (`_score_split`'s scores and the metrics), as name -> PNG path."
+    probs, labels, texts = s["probs"], s["labels"], s["texts"]
+    pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
+    title = lambda i: f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})"
+    plots = {"confusion_matrix": plot_confusion(metrics["confusion_matrix"], names, out/"confusion_matrix.png"),
+             "reliability": plot_reliability(metrics["calibration_bins"], metrics["ece"], out/"reliability.png")}
+    if history is not None:
+        hist = json.loads(Path(history).read_text()) if isinstance(history, (str, Path)) else history
+        plots["training_curves"] = plot_training_curves(hist, out/"training_curves.png")
+    plots["contribution_heatmaps"] = plot_gate_heatmaps([(s["evidence"][i], title(i)) for i in pick], out/"contribution_heatmaps.png", signed=True,
+                                                        toward=names[1] if len(names) == 2 else "the predicted label")
+    if s["gates"] is not None:
+        plots["gate_distribution"] = plot_gate_distribution(s["gates"], out/"gate_distribution.png")
+        plots["gate_heatmaps"] = plot_gate_heatmaps([(s["gate_words"][i], title(i)) for i in pick], out/"gate_heatmaps.png")
+    if "faithfulness" in metrics: plots["faithfulness"] = plot_faithfulness(metrics["faithfulness"], out/"faithfulness.png")
+    if "explainers" in metrics: plots["explainers"] = plot_explainers(metrics["explainers"], out/"explainers.png")
+    return plots
+
 # %% ../nbs/03_evaluate.ipynb #dacb82c0
 def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
                    data:Dataset, # A labelled split (`sentence` or `text`, and `label`)
@@ -437,50 +481,21 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     model = AutoModelForSequenceClassification.from_pretrained(str(model_dir)).eval()
     tok = AutoTokenizer.from_pretrained(str(model_dir))
     names = [model.config.id2label[i] for i in range(model.config.num_labels)]
-    col, labels = _text_column(data), np.array(data["label"][:])
-    texts = list(data[col][:])
-    cfg = model.config
-    max_tokens = max_tokens or cfg.max_tokens
-    probs, gates, contribs = predict_dataset(model, tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share), tok, batch_size, contributions=True)
-    metrics = classification_metrics(labels, probs, names)
-    spans = encode_texts(tok, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)["spans"]
-    # signed evidence: toward the second label with two labels (positive), else toward the predicted one
-    signed = [toward(torch.from_numpy(c), 1 if len(names) == 2 else int(p.argmax())).numpy() for c, p in zip(contribs, probs)]
-    ev_words = [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)]
-    metrics["contribution"] = explanation_metrics([[(w, abs(s)) for w, s in ws] for ws in ev_words], lexicon)
-    pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
-    title = lambda i: f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})"
-    draw = plots
-    plots = {"confusion_matrix": plot_confusion(metrics["confusion_matrix"], names, out/"confusion_matrix.png"),
-             "reliability": plot_reliability(metrics["calibration_bins"], metrics["ece"], out/"reliability.png")} if draw else {}
-    if history is not None and draw:
-        hist = json.loads(Path(history).read_text()) if isinstance(history, (str, Path)) else history
-        plots["training_curves"] = plot_training_curves(hist, out/"training_curves.png")
-    if draw: plots["contribution_heatmaps"] = plot_gate_heatmaps([(ev_words[i], title(i)) for i in pick], out/"contribution_heatmaps.png", signed=True,
-                                                            toward=names[1] if len(names) == 2 else "the predicted label")
-    if gates is not None:
-        if draw: plots["gate_distribution"] = plot_gate_distribution(gates, out/"gate_distribution.png")
-        words = [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]
-        metrics["explanation"] = explanation_metrics(words, lexicon)
-        if draw: plots["gate_heatmaps"] = plot_gate_heatmaps([(words[i], title(i)) for i in pick], out/"gate_heatmaps.png")
-        metrics["gate_mean"] = float(np.concatenate(gates).mean())
+    max_tokens = max_tokens or model.config.max_tokens
+    s = _score_split(model, tok, data, max_tokens, batch_size)
+    metrics = classification_metrics(s["labels"], s["probs"], names)
+    metrics["contribution"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["evidence"]], lexicon)
+    if s["gates"] is not None:
+        metrics["explanation"] = explanation_metrics(s["gate_words"], lexicon)
+        metrics["gate_mean"] = float(np.concatenate(s["gates"]).mean())
     if faithfulness_texts:
-        sub = texts[:faithfulness_texts]
-        f = faithfulness(model, tok, sub, max_tokens=max_tokens, batch_size=batch_size, name="contribution", random_draws=0 if gates is not None else 3)
-        if gates is not None:
-            f = {**faithfulness(model, tok, sub, max_tokens=max_tokens, batch_size=batch_size), "contribution": f["contribution"]}
-            metrics.update(gate_comprehensiveness=f["gate"]["comprehensiveness@20"], gate_sufficiency=f["gate"]["sufficiency@20"])
-        metrics.update(contribution_comprehensiveness=f["contribution"]["comprehensiveness@20"], contribution_sufficiency=f["contribution"]["sufficiency@20"])
-        metrics["faithfulness"] = f
-        if draw: plots["faithfulness"] = plot_faithfulness(f, out/"faithfulness.png")
-    if gates is not None:
-        if compare_texts:
-            metrics["explainers"] = compare_explainers(model, tok, texts[:compare_texts], lexicon, max_tokens=max_tokens, ig_steps=ig_steps, batch_size=batch_size)
-            if draw: plots["explainers"] = plot_explainers(metrics["explainers"], out/"explainers.png")
+        metrics.update(_faithfulness_metrics(model, tok, s["texts"][:faithfulness_texts], s["gates"] is not None, max_tokens, batch_size))
+    if s["gates"] is not None and compare_texts:
+        metrics["explainers"] = compare_explainers(model, tok, s["texts"][:compare_texts], lexicon, max_tokens=max_tokens, ig_steps=ig_steps, batch_size=batch_size)
     if thresholds:
         ok, why = quality_gate(metrics, thresholds)
         metrics["quality_gate"] = {"passed": ok, "thresholds": thresholds, "checks": why}
-    metrics["plots"] = {k: str(v) for k, v in plots.items()}
+    metrics["plots"] = {k: str(v) for k, v in (_draw_evaluation(out, metrics, names, s, history, examples) if plots else {}).items()}
     metrics["model_dir"], metrics["seconds"] = str(model_dir), round(time.time() - start, 1)
     (out/"metrics.json").write_text(json.dumps(metrics, indent=1))
     return metrics
