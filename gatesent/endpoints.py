@@ -45,6 +45,53 @@ def wait_endpoint(endpoint_name:str, session:sagemaker.Session|None=None, timeou
                     done=("InService",), failed=ENDPOINT_STUCK, timeout_s=timeout_s, poll_s=poll_s,
                     hint=f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
 
+# %% ../nbs/07a_endpoints.ipynb #c581b87e
+def _check_deploy_settings(model_data:str, endpoint_name:str, mode:str, memory_mb:int, max_concurrency:int, instance_count:int):
+    "Refuse, before anything is created, the settings SageMaker would refuse."
+    if mode not in ("serverless", "realtime"): raise ValueError(f"mode must be 'serverless' or 'realtime', got {mode!r}")
+    if mode == "serverless" and memory_mb not in SERVERLESS_MEMORY: raise ValueError(f"serverless memory_mb must be one of {SERVERLESS_MEMORY}, got {memory_mb}")
+    if mode == "serverless" and not 1 <= max_concurrency <= 200: raise ValueError(f"max_concurrency must be 1-200, got {max_concurrency}")
+    if mode == "realtime" and instance_count < 1: raise ValueError(f"instance_count must be at least 1, got {instance_count}")
+    if not re.fullmatch(r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,38}", endpoint_name): raise ValueError(f"endpoint name {endpoint_name!r}: letters, digits and hyphens, at most 39 characters")
+    if not model_data.startswith("s3://"): raise ValueError(f"model_data must be an S3 URI (s3://bucket/key/model.tar.gz), got {model_data!r}")
+
+# %% ../nbs/07a_endpoints.ipynb #69358a86
+def _recreate_reason(client, endpoint_name:str, current:dict|None, mode:str) -> str|None:
+    "Why the endpoint must be deleted and created again rather than updated (None: it need not be); refuses one that cannot be deployed to now."
+    if not current: return None
+    if current["EndpointStatus"] == "UpdateRollbackFailed":
+        raise RuntimeError(f"endpoint {endpoint_name} is UpdateRollbackFailed: it serves a mix of two configs and needs a fix by hand "
+                           "(see 'Rolling deployments' in the SageMaker docs) before another deploy; nothing was created")
+    if current["EndpointStatus"] not in ("InService", "Failed"):
+        raise RuntimeError(f"endpoint {endpoint_name} is {current['EndpointStatus']}: wait for it to finish (wait_endpoint) before deploying again")
+    if current["EndpointStatus"] == "Failed": return f"is Failed ({current.get('FailureReason') or 'no reason given'})"
+    if mode == "serverless" and not _is_serverless(client, current["EndpointConfigName"]):
+        return "is real-time, and SageMaker cannot update a real-time endpoint to serverless"
+
+# %% ../nbs/07a_endpoints.ipynb #15507b46
+def _point_endpoint(sm:sagemaker.Session, endpoint_name:str, config:str, current:dict|None, recreate:str|None, poll_s:float) -> str:
+    "Create the endpoint on `config`, update it, or (with a `recreate` reason) delete it and create it again; return which."
+    client = sm.sagemaker_client
+    if recreate:
+        print(f"endpoint {endpoint_name} {recreate}: deleting it to create it again")
+        client.delete_endpoint(EndpointName=endpoint_name)
+        wait_deleted = lambda: {"EndpointStatus": "Deleting" if describe_endpoint(endpoint_name, sm) else "Gone"}
+        wait_for(wait_deleted, f"endpoint {endpoint_name}", "EndpointStatus", done=("Gone",), failed=(), timeout_s=600, poll_s=poll_s)
+        client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=config); return "recreated"
+    if current: client.update_endpoint(EndpointName=endpoint_name, EndpointConfigName=config); return "updated"
+    client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=config); return "created"
+
+# %% ../nbs/07a_endpoints.ipynb #86491f2b
+def _settle(sm:sagemaker.Session, endpoint_name:str, config:str, current:dict|None, timeout_s:float, poll_s:float) -> list[str]:
+    "Wait for the endpoint; if it serves `config`, delete the config it replaced and return what went, else (rolled back) remove `config` and raise."
+    d = wait_endpoint(endpoint_name, sm, timeout_s, poll_s)
+    if d["EndpointConfigName"] != config:  # SageMaker rolled the update back: the old config still serves
+        _delete_config(sm, config)
+        raise RuntimeError(f"the update of endpoint {endpoint_name} failed and was rolled back; it still serves {d['EndpointConfigName']} "
+                           f"(the new config and model were removed). AWS said: {d.get('FailureReason') or 'no reason given'}. "
+                           f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
+    return _delete_config(sm, current["EndpointConfigName"]) if current and current["EndpointConfigName"] != config else []
+
 # %% ../nbs/07a_endpoints.ipynb #0b7e4625
 def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
            endpoint_name:str="gatesent", # The endpoint (created, or updated when it exists)
@@ -61,24 +108,10 @@ def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a train
            poll_s:float=15, # With wait: seconds between polls
           ) -> dict: # endpoint, config, model, action (created/updated/recreated), image, removed
     "Create or update a serverless or real-time SageMaker endpoint for a gatesent model; a failed update leaves the serving endpoint as it was."
-    if mode not in ("serverless", "realtime"): raise ValueError(f"mode must be 'serverless' or 'realtime', got {mode!r}")
-    if mode == "serverless" and memory_mb not in SERVERLESS_MEMORY: raise ValueError(f"serverless memory_mb must be one of {SERVERLESS_MEMORY}, got {memory_mb}")
-    if mode == "serverless" and not 1 <= max_concurrency <= 200: raise ValueError(f"max_concurrency must be 1-200, got {max_concurrency}")
-    if mode == "realtime" and instance_count < 1: raise ValueError(f"instance_count must be at least 1, got {instance_count}")
-    if not re.fullmatch(r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,38}", endpoint_name): raise ValueError(f"endpoint name {endpoint_name!r}: letters, digits and hyphens, at most 39 characters")
-    if not model_data.startswith("s3://"): raise ValueError(f"model_data must be an S3 URI (s3://bucket/key/model.tar.gz), got {model_data!r}")
+    _check_deploy_settings(model_data, endpoint_name, mode, memory_mb, max_concurrency, instance_count)
     sm, role = session or sm_session(), execution_role(role)
-    client, removed = sm.sagemaker_client, []
     current = describe_endpoint(endpoint_name, sm)  # asked before anything is created, so a refusal leaves nothing behind
-    if current and current["EndpointStatus"] == "UpdateRollbackFailed":
-        raise RuntimeError(f"endpoint {endpoint_name} is UpdateRollbackFailed: it serves a mix of two configs and needs a fix by hand "
-                           "(see 'Rolling deployments' in the SageMaker docs) before another deploy; nothing was created")
-    if current and current["EndpointStatus"] not in ("InService", "Failed"):
-        raise RuntimeError(f"endpoint {endpoint_name} is {current['EndpointStatus']}: wait for it to finish (wait_endpoint) before deploying again")
-    recreate = None
-    if current and current["EndpointStatus"] == "Failed": recreate = f"is Failed ({current.get('FailureReason') or 'no reason given'})"
-    elif current and mode == "serverless" and not _is_serverless(client, current["EndpointConfigName"]):
-        recreate = "is real-time, and SageMaker cannot update a real-time endpoint to serverless"
+    recreate = _recreate_reason(sm.sagemaker_client, endpoint_name, current, mode)
     from sagemaker.utils import name_from_base
     serverless = ServerlessInferenceConfig(memory_size_in_mb=memory_mb, max_concurrency=max_concurrency) if mode == "serverless" else None
     model = HuggingFaceModel(model_data=model_data, role=role, sagemaker_session=sm, env=dict(env or {}), **INFERENCE_VERSIONS)
@@ -88,26 +121,12 @@ def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a train
         sm.create_model(name, role, container)
         if serverless: sm.create_endpoint_config(name, name, None, None, serverless_inference_config_dict=serverless._to_request_dict())
         else: sm.create_endpoint_config(name, name, instance_count, instance_type)
-        if recreate:
-            print(f"endpoint {endpoint_name} {recreate}: deleting it to create it again")
-            client.delete_endpoint(EndpointName=endpoint_name)
-            wait_deleted = lambda: {"EndpointStatus": "Deleting" if describe_endpoint(endpoint_name, sm) else "Gone"}
-            wait_for(wait_deleted, f"endpoint {endpoint_name}", "EndpointStatus", done=("Gone",), failed=(), timeout_s=600, poll_s=poll_s)
-            client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=name); action = "recreated"
-        elif current: client.update_endpoint(EndpointName=endpoint_name, EndpointConfigName=name); action = "updated"
-        else: client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=name); action = "created"
+        action = _point_endpoint(sm, endpoint_name, name, current, recreate, poll_s)
     except Exception:  # nothing of this call's is left behind
         _delete_config(sm, name); _delete_model(sm, name)
         raise
     print(f"endpoint {endpoint_name}: {action} with config {name} ({mode})")
-    if wait:
-        d = wait_endpoint(endpoint_name, sm, timeout_s, poll_s)
-        if d["EndpointConfigName"] != name:  # SageMaker rolled the update back: the old config still serves
-            removed = _delete_config(sm, name)
-            raise RuntimeError(f"the update of endpoint {endpoint_name} failed and was rolled back; it still serves {d['EndpointConfigName']} "
-                               f"(the new config and model were removed). AWS said: {d.get('FailureReason') or 'no reason given'}. "
-                               f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
-        if current and current["EndpointConfigName"] != name: removed = _delete_config(sm, current["EndpointConfigName"])
+    removed = _settle(sm, endpoint_name, name, current, timeout_s, poll_s) if wait else []
     return {"endpoint": endpoint_name, "config": name, "model": name, "action": action, "mode": mode, "image": container["Image"], "removed": removed}
 
 # %% ../nbs/07a_endpoints.ipynb #9dcc91d5
