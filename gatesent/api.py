@@ -161,6 +161,42 @@ def api_role(endpoint_name:str, # The SageMaker endpoint the API calls
     return service_role(_aws(session, "iam"), f"{name}-api-lambda", "lambda.amazonaws.com", "invoke-endpoint",
                         _policy(session.region_name, account, endpoint_name, f"{name}-predict"), "gatesent API: invoke one endpoint")
 
+# %% ../nbs/08_api.ipynb #ed796625
+def _put_function(lam, fn:str, role_arn:str, env:dict, memory_mb:int, timeout_s:int, wait:bool) -> dict:
+    "The Lambda function with this package's handler: its code and settings updated when it exists, else created."
+    try:
+        lam.get_function(FunctionName=fn)
+        lam.update_function_code(FunctionName=fn, ZipFile=lambda_zip())
+        if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
+        f = lam.update_function_configuration(FunctionName=fn, Role=role_arn, Environment=env, MemorySize=memory_mb, Timeout=timeout_s)
+        if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
+    except lam.exceptions.ResourceNotFoundException:
+        f = _create_function(lam, FunctionName=fn, Runtime="python3.12", Role=role_arn, Handler=LAMBDA_HANDLER, Code={"ZipFile": lambda_zip()},
+                             Environment=env, MemorySize=memory_mb, Timeout=timeout_s, Description="gatesent: POST /predict -> SageMaker")
+    if wait: lam.get_waiter("function_active_v2").wait(FunctionName=fn)
+    return f
+
+# %% ../nbs/08_api.ipynb #caf7b71c
+def _put_http_api(apigw, name:str, function_arn:str, allow_origins:tuple, rate_limit:float, burst_limit:int) -> dict:
+    "The HTTP API `{name}-api`: CORS, a proxy integration to the function, `POST /predict`, and a throttled `$default` stage; each made once, updated when changed."
+    cors = {"AllowOrigins": list(allow_origins), "AllowMethods": ["POST", "OPTIONS"], "AllowHeaders": ["content-type"], "MaxAge": 600}
+    api = next((a for a in _items(apigw, "get_apis") if a["Name"] == f"{name}-api"), None)
+    if api: api = apigw.update_api(ApiId=api["ApiId"], CorsConfiguration=cors)
+    else: api = apigw.create_api(Name=f"{name}-api", ProtocolType="HTTP", CorsConfiguration=cors, Description="gatesent sentiment API")
+    api_id = api["ApiId"]
+    integ = next((i for i in _items(apigw, "get_integrations", ApiId=api_id) if i.get("IntegrationUri") == function_arn), None)
+    if integ is None:
+        integ = apigw.create_integration(ApiId=api_id, IntegrationType="AWS_PROXY", IntegrationUri=function_arn, PayloadFormatVersion="2.0",
+                                         TimeoutInMillis=30000)
+    if not any(r["RouteKey"] == "POST /predict" for r in _items(apigw, "get_routes", ApiId=api_id)):
+        apigw.create_route(ApiId=api_id, RouteKey="POST /predict", Target=f"integrations/{integ['IntegrationId']}")
+    throttle = {"ThrottlingBurstLimit": int(burst_limit), "ThrottlingRateLimit": float(rate_limit)}
+    stage = next((s for s in _items(apigw, "get_stages", ApiId=api_id) if s["StageName"] == "$default"), None)
+    if stage is None: apigw.create_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
+    elif {k: stage.get("DefaultRouteSettings", {}).get(k) for k in throttle} != throttle:
+        apigw.update_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
+    return api
+
 # %% ../nbs/08_api.ipynb #016853ea
 def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
                name:str="gatesent", # Prefix of the role, function and API names
@@ -179,39 +215,14 @@ def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
     lam, apigw, sts = (_aws(session, s) for s in ("lambda", "apigatewayv2", "sts"))
     region, account = session.region_name, sts.get_caller_identity()["Account"]
     fn = f"{name}-predict"
-    role = {"Arn": role_arn or api_role(endpoint_name, name, session)}  # a role brought by the caller: no IAM writes here
-    env = {"Variables": {"ENDPOINT_NAME": endpoint_name}}
-    try:
-        lam.get_function(FunctionName=fn)
-        lam.update_function_code(FunctionName=fn, ZipFile=lambda_zip())
-        if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
-        f = lam.update_function_configuration(FunctionName=fn, Role=role["Arn"], Environment=env, MemorySize=memory_mb, Timeout=timeout_s)
-        if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
-    except lam.exceptions.ResourceNotFoundException:
-        f = _create_function(lam, FunctionName=fn, Runtime="python3.12", Role=role["Arn"], Handler=LAMBDA_HANDLER, Code={"ZipFile": lambda_zip()},
-                                Environment=env, MemorySize=memory_mb, Timeout=timeout_s, Description="gatesent: POST /predict -> SageMaker")
-    if wait: lam.get_waiter("function_active_v2").wait(FunctionName=fn)
-    cors = {"AllowOrigins": list(allow_origins), "AllowMethods": ["POST", "OPTIONS"], "AllowHeaders": ["content-type"], "MaxAge": 600}
-    api = next((a for a in _items(apigw, "get_apis") if a["Name"] == f"{name}-api"), None)
-    if api: api = apigw.update_api(ApiId=api["ApiId"], CorsConfiguration=cors)
-    else: api = apigw.create_api(Name=f"{name}-api", ProtocolType="HTTP", CorsConfiguration=cors, Description="gatesent sentiment API")
-    api_id = api["ApiId"]
-    integ = next((i for i in _items(apigw, "get_integrations", ApiId=api_id) if i.get("IntegrationUri") == f["FunctionArn"]), None)
-    if integ is None:
-        integ = apigw.create_integration(ApiId=api_id, IntegrationType="AWS_PROXY", IntegrationUri=f["FunctionArn"], PayloadFormatVersion="2.0",
-                                         TimeoutInMillis=30000)
-    if not any(r["RouteKey"] == "POST /predict" for r in _items(apigw, "get_routes", ApiId=api_id)):
-        apigw.create_route(ApiId=api_id, RouteKey="POST /predict", Target=f"integrations/{integ['IntegrationId']}")
-    throttle = {"ThrottlingBurstLimit": int(burst_limit), "ThrottlingRateLimit": float(rate_limit)}
-    stage = next((s for s in _items(apigw, "get_stages", ApiId=api_id) if s["StageName"] == "$default"), None)
-    if stage is None: apigw.create_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
-    elif {k: stage.get("DefaultRouteSettings", {}).get(k) for k in throttle} != throttle:
-        apigw.update_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
-    source = f"arn:aws:execute-api:{region}:{account}:{api_id}/*/POST/predict"
+    role_arn = role_arn or api_role(endpoint_name, name, session)  # a role brought by the caller: no IAM writes here
+    f = _put_function(lam, fn, role_arn, {"Variables": {"ENDPOINT_NAME": endpoint_name}}, memory_mb, timeout_s, wait)
+    api = _put_http_api(apigw, name, f["FunctionArn"], allow_origins, rate_limit, burst_limit)
+    source = f"arn:aws:execute-api:{region}:{account}:{api['ApiId']}/*/POST/predict"  # only this API's route may invoke the function
     try: lam.remove_permission(FunctionName=fn, StatementId=f"{name}-apigw")
     except lam.exceptions.ResourceNotFoundException: pass
     lam.add_permission(FunctionName=fn, StatementId=f"{name}-apigw", Action="lambda:InvokeFunction", Principal="apigateway.amazonaws.com", SourceArn=source)
-    return {"url": f"{api['ApiEndpoint']}/predict", "api_id": api_id, "function_arn": f["FunctionArn"], "role_arn": role["Arn"], "source_arn": source}
+    return {"url": f"{api['ApiEndpoint']}/predict", "api_id": api["ApiId"], "function_arn": f["FunctionArn"], "role_arn": role_arn, "source_arn": source}
 
 # %% ../nbs/08_api.ipynb #30b7e76d
 def delete_api(name:str="gatesent", # The prefix given to `create_api`
