@@ -100,6 +100,23 @@ def quality_gate(metrics:dict, # Metrics from `evaluate_model`
         lines.append(f"{'pass' if passed else 'FAIL'} {name}: {v:.4f} {'<=' if low else '>='} {limit} required")
     return ok, lines
 
+# %% ../nbs/03_evaluate.ipynb #e753f34f
+def _erasures(content:list[list[int]], # Per text, its content token ids
+              ranked:list, # Per text, one score per content token (higher: more important)
+              ks:tuple, name:str, random_draws:int, rng, pre:list[int], post:list[int]) -> tuple[list, list]:
+    "Every variant the ERASER test scores: per text, k and selection (`name`'s top-k% or a random draw), the text without those tokens and with only them."
+    variants, index = [], []  # (row, k, kind, mode) of each variant
+    for r, (c, g) in enumerate(zip(content, ranked)):
+        order = np.argsort(-np.asarray(g), kind="stable")
+        for k in ks:
+            n = max(1, math.ceil(len(c) * k / 100))
+            picks = [(name, set(order[:n].tolist()))] + [("random", set(rng.choice(len(c), n, replace=False).tolist())) for _ in range(random_draws)]
+            for kind, sel in picks:
+                for mode in ("without", "only"):
+                    kept = [t for i, t in enumerate(c) if (i in sel) == (mode == "only")]
+                    variants.append(pre + kept + post); index.append((r, k, kind, mode))
+    return variants, index
+
 # %% ../nbs/03_evaluate.ipynb #0550a583
 def faithfulness(model:GateSentForSequenceClassification, # The model
                  tokenizer, # Its tokenizer
@@ -129,18 +146,9 @@ def faithfulness(model:GateSentForSequenceClassification, # The model
     ds = Dataset.from_dict({"input_ids": [pre + c + post for c in content], "attention_mask": [[1] * (len(c) + len(pre) + len(post)) for c in content]})
     probs, gates, contribs = predict_dataset(model, ds, tokenizer, batch_size, contributions=True)
     pred = probs.argmax(1)
-    variants, index = [], []  # (row, k, kind, draw) -> variant ids
-    for r, c in enumerate(content):
-        own = None if scores is not None else gates[r] if name == "gate" else toward(torch.from_numpy(contribs[r]), int(pred[r])).numpy()
-        g = scores[r] if own is None else own[len(pre):len(pre) + len(c)]
-        order = np.argsort(-g, kind="stable")
-        for k in ks:
-            n = max(1, math.ceil(len(c) * k / 100))
-            picks = [(name, 0, set(order[:n].tolist()))] + [("random", d, set(rng.choice(len(c), n, replace=False).tolist())) for d in range(random_draws)]
-            for kind, d, sel in picks:
-                for mode in ("without", "only"):
-                    kept = [t for i, t in enumerate(c) if (i in sel) == (mode == "only")]
-                    variants.append(pre + kept + post); index.append((r, k, kind, mode))
+    ranked = [scores[r] if scores is not None else (gates[r] if name == "gate" else toward(torch.from_numpy(contribs[r]), int(pred[r])).numpy())[len(pre):len(pre) + len(c)]
+              for r, c in enumerate(content)]
+    variants, index = _erasures(content, ranked, ks, name, random_draws, rng, pre, post)
     vds = Dataset.from_dict({"input_ids": variants, "attention_mask": [[1] * len(v) for v in variants]})
     vprobs, _ = predict_dataset(model, vds, tokenizer, batch_size)
     drops = {}

@@ -23,7 +23,8 @@ from .model import GateSentConfig, GateSentForSequenceClassification
 # %% auto #0
 __all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'sagemaker_env', 'load_splits', 'load_training_data', 'gate_skip_ids',
            'build_model', 'encoder_layers', 'freeze', 'trainable', 'reinforce_loss', 'distill_loss', 'GateSentTrainer',
-           'MinEpochsEarlyStopping', 'accuracy_metrics', 'history', 'train', 'train_main', 'teacher_logits']
+           'MinEpochsEarlyStopping', 'accuracy_metrics', 'history', 'training_arguments', 'train', 'train_main',
+           'teacher_logits']
 
 # %% ../nbs/02_train.ipynb #0c87a350
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".gz", ".bz2", ".xz", ".zip", ".zst")
@@ -264,6 +265,22 @@ def _version_args(warmup_ratio:float, group_by_length:bool) -> dict:
     else: kw["train_sampling_strategy"] = "group_by_length" if group_by_length else "random"
     return kw
 
+# %% ../nbs/02_train.ipynb #863a6b7e
+def training_arguments(args:TrainArgs, out:Path) -> TrainingArguments:
+    "The Trainer's settings for a run: evaluated and saved every epoch, the best checkpoint by accuracy reloaded at the end."
+    return TrainingArguments(
+        output_dir=str(out), num_train_epochs=args.epochs, per_device_train_batch_size=args.batch_size,
+        per_device_eval_batch_size=args.eval_batch_size, gradient_accumulation_steps=args.grad_accum,
+        learning_rate=args.learning_rate, weight_decay=args.weight_decay, lr_scheduler_type="linear",
+        max_grad_norm=args.max_grad_norm, seed=args.seed,
+        eval_strategy="epoch", save_strategy="epoch", logging_strategy="steps", logging_steps=args.logging_steps,
+        load_best_model_at_end=True, metric_for_best_model="accuracy", greater_is_better=True,
+        save_total_limit=args.save_total_limit, report_to="none",
+        **_version_args(args.warmup_ratio, args.group_by_length), disable_tqdm=not args.progress_bar,
+        dataloader_num_workers=args.num_workers, dataloader_pin_memory=torch.cuda.is_available(), ddp_find_unused_parameters=False, **_precision(args.precision),
+        # no GPU under torchrun: data-parallel over CPU processes (gloo)
+        use_cpu=not torch.cuda.is_available() and int(os.environ.get("WORLD_SIZE", "1")) > 1)
+
 # %% ../nbs/02_train.ipynb #59d77bc4
 def train(args:TrainArgs) -> dict:
     "Train a gate model; save model + tokenizer to `model_dir`, metrics.json + history.json to `metrics_dir`; return the metrics."
@@ -276,18 +293,7 @@ def train(args:TrainArgs) -> dict:
         raise ValueError(f"the teacher gives {len(data['train'][0]['teacher_logits'])} logits per text; the model has {model.config.num_labels} labels")
     out = Path(args.output_dir)
     model_dir, metrics_dir = Path(args.model_dir or out/"model"), Path(args.metrics_dir or out)
-    targs = TrainingArguments(
-        output_dir=str(out), num_train_epochs=args.epochs, per_device_train_batch_size=args.batch_size,
-        per_device_eval_batch_size=args.eval_batch_size, gradient_accumulation_steps=args.grad_accum,
-        learning_rate=args.learning_rate, weight_decay=args.weight_decay, lr_scheduler_type="linear",
-        max_grad_norm=args.max_grad_norm, seed=args.seed,
-        eval_strategy="epoch", save_strategy="epoch", logging_strategy="steps", logging_steps=args.logging_steps,
-        load_best_model_at_end=True, metric_for_best_model="accuracy", greater_is_better=True,
-        save_total_limit=args.save_total_limit, report_to="none",
-        **_version_args(args.warmup_ratio, args.group_by_length), disable_tqdm=not args.progress_bar,
-        dataloader_num_workers=args.num_workers, dataloader_pin_memory=torch.cuda.is_available(), ddp_find_unused_parameters=False, **_precision(args.precision),
-        # no GPU under torchrun: data-parallel over CPU processes (gloo)
-        use_cpu=not torch.cuda.is_available() and int(os.environ.get("WORLD_SIZE", "1")) > 1)
+    targs = training_arguments(args, out)
     trainer = GateSentTrainer(
         model=model, args=targs, train_dataset=data["train"], eval_dataset=data["validation"],
         data_collator=DataCollatorWithPadding(tok), processing_class=tok, compute_metrics=accuracy_metrics,
