@@ -165,6 +165,7 @@ def split_dataset(ds:Dataset, # A labelled dataset
         rest, out[name] = parts["train"], parts["test"]
     return DatasetDict({"train": rest, **{k: out[k] for k in ("validation", "test") if k in out}})
 
+# %% ../nbs/01_data.ipynb #eb2922dd
 def load_custom(train:str|Path, # Training file, or the only file (then split by `split`)
                 validation:str|Path|None=None, # Validation file
                 test:str|Path|None=None, # Test file

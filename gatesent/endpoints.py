@@ -245,6 +245,7 @@ PRICES = { # USD, us-east-1 list prices (https://aws.amazon.com/sagemaker/pricin
                       "ml.g4dn.xlarge": 0.736, "ml.g5.xlarge": 1.408}}
 HOURS_PER_MONTH = 730
 
+# %% ../nbs/07a_endpoints.ipynb #f1ba08c3
 def estimate_cost(requests_per_day:float, # Requests (one or a few texts each) per day
                   mode:str="serverless", # serverless or realtime
                   memory_mb:int=2048, # Serverless memory
@@ -311,6 +312,7 @@ def host_website(bucket:str, # Bucket name (created when missing)
                       CacheControl="no-cache" if key in ("index.html", "config.js") else "max-age=300")
     return website_url(bucket, region)
 
+# %% ../nbs/07a_endpoints.ipynb #a4cb578e
 # the regions whose S3 website endpoints take a dash (s3-website-<region>); the newer ones take a dot (s3-website.<region>)
 S3_WEBSITE_DASH = {"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1", "us-gov-west-1"}
 

@@ -65,6 +65,7 @@ def expected_calibration_error(probs:np.ndarray, labels:np.ndarray, bins:int=15)
         rows.append({"lo": float(lo), "hi": float(hi), "count": int(inb.sum()), "accuracy": acc, "confidence": c})
     return float(ece), rows
 
+# %% ../nbs/03_evaluate.ipynb #bbaf0508
 def classification_metrics(labels:np.ndarray, # True class ids
                            probs:np.ndarray, # (n, classes) probabilities
                            names:list[str], # Class names by id
@@ -170,6 +171,7 @@ def sst_lexicon(data_dir:str|Path|None=None # SST-2 folder (see `gatesent.data.l
     train = load_sst2(data_dir)["train"]
     return {s.strip().lower() for s in train["sentence"] if len(s.split()) == 1}
 
+# %% ../nbs/03_evaluate.ipynb #4d3966bd
 def _auc(pos:np.ndarray, neg:np.ndarray) -> float:
     "P(a positive outscores a negative), ties counted half (Mann-Whitney)."
     return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()) / (len(pos) * len(neg)))

@@ -24,6 +24,7 @@ __all__ = ['SENTIMENT_LABELS', 'ENCODER_EXAMPLES', 'GateSentConfig', 'SentimentG
 # %% ../nbs/00_model.ipynb #edfbd448
 SENTIMENT_LABELS = {0: "negative", 1: "positive"}
 
+# %% ../nbs/00_model.ipynb #9f52269c
 class GateSentConfig(PretrainedConfig):
     "Configuration of a sentiment-gate classifier: backbone encoder config, pooling mode, classifier dropout and labels."
     model_type = "gatesent"

@@ -52,6 +52,7 @@ DEFAULTS = {
 FREE_FORM = {"train", "thresholds"}  # sections whose keys are checked elsewhere (TrainArgs fields, metric names)
 TRAIN_OWN = {"output_dir", "model_dir", "metrics_dir", "data_dir", "train_file", "validation_file", "text_column", "label_column", "label_map"}
 
+# %% ../nbs/10_pipeline.ipynb #856f82fc
 class ConfigError(ValueError):
     "A pipeline configuration the pipeline refuses, with what to change."
 

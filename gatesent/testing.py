@@ -92,6 +92,7 @@ CONTAINERS = { # pip requirements of each SageMaker container's Python, torch as
     "inference": ("transformers==4.51.3", "sagemaker-huggingface-inference-toolkit==2.6.0", "multi-model-server==1.1.11")}
 CONTAINER_TORCH = {"training": "2.8.0", "inference": "2.6.0"} # the torch each container holds
 
+# %% ../nbs/90_testing.ipynb #4cee19d2
 def _venv(path:Path, # Where the virtualenv lives
           installs:list[list[str]], # pip install arguments, one install after the other (torch first)
           what:str, # What it is, for the message while it is built

@@ -64,6 +64,7 @@ def encode_texts(tokenizer, # The model's (fast) tokenizer
             out["spans"].append([None] * len(pre) + [(words[j], *offsets[j]) for j in keep] + [None] * len(post))
     return out
 
+# %% ../nbs/00a_text.ipynb #56d391c8
 def word_scores(text:str, # The text that was encoded
                 spans:list, # Its `spans` from `encode_texts`
                 scores:list[float], # One score per token (same length as `spans`)

@@ -75,15 +75,6 @@ def load_training_data(args:TrainArgs, tokenizer) -> DatasetDict:
     return tokenize(dd, tokenizer, args.max_tokens, args.truncation)
 
 # %% ../nbs/02_train.ipynb #98c7824f
-def _backbone_config(spec:str):
-    "A backbone config from a folder, a .json file or JSON text."
-    if spec.lstrip().startswith("{"): d = json.loads(spec)
-    elif Path(spec).is_dir(): return AutoConfig.from_pretrained(spec)
-    elif Path(spec).is_file(): d = json.loads(Path(spec).read_text())
-    else: raise FileNotFoundError(f"backbone_config {spec!r} is neither JSON text nor an existing file or folder")
-    if "model_type" not in d: raise ValueError(f"backbone_config needs a model_type, got keys {sorted(d)}")
-    return AutoConfig.for_model(**d)
-
 def gate_skip_ids(tokenizer, # The model's tokenizer
                   mode:str="special", # `none`, `special` (its special tokens) or `punct` (those and every token that is punctuation alone)
                  ) -> list[int]: # sorted token ids
@@ -96,6 +87,17 @@ def gate_skip_ids(tokenizer, # The model's tokenizer
             if s and all(unicodedata.category(ch).startswith("P") for ch in s): ids.add(i)
     return sorted(ids)
 
+# %% ../nbs/02_train.ipynb #2d896a42
+def _backbone_config(spec:str):
+    "A backbone config from a folder, a .json file or JSON text."
+    if spec.lstrip().startswith("{"): d = json.loads(spec)
+    elif Path(spec).is_dir(): return AutoConfig.from_pretrained(spec)
+    elif Path(spec).is_file(): d = json.loads(Path(spec).read_text())
+    else: raise FileNotFoundError(f"backbone_config {spec!r} is neither JSON text nor an existing file or folder")
+    if "model_type" not in d: raise ValueError(f"backbone_config needs a model_type, got keys {sorted(d)}")
+    return AutoConfig.for_model(**d)
+
+# %% ../nbs/02_train.ipynb #b351a030
 def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, object]:
     "The model (pretrained backbone, or random from `backbone_config`) and its tokenizer."
     backbone = preset_backbone(args.backbone)  # `quick`/`accurate`: the installed copy, else the hub id

@@ -201,8 +201,6 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     return Pipeline(name=s["pipeline_name"], parameters=[*p.values(), *thresholds.values()], steps=[train, evaluate, *gate], sagemaker_session=ps)
 
 # %% ../nbs/10a_workflow.ipynb #9f8afff0
-APPROVAL_EVENT = {"source": ["aws.sagemaker"], "detail-type": ["SageMaker Model Package State Change"]} # what SageMaker publishes when a package's approval changes
-
 def build_approval_pipeline(cfg:dict, # The pipeline configuration
                             session=None, # A boto3 Session (default: boto3's default credentials and region)
                             role:str|None=None, # IAM role the step runs as (default: aws.role_arn, else `execution_role()`)
@@ -217,6 +215,10 @@ def build_approval_pipeline(cfg:dict, # The pipeline configuration
     deploy = _deploy_step(cfg, role, ps, _deploy_processor(cfg, role, ps), p["EndpointName"], ["--model-package-group", s["model_package_group"]])
     return Pipeline(name=f"{s['pipeline_name']}-deploy", parameters=list(p.values()), steps=[deploy], sagemaker_session=ps)
 
+# %% ../nbs/10a_workflow.ipynb #9e0f301a
+APPROVAL_EVENT = {"source": ["aws.sagemaker"], "detail-type": ["SageMaker Model Package State Change"]} # what SageMaker publishes when a package's approval changes
+
+# %% ../nbs/10a_workflow.ipynb #10780f55
 def approval_trigger(cfg:dict, # The pipeline configuration
                      session, # A boto3 Session
                      pipeline_arn:str, # The approval pipeline's ARN (`build_approval_pipeline`, upserted)
