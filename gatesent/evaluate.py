@@ -313,6 +313,43 @@ def _set_attn(model, impl:str):
     if hasattr(model, "set_attn_implementation"): model.set_attn_implementation(impl)
     else: model.config._attn_implementation = model.encoder.config._attn_implementation = impl  # transformers 4.5x
 
+# %% ../nbs/03_evaluate.ipynb #3c1601ef
+def _integrated_gradients(model, ids, prob, words, baseline_id:int, ig_steps:int) -> np.ndarray:
+    "Integrated Gradients of `prob` on the input embeddings, from a baseline whose words are padding (special tokens kept), summed per token."
+    try: from captum.attr import LayerIntegratedGradients
+    except ImportError as e: raise ImportError("Integrated Gradients needs Captum: pip install 'gatesent[explain]'") from e
+    special = torch.tensor([[w is None for w in words]]) if words is not None else torch.zeros_like(ids, dtype=torch.bool)
+    base = torch.where(special, ids, torch.full_like(ids, baseline_id))  # special tokens stay; the words become padding
+    with torch.enable_grad():
+        attr = LayerIntegratedGradients(prob, model.encoder.get_input_embeddings()).attribute(ids, baselines=base, n_steps=ig_steps, internal_batch_size=ig_steps)
+    return attr.sum(-1)[0].detach().numpy()
+
+# %% ../nbs/03_evaluate.ipynb #915bc6c2
+def _last_attention(model, ids) -> np.ndarray:
+    "The last layer's attention from the first token, heads averaged (eager attention, just for this call)."
+    prev = model.encoder.config._attn_implementation
+    _set_attn(model, "eager")
+    try:
+        with torch.inference_mode():
+            att = model.encoder(input_ids=ids, attention_mask=torch.ones_like(ids), output_attentions=True).attentions[-1]
+    finally: _set_attn(model, prev)
+    return att[0].mean(0)[0].numpy()  # heads averaged, the first token's row
+
+# %% ../nbs/03_evaluate.ipynb #dec6b990
+def _occlusion(model, row:list[int], ids, prob, target:int, words:list|None, baseline_id:int) -> np.ndarray:
+    "Leave-one-word-out: how much `target`'s probability drops without each word, given to each of its tokens (0 for special tokens)."
+    if words is None: raise ValueError("occlusion needs each token's word index (encode_texts(..., spans=True))")
+    uniq = list(dict.fromkeys(w for w in words if w is not None))
+    variants = [[t for t, w in zip(row, words) if w is None or w != u] for u in uniq]
+    n = max(map(len, variants))
+    batch = torch.tensor([v + [baseline_id] * (n - len(v)) for v in variants])
+    mask = torch.tensor([[1] * len(v) + [0] * (n - len(v)) for v in variants])
+    with torch.inference_mode():
+        full = prob(ids)[0].item()
+        drop = full - model(input_ids=batch, attention_mask=mask).logits.softmax(-1)[:, target].numpy()
+    by_word = dict(zip(uniq, drop))
+    return np.array([0.0 if w is None else by_word[w] for w in words])
+
 # %% ../nbs/03_evaluate.ipynb #7f5cf93e
 def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in eval mode
                    row:list[int], # One text's token ids, special tokens included (`encode_texts`)
@@ -329,34 +366,9 @@ def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in e
         with torch.inference_mode(): return model(input_ids=ids).gate_scores[0].numpy()
     if method == "contribution":
         with torch.inference_mode(): return toward(model(input_ids=ids).contributions, target)[0].numpy()
-    if method == "integrated_gradients":
-        try: from captum.attr import LayerIntegratedGradients
-        except ImportError as e: raise ImportError("Integrated Gradients needs Captum: pip install 'gatesent[explain]'") from e
-        special = torch.tensor([[w is None for w in words]]) if words is not None else torch.zeros_like(ids, dtype=torch.bool)
-        base = torch.where(special, ids, torch.full_like(ids, baseline_id))  # special tokens stay; the words become padding
-        with torch.enable_grad():
-            attr = LayerIntegratedGradients(prob, model.encoder.get_input_embeddings()).attribute(ids, baselines=base, n_steps=ig_steps, internal_batch_size=ig_steps)
-        return attr.sum(-1)[0].detach().numpy()
-    if method == "attention":
-        prev = model.encoder.config._attn_implementation
-        _set_attn(model, "eager")
-        try:
-            with torch.inference_mode():
-                att = model.encoder(input_ids=ids, attention_mask=torch.ones_like(ids), output_attentions=True).attentions[-1]
-        finally: _set_attn(model, prev)
-        return att[0].mean(0)[0].numpy()  # heads averaged, the first token's row
-    if method == "occlusion":
-        if words is None: raise ValueError("occlusion needs each token's word index (encode_texts(..., spans=True))")
-        uniq = list(dict.fromkeys(w for w in words if w is not None))
-        variants = [[t for t, w in zip(row, words) if w is None or w != u] for u in uniq]
-        n = max(map(len, variants))
-        batch = torch.tensor([v + [baseline_id] * (n - len(v)) for v in variants])
-        mask = torch.tensor([[1] * len(v) + [0] * (n - len(v)) for v in variants])
-        with torch.inference_mode():
-            full = prob(ids)[0].item()
-            drop = full - model(input_ids=batch, attention_mask=mask).logits.softmax(-1)[:, target].numpy()
-        by_word = dict(zip(uniq, drop))
-        return np.array([0.0 if w is None else by_word[w] for w in words])
+    if method == "integrated_gradients": return _integrated_gradients(model, ids, prob, words, baseline_id, ig_steps)
+    if method == "attention": return _last_attention(model, ids)
+    if method == "occlusion": return _occlusion(model, row, ids, prob, target, words, baseline_id)
     raise ValueError(f"method must be one of {EXPLAINERS}, got {method!r}")
 
 # %% ../nbs/03_evaluate.ipynb #34f411df
@@ -510,10 +522,9 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     (out/"metrics.json").write_text(json.dumps(metrics, indent=1))
     return metrics
 
-# %% ../nbs/03_evaluate.ipynb #110f2a64
-def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-                 ) -> int: # 0 pass (or no gate), 1 gate failed
-    "Console entry point `gatesent-evaluate`."
+# %% ../nbs/03_evaluate.ipynb #ba367dbf
+def _evaluate_parser():
+    "The command line of `gatesent-evaluate`."
     import argparse
     p = argparse.ArgumentParser(prog="gatesent-evaluate", description="Evaluate a saved gatesent model: metrics.json and plots.")
     p.add_argument("--model-dir", required=True, help="saved model folder (model + tokenizer)")
@@ -530,17 +541,30 @@ def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sy
     p.add_argument("--ig-steps", type=int, default=50, help="Integrated Gradients steps in that comparison")
     p.add_argument("--lexicon", default="sst2", help="sentiment words for the gate's plausibility: 'sst2' (SST's single-word phrases, from the SST-2 "
                    "folder of --data, $GATESENT_DATA_DIR or the hub), a text file with one word per line, or 'none'")
+    return p
+
+# %% ../nbs/03_evaluate.ipynb #68b4a9da
+def _lexicon(spec:str, data:str|None) -> set[str]|None:
+    "The sentiment words of `--lexicon`: 'sst2' (from the SST-2 folder `data`, $GATESENT_DATA_DIR or the hub; None, said why, when none answers), a file of words, or 'none'."
+    lexicon = None
+    if spec == "sst2":
+        try: lexicon = sst_lexicon(None if data and Path(data).is_file() else data)
+        except (ConnectionError, FileNotFoundError) as e: print(f"gatesent-evaluate: no SST-2 lexicon ({e}); the gate's plausibility is not measured")
+    elif spec != "none": lexicon = {w.strip().lower() for w in Path(spec).read_text().splitlines() if w.strip()}
+    return lexicon
+
+# %% ../nbs/03_evaluate.ipynb #110f2a64
+def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
+                 ) -> int: # 0 pass (or no gate), 1 gate failed
+    "Console entry point `gatesent-evaluate`."
+    p = _evaluate_parser()
     a = p.parse_args(argv)
     if a.thresholds:  # before any work: a threshold on a metric the evaluation will not report fails now, not after it
         cfg_file = Path(a.model_dir)/"config.json"
         pooling = json.loads(cfg_file.read_text()).get("pooling", "gate") if cfg_file.is_file() else "gate"
         try: check_thresholds(a.thresholds, a.faithfulness_texts, pooling)
         except ValueError as e: p.error(str(e))
-    lexicon = None
-    if a.lexicon == "sst2":
-        try: lexicon = sst_lexicon(None if a.data and Path(a.data).is_file() else a.data)
-        except (ConnectionError, FileNotFoundError) as e: print(f"gatesent-evaluate: no SST-2 lexicon ({e}); the gate's plausibility is not measured")
-    elif a.lexicon != "none": lexicon = {w.strip().lower() for w in Path(a.lexicon).read_text().splitlines() if w.strip()}
+    lexicon = _lexicon(a.lexicon, a.data)
     if a.data and Path(a.data).is_file():
         data = load_custom(a.data, text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0))["train"]
     else: data = load_sst2(a.data)[a.split]
