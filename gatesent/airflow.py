@@ -172,7 +172,7 @@ def job_operators() -> tuple[type, type]:
 # %% ../nbs/10b_airflow.ipynb #962dd545
 def check_evaluation(config:str|None=None, overrides:list[str]=(), **context) -> str:
     "Branch: the thresholds on the evaluation job's evaluation.json (from S3); `deploy` when all hold, else `gate_failed`."
-    from gatesent.evaluate import quality_gate
+    from gatesent.args import quality_gate
     cfg, ti = load_config(config, list(overrides)), context["ti"]
     job = ti.xcom_pull(task_ids="evaluate")["Processing"]
     uri = next(o["S3Output"]["S3Uri"] for o in job["ProcessingOutputConfig"]["Outputs"] if o["OutputName"] == "evaluation")

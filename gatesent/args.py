@@ -10,7 +10,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['POOLING_MODES', 'GATE_SKIP', 'BACKBONE_HUB', 'ACCURATE_PARTS', 'ACCURATE_WEIGHTS', 'QUALITY_METRICS',
-           'LOWER_IS_BETTER', 'TrainArgs', 'assemble_parts', 'preset_backbone', 'check_thresholds']
+           'LOWER_IS_BETTER', 'TrainArgs', 'assemble_parts', 'preset_backbone', 'check_thresholds', 'quality_gate']
 
 # %% ../nbs/01a_args.ipynb #ed1ad70c
 POOLING_MODES = ("gate", "mean", "first") # how token states become one vector: the gate, or an ablation
@@ -181,3 +181,18 @@ def check_thresholds(thresholds:dict, # Metric name -> threshold
         if isinstance(limit, bool) or not isinstance(limit, (int, float)): raise ValueError(f"threshold {name} must be a number, got {limit!r}")
         if name.startswith(("contribution_", "gate_")) and not faithfulness_texts: raise ValueError(f"threshold {name} needs the faithfulness test: set evaluate.faithfulness_texts > 0")
         if name.startswith("gate_") and pooling != "gate": raise ValueError(f"threshold {name} needs a gate model, not pooling={pooling!r} (use contribution_* instead)")
+
+# %% ../nbs/01a_args.ipynb #0dfd6af7
+def quality_gate(metrics:dict, # Metrics from `gatesent.evaluate.evaluate_model` (or its evaluation.json)
+                 thresholds:dict, # e.g. {"accuracy": 0.90, "f1": 0.90, "ece": 0.05}
+                ) -> tuple[bool, list[str]]: # passed, and one line per check
+    "Pass/fail of the metrics against thresholds, with the reason for each check."
+    lines, ok = [], True
+    for name, limit in thresholds.items():
+        if name not in metrics:
+            ok = False; lines.append(f"FAIL {name}: not measured (have {sorted(k for k, v in metrics.items() if isinstance(v, (int, float)))})"); continue
+        v, low = metrics[name], name in LOWER_IS_BETTER
+        passed = v <= limit if low else v >= limit
+        ok &= passed
+        lines.append(f"{'pass' if passed else 'FAIL'} {name}: {v:.4f} {'<=' if low else '>='} {limit} required")
+    return ok, lines

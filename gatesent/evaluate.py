@@ -14,14 +14,14 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, Data
 
 from .data import _text_column, load_custom, load_sst2, tokenize
 from .text import cut, encode_texts, special_affixes, word_scores
-from .args import LOWER_IS_BETTER, QUALITY_METRICS, check_thresholds
+from .args import LOWER_IS_BETTER, QUALITY_METRICS, check_thresholds, quality_gate
 from .model import GateSentForSequenceClassification, toward
 
 # %% auto #0
 __all__ = ['EXPLAINERS', 'SIGNED_EXPLAINERS', 'predict_dataset', 'expected_calibration_error', 'classification_metrics',
-           'quality_gate', 'faithfulness', 'sst_lexicon', 'explanation_metrics', 'plot_training_curves',
-           'plot_confusion', 'plot_reliability', 'plot_gate_heatmaps', 'plot_gate_distribution', 'plot_faithfulness',
-           'explain_tokens', 'compare_explainers', 'plot_explainers', 'evaluate_model', 'evaluate_main']
+           'faithfulness', 'sst_lexicon', 'explanation_metrics', 'plot_training_curves', 'plot_confusion',
+           'plot_reliability', 'plot_gate_heatmaps', 'plot_gate_distribution', 'plot_faithfulness', 'explain_tokens',
+           'compare_explainers', 'plot_explainers', 'evaluate_model', 'evaluate_main']
 
 # %% ../nbs/03_evaluate.ipynb #9ca18e18
 def predict_dataset(model:GateSentForSequenceClassification, # The model
@@ -85,21 +85,6 @@ def classification_metrics(labels:np.ndarray, # True class ids
     macro = {m: float(np.mean([per[n][m] for n in names])) for m in ("precision", "recall", "f1")}
     return {"accuracy": float((pred == labels).mean()), "f1": macro["f1"], "precision": macro["precision"], "recall": macro["recall"],
             "per_class": per, "confusion_matrix": cm.tolist(), "ece": ece, "calibration_bins": bins, "rows": int(len(labels))}
-
-# %% ../nbs/03_evaluate.ipynb #0dfd6af7
-def quality_gate(metrics:dict, # Metrics from `evaluate_model`
-                 thresholds:dict, # e.g. {"accuracy": 0.90, "f1": 0.90, "ece": 0.05}
-                ) -> tuple[bool, list[str]]: # passed, and one line per check
-    "Pass/fail of the metrics against thresholds, with the reason for each check."
-    lines, ok = [], True
-    for name, limit in thresholds.items():
-        if name not in metrics:
-            ok = False; lines.append(f"FAIL {name}: not measured (have {sorted(k for k, v in metrics.items() if isinstance(v, (int, float)))})"); continue
-        v, low = metrics[name], name in LOWER_IS_BETTER
-        passed = v <= limit if low else v >= limit
-        ok &= passed
-        lines.append(f"{'pass' if passed else 'FAIL'} {name}: {v:.4f} {'<=' if low else '>='} {limit} required")
-    return ok, lines
 
 # %% ../nbs/03_evaluate.ipynb #e753f34f
 def _erasures(content:list[list[int]], # Per text, its content token ids

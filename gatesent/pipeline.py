@@ -355,7 +355,7 @@ Pipeline.step_evaluate = step_evaluate
 
 def step_quality_gate(self) -> dict:
     "Stop here (GateFailed) when the evaluation missed a threshold (the thresholds of now: a fixed threshold resumes here)."
-    from gatesent.evaluate import quality_gate
+    from gatesent.args import quality_gate
     metrics = json.loads((Path(self.result("evaluate")["out"])/"metrics.json").read_text())
     passed, checks = quality_gate(metrics, self.cfg["thresholds"])
     for line in checks: _say(line)
