@@ -356,6 +356,18 @@ def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in e
     if method == "occlusion": return _occlusion(model, row, ids, prob, target, words, baseline_id)
     raise ValueError(f"method must be one of {EXPLAINERS}, got {method!r}")
 
+# %% ../nbs/03_evaluate.ipynb #4e8d8766
+def _timed_explanations(model, rows:list, words:list, targets, method:str, pad:int, ig_steps:int, progress:bool) -> tuple[list, list]:
+    "`explain_tokens` of `method` on every row, and the milliseconds each took (after one untimed warm-up call)."
+    from tqdm.auto import tqdm
+    if rows: explain_tokens(model, rows[0], method, int(targets[0]), words[0], pad, ig_steps)  # warm-up, untimed: first calls pay for lazy set-up
+    scores, times = [], []
+    for row, w, t in tqdm(list(zip(rows, words, targets)), desc=f"explaining ({method})", disable=not progress, leave=False):
+        t0 = time.perf_counter()
+        scores.append(explain_tokens(model, row, method, int(t), w, pad, ig_steps))
+        times.append(1000 * (time.perf_counter() - t0))
+    return scores, times
+
 # %% ../nbs/03_evaluate.ipynb #34f411df
 def compare_explainers(model:GateSentForSequenceClassification, # A gate model
                        tokenizer, # Its tokenizer
@@ -369,7 +381,6 @@ def compare_explainers(model:GateSentForSequenceClassification, # A gate model
                        progress:bool=True, # A progress bar per explainer
                       ) -> dict:
     "Each explainer on the same model and texts: ERASER comprehensiveness/sufficiency, plausibility, contrast and milliseconds per explanation."
-    from tqdm.auto import tqdm
     model.eval()
     cfg = model.config
     max_tokens = max_tokens or cfg.max_tokens
@@ -383,12 +394,7 @@ def compare_explainers(model:GateSentForSequenceClassification, # A gate model
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.unk_token_id
     res = {"texts": len(rows), "ks": list(ks), "ig_steps": ig_steps, "threads": torch.get_num_threads()}
     for i, method in enumerate(methods):
-        if rows: explain_tokens(model, rows[0], method, int(targets[0]), words[0], pad, ig_steps)  # warm-up, untimed: first calls pay for lazy set-up
-        scores, times = [], []
-        for row, w, t in tqdm(list(zip(rows, words, targets)), desc=f"explaining ({method})", disable=not progress, leave=False):
-            t0 = time.perf_counter()
-            scores.append(explain_tokens(model, row, method, int(t), w, pad, ig_steps))
-            times.append(1000 * (time.perf_counter() - t0))
+        scores, times = _timed_explanations(model, rows, words, targets, method, pad, ig_steps, progress)
         content = [s[len(pre):len(s) - len(post)] for s in scores]
         f = faithfulness(model, tokenizer, texts, ks, max_tokens, random_draws=3 if i == 0 else 0, batch_size=batch_size, scores=content, name=method)
         shown = [np.abs(s) if method in SIGNED_EXPLAINERS else s for s in scores]
