@@ -14,7 +14,7 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, Data
 
 from .data import _text_column, load_custom, load_sst2, tokenize
 from .text import cut, encode_texts, special_affixes, word_scores
-from .args import LOWER_IS_BETTER, QUALITY_METRICS, check_thresholds, quality_gate
+from .args import check_thresholds, quality_gate
 from .model import GateSentForSequenceClassification, toward
 
 # %% auto #0
