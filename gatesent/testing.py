@@ -12,8 +12,8 @@ from fastcore.basics import patch  # test scaffolding: fastcore comes with nbdev
 import boto3
 
 # %% auto #0
-__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'HUB_HOST', 'LocalAWS', 'container_venv', 'extra_venv',
-           'toolkit_args', 'run_training_job', 'PipelineHere', 'job_image_kind', 'run_processing_job',
+__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'HUB_HOST', 'LocalAWS', 'take_notes', 'container_venv',
+           'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'job_image_kind', 'run_processing_job',
            'check_in_container', 'reference_answers', 'same_answers', 'LocalRuntime', 'tiny_model', 'dev_data',
            'sst2_folder', 'quick_model']
 
@@ -85,6 +85,18 @@ def hold(self:LocalAWS):
     self.hold_file.touch()
     try: yield self
     finally: self.hold_file.unlink(missing_ok=True)
+
+# %% ../nbs/90_testing.ipynb #4a020c81
+def take_notes(sqs, # An SQS client on the emulator
+               queue:str, # The URL of a queue subscribed to an SNS topic
+              ) -> list[dict]: # The SNS notifications ({Subject, Message, ...}), oldest first; deleted from the queue
+    "Read and delete every notification waiting in `queue`."
+    notes = []
+    while got := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10, AttributeNames=["SentTimestamp"]).get("Messages"):
+        sqs.delete_message_batch(QueueUrl=queue, Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(got)])
+        notes += got
+    return [json.loads(m["Body"]) for m in sorted(notes, key=lambda m: int(m["Attributes"]["SentTimestamp"]))]
+
 
 # %% ../nbs/90_testing.ipynb #a1abafc6
 CONTAINERS = { # pip requirements of each SageMaker container's Python, torch aside
