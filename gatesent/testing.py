@@ -86,7 +86,7 @@ def hold(self:LocalAWS):
     try: yield self
     finally: self.hold_file.unlink(missing_ok=True)
 
-# %% ../nbs/90_testing.ipynb #4a020c81
+# %% ../nbs/90_testing.ipynb #d487933d
 def take_notes(sqs, # An SQS client on the emulator
                queue:str, # The URL of a queue subscribed to an SNS topic
               ) -> list[dict]: # The SNS notifications ({Subject, Message, ...}), oldest first; deleted from the queue
