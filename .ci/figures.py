@@ -80,8 +80,9 @@ def quiet_run(r:dict) -> bool:
     "Whether a run had the CPU to itself: a 1-minute load average at its end of at most its cores + 0.5 (its own threads)."
     return r.get("load_average") is not None and r["load_average"] <= r["machine"]["cores"] + 0.5
 
-EXPLAINER_NAMES = {"gate": "gate", "contribution": "signed contribution", "integrated_gradients": "Integrated Gradients", "attention": "attention",
-                   "occlusion": "occlusion", "random": "random tokens"}
+EXPLAINER_NAMES = {"gate": "gate", "contribution": "signed contribution (last layer)", "traced": "traced to the words (from the embeddings)",
+                   "traced@2": "traced from layer 2", "traced@4": "traced from layer 4", "traced@6": "traced from layer 6",
+                   "integrated_gradients": "Integrated Gradients", "attention": "attention", "occlusion": "occlusion", "random": "random tokens"}
 
 def explainers_table(res:dict) -> str:
     "The README's table of every explainer on the same models, from benchmarks/results/explainers.json."

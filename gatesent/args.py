@@ -165,6 +165,7 @@ def preset_backbone(name:str, # `quick` or `accurate`, or any other backbone (re
 # %% ../nbs/01a_args.ipynb #da19711a
 QUALITY_METRICS = {"accuracy": "min", "f1": "min", "precision": "min", "recall": "min", "ece": "max", # classification: every evaluation
                    "contribution_comprehensiveness": "min", "contribution_sufficiency": "max", # signed evidence, top 20% of the tokens
+                   "traced_comprehensiveness": "min", "traced_sufficiency": "max", # the evidence traced to the words, top 20%
                    "gate_comprehensiveness": "min", "gate_sufficiency": "max"} # the gate, top 20% of the tokens (gate models)
 LOWER_IS_BETTER = {m for m, side in QUALITY_METRICS.items() if side == "max"} | {"eval_loss", "loss"}
 
@@ -179,7 +180,7 @@ def check_thresholds(thresholds:dict, # Metric name -> threshold
             close = difflib.get_close_matches(name, list(QUALITY_METRICS), n=1)
             raise ValueError(f"threshold {name!r} is no metric the evaluation reports" + (f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(QUALITY_METRICS)})"))
         if isinstance(limit, bool) or not isinstance(limit, (int, float)): raise ValueError(f"threshold {name} must be a number, got {limit!r}")
-        if name.startswith(("contribution_", "gate_")) and not faithfulness_texts: raise ValueError(f"threshold {name} needs the faithfulness test: set evaluate.faithfulness_texts > 0")
+        if name.startswith(("contribution_", "traced_", "gate_")) and not faithfulness_texts: raise ValueError(f"threshold {name} needs the faithfulness test: set evaluate.faithfulness_texts > 0")
         if name.startswith("gate_") and pooling != "gate": raise ValueError(f"threshold {name} needs a gate model, not pooling={pooling!r} (use contribution_* instead)")
 
 # %% ../nbs/01a_args.ipynb #0dfd6af7

@@ -16,12 +16,13 @@ from .data import _text_column, load_custom, load_sst2, tokenize
 from .text import cut, encode_texts, special_affixes, word_scores
 from .args import check_thresholds, quality_gate
 from .model import GateSentForSequenceClassification, toward
+from .trace import trace_evidence
 
 # %% auto #0
-__all__ = ['EXPLAINERS', 'SIGNED_EXPLAINERS', 'predict_dataset', 'expected_calibration_error', 'classification_metrics',
-           'faithfulness', 'sst_lexicon', 'explanation_metrics', 'plot_training_curves', 'plot_confusion',
-           'plot_reliability', 'plot_gate_heatmaps', 'plot_gate_distribution', 'plot_faithfulness', 'explain_tokens',
-           'compare_explainers', 'plot_explainers', 'evaluate_model', 'evaluate_main']
+__all__ = ['EXPLAINERS', 'SIGNED_EXPLAINERS', 'predict_dataset', 'traced_dataset', 'expected_calibration_error',
+           'classification_metrics', 'faithfulness', 'sst_lexicon', 'explanation_metrics', 'plot_training_curves',
+           'plot_confusion', 'plot_reliability', 'plot_gate_heatmaps', 'plot_gate_distribution', 'plot_faithfulness',
+           'explain_tokens', 'compare_explainers', 'plot_explainers', 'evaluate_model', 'evaluate_main']
 
 # %% ../nbs/03_evaluate.ipynb #9ca18e18
 def predict_dataset(model:GateSentForSequenceClassification, # The model
@@ -50,6 +51,31 @@ def predict_dataset(model:GateSentForSequenceClassification, # The model
                 contribs += [c[j][m[j]] for j in range(len(c))]
     res = (np.concatenate(probs), (gates if gates else None))
     return res + (contribs,) if contributions else res
+
+# %% ../nbs/03_evaluate.ipynb #8f3d1c47
+def traced_dataset(model:GateSentForSequenceClassification, # The model, in eval mode
+                   ds:Dataset, # Tokenised rows (input_ids, attention_mask)
+                   tokenizer, # For padding
+                   targets, # Per row, the label the evidence is toward
+                   batch_size:int=64, # Rows per pass
+                   from_layer:int=0, # The layer whose token states hold the shares (0: the embeddings)
+                  ) -> list[np.ndarray]: # per row, one share per real token
+    "Every row's evidence toward its target, traced through the encoder (`trace_evidence`)."
+    collate = DataCollatorWithPadding(tokenizer)
+    targets = torch.as_tensor(np.asarray(targets))
+    shares = []
+    for i in range(0, len(ds), batch_size):
+        rows = ds[i:i + batch_size]
+        count = len(rows["input_ids"])
+        batch = collate([{"input_ids": rows["input_ids"][j], "attention_mask": rows["attention_mask"][j]}
+                         for j in range(count)])
+        ids = batch["input_ids"].to(model.device)
+        mask = batch["attention_mask"].to(model.device)
+        traced = trace_evidence(model, ids, mask, targets[i:i + count].to(model.device), from_layer)
+        evidence = traced.evidence.float().cpu().numpy()
+        keep = batch["attention_mask"].numpy().astype(bool)
+        shares += [evidence[j][keep[j]] for j in range(count)]
+    return shares
 
 # %% ../nbs/03_evaluate.ipynb #d5da15f5
 def expected_calibration_error(probs:np.ndarray, labels:np.ndarray, bins:int=15) -> tuple[float, list[dict]]:
@@ -113,10 +139,10 @@ def faithfulness(model:GateSentForSequenceClassification, # The model
                  seed:int=0, # Seed of the random selections
                  batch_size:int=64, # Rows per forward pass
                  scores:list|None=None, # Per text, one score per kept content token from another explainer; None: the model's own (`name`)
-                 name:str="gate", # The key of the results; without `scores`, `gate` or `contribution` (evidence toward the predicted label)
+                 name:str="gate", # The key of the results; without `scores`, `gate`, `contribution` or `traced` (evidence toward the predicted label)
                 ) -> dict:
     "ERASER comprehensiveness and sufficiency of the top-k% tokens by gate, signed evidence (or given) score vs random tokens."
-    if scores is None and name not in ("gate", "contribution"): raise ValueError(f"without scores, name must be 'gate' or 'contribution', got {name!r}")
+    if scores is None and name not in ("gate", "contribution", "traced"): raise ValueError(f"without scores, name must be 'gate', 'contribution' or 'traced', got {name!r}")
     if scores is None and name == "gate" and model.config.pooling != "gate": raise ValueError("the gate's faithfulness needs a gate model (pooling='gate')")
     rng = np.random.default_rng(seed)
     pre, post = special_affixes(tokenizer)
@@ -132,6 +158,7 @@ def faithfulness(model:GateSentForSequenceClassification, # The model
     ds = Dataset.from_dict({"input_ids": [pre + c + post for c in content], "attention_mask": [[1] * (len(c) + len(pre) + len(post)) for c in content]})
     probs, gates, contribs = predict_dataset(model, ds, tokenizer, batch_size, contributions=True)
     pred = probs.argmax(1)
+    if scores is None and name == "traced": scores = [s[len(pre):len(pre) + len(c)] for s, c in zip(traced_dataset(model, ds, tokenizer, pred, batch_size), content)]
     ranked = [scores[r] if scores is not None else (gates[r] if name == "gate" else toward(torch.from_numpy(contribs[r]), int(pred[r])).numpy())[len(pre):len(pre) + len(c)]
               for r, c in enumerate(content)]
     variants, index = _erasures(content, ranked, ks, name, random_draws, rng, pre, post)
@@ -289,8 +316,8 @@ def plot_faithfulness(res:dict, path) -> Path:
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #dc5f3476
-EXPLAINERS = ("gate", "contribution", "integrated_gradients", "attention", "occlusion")
-SIGNED_EXPLAINERS = {"contribution", "integrated_gradients", "occlusion"}  # signed toward the predicted class; plausibility reads their magnitude
+EXPLAINERS = ("gate", "contribution", "traced", "integrated_gradients", "attention", "occlusion")
+SIGNED_EXPLAINERS = {"contribution", "traced", "integrated_gradients", "occlusion"}  # signed toward the predicted class; plausibility reads their magnitude
 
 def _set_attn(model, impl:str):
     "Set the encoder's attention kernels (`eager` ones can return attention weights, `sdpa` ones cannot)."
@@ -343,28 +370,30 @@ def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in e
                    words:list|None=None, # Per token, its word index (None for special tokens): needed by `occlusion`
                    baseline_id:int=0, # `integrated_gradients`: the token id of the baseline text's content (the pad token)
                    ig_steps:int=50, # `integrated_gradients`: steps of the path integral
+                   from_layer:int=0, # `traced`: the layer whose token states hold the shares (0: the embeddings)
                   ) -> np.ndarray: # one score per token of `row`
-    "One explanation score per token: the gate, the signed evidence toward `target` (the model's own contributions), Integrated Gradients on the input embeddings, last-layer attention from the first token, or leave-one-word-out occlusion."
+    "One explanation score per token: the gate, the signed evidence toward `target` (the model's own contributions, or traced through the encoder: `gatesent.trace`), Integrated Gradients on the input embeddings, last-layer attention from the first token, or leave-one-word-out occlusion."
     ids = torch.tensor([row])
     prob = lambda x: model(input_ids=x, attention_mask=torch.ones_like(x)).logits.softmax(-1)[:, target]
     if method == "gate":
         with torch.inference_mode(): return model(input_ids=ids).gate_scores[0].numpy()
     if method == "contribution":
         with torch.inference_mode(): return toward(model(input_ids=ids).contributions, target)[0].numpy()
+    if method == "traced": return trace_evidence(model, ids, target=target, from_layer=from_layer).evidence[0].numpy()
     if method == "integrated_gradients": return _integrated_gradients(model, ids, prob, words, baseline_id, ig_steps)
     if method == "attention": return _last_attention(model, ids)
     if method == "occlusion": return _occlusion(model, row, ids, prob, target, words, baseline_id)
     raise ValueError(f"method must be one of {EXPLAINERS}, got {method!r}")
 
 # %% ../nbs/03_evaluate.ipynb #4e8d8766
-def _timed_explanations(model, rows:list, words:list, targets, method:str, pad:int, ig_steps:int, progress:bool) -> tuple[list, list]:
+def _timed_explanations(model, rows:list, words:list, targets, method:str, pad:int, ig_steps:int, progress:bool, from_layer:int=0) -> tuple[list, list]:
     "`explain_tokens` of `method` on every row, and the milliseconds each took (after one untimed warm-up call)."
     from tqdm.auto import tqdm
-    if rows: explain_tokens(model, rows[0], method, int(targets[0]), words[0], pad, ig_steps)  # warm-up, untimed: first calls pay for lazy set-up
+    if rows: explain_tokens(model, rows[0], method, int(targets[0]), words[0], pad, ig_steps, from_layer)  # warm-up, untimed: first calls pay for lazy set-up
     scores, times = [], []
     for row, w, t in tqdm(list(zip(rows, words, targets)), desc=f"explaining ({method})", disable=not progress, leave=False):
         t0 = time.perf_counter()
-        scores.append(explain_tokens(model, row, method, int(t), w, pad, ig_steps))
+        scores.append(explain_tokens(model, row, method, int(t), w, pad, ig_steps, from_layer))
         times.append(1000 * (time.perf_counter() - t0))
     return scores, times
 
@@ -379,6 +408,7 @@ def compare_explainers(model:GateSentForSequenceClassification, # A gate model
                        ig_steps:int=50, # Integrated Gradients steps
                        batch_size:int=64, # Rows per forward pass (faithfulness)
                        progress:bool=True, # A progress bar per explainer
+                       from_layer:int=0, # `traced`: the layer whose token states hold the shares
                       ) -> dict:
     "Each explainer on the same model and texts: ERASER comprehensiveness/sufficiency, plausibility, contrast and milliseconds per explanation."
     model.eval()
@@ -392,9 +422,9 @@ def compare_explainers(model:GateSentForSequenceClassification, # A gate model
     ds = Dataset.from_dict({"input_ids": rows, "attention_mask": [[1] * len(r) for r in rows]})
     targets = predict_dataset(model, ds, tokenizer, batch_size)[0].argmax(1)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.unk_token_id
-    res = {"texts": len(rows), "ks": list(ks), "ig_steps": ig_steps, "threads": torch.get_num_threads()}
+    res = {"texts": len(rows), "ks": list(ks), "ig_steps": ig_steps, "from_layer": from_layer, "threads": torch.get_num_threads()}
     for i, method in enumerate(methods):
-        scores, times = _timed_explanations(model, rows, words, targets, method, pad, ig_steps, progress)
+        scores, times = _timed_explanations(model, rows, words, targets, method, pad, ig_steps, progress, from_layer)
         content = [s[len(pre):len(s) - len(post)] for s in scores]
         f = faithfulness(model, tokenizer, texts, ks, max_tokens, random_draws=3 if i == 0 else 0, batch_size=batch_size, scores=content, name=method)
         shown = [np.abs(s) if method in SIGNED_EXPLAINERS else s for s in scores]
@@ -420,35 +450,39 @@ def plot_explainers(res:dict, # `compare_explainers`'s result
     y = np.arange(len(names))
     for ax, (key, title, ref, ref_label) in zip(axes, panels):
         vals = [res[m].get(key) or 0.0 for m in names]
-        ax.barh(y, vals, color=[{"gate": "tab:orange", "contribution": "tab:purple"}.get(m, "tab:gray") for m in names])
+        ax.barh(y, vals, color=[{"gate": "tab:orange", "contribution": "tab:purple", "traced": "tab:green"}.get(m, "tab:gray") for m in names])
         for yi, v in zip(y, vals): ax.text(v, yi, f" {v:.3g} ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
         if ref is not None: ax.axvline(ref, color="black", ls="--", lw=0.8); title += f"\n(dashed: {ref_label}, {ref:.3g})"
         if key == "ms_per_text": ax.set_xscale("log")
         ax.set_title(title, fontsize=9); ax.margins(x=0.25)
-    axes[0].set(yticks=y, yticklabels=[{"contribution": "signed evidence"}.get(m, m.replace("_", " ")) for m in names]); axes[0].invert_yaxis()
+    axes[0].set(yticks=y, yticklabels=[{"contribution": "signed evidence (last layer)", "traced": "traced to the words"}.get(m, m.replace("_", " ")) for m in names]); axes[0].invert_yaxis()
     fig.suptitle(f"Explainers on the same model and {res['texts']} texts", fontsize=10)
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #b0c297f4
 def _score_split(model, tok, data:Dataset, max_tokens:int, batch_size:int) -> dict:
-    "A split's texts, labels, probabilities, gate scores, and each word's signed evidence and gate score."
+    "A split's texts, labels, probabilities, gate scores, and each word's signed evidence (last-layer and traced) and gate score."
     cfg, col = model.config, _text_column(data)
     texts, labels = list(data[col][:]), np.array(data["label"][:])
     probs, gates, contribs = predict_dataset(model, tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share), tok, batch_size, contributions=True)
     spans = encode_texts(tok, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)["spans"]
     # signed evidence: toward the second label with two labels (positive), else toward the predicted one
-    signed = [toward(torch.from_numpy(c), 1 if cfg.num_labels == 2 else int(p.argmax())).numpy() for c, p in zip(contribs, probs)]
+    targets = np.ones(len(probs), dtype=int) if cfg.num_labels == 2 else probs.argmax(1)
+    signed = [toward(torch.from_numpy(c), int(t)).numpy() for c, t in zip(contribs, targets)]
+    traced = traced_dataset(model, tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share), tok, targets, batch_size)
     return {"texts": texts, "labels": labels, "probs": probs, "gates": gates,
             "evidence": [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)],
+            "traced": [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, traced)],
             "gate_words": None if gates is None else [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]}
 
 # %% ../nbs/03_evaluate.ipynb #bae291ef
 def _faithfulness_metrics(model, tok, texts:list[str], has_gate:bool, max_tokens:int, batch_size:int) -> dict:
-    "The faithfulness test of the signed evidence (and of the gate, when the model has one), with its headline numbers at 20%."
+    "The faithfulness test of the signed evidence, last-layer and traced (and of the gate, when the model has one), with its headline numbers at 20%."
     f = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="contribution", random_draws=0 if has_gate else 3)
-    m = {}
+    f["traced"] = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="traced", random_draws=0)["traced"]
+    m = {"traced_comprehensiveness": f["traced"]["comprehensiveness@20"], "traced_sufficiency": f["traced"]["sufficiency@20"]}
     if has_gate:
-        f = {**faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size), "contribution": f["contribution"]}
+        f = {**faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size), "contribution": f["contribution"], "traced": f["traced"]}
         m.update(gate_comprehensiveness=f["gate"]["comprehensiveness@20"], gate_sufficiency=f["gate"]["sufficiency@20"])
     return {**m, "contribution_comprehensiveness": f["contribution"]["comprehensiveness@20"],
             "contribution_sufficiency": f["contribution"]["sufficiency@20"], "faithfulness": f}
@@ -464,7 +498,7 @@ def _draw_evaluation(out:Path, metrics:dict, names:list[str], s:dict, history, e
     if history is not None:
         hist = json.loads(Path(history).read_text()) if isinstance(history, (str, Path)) else history
         plots["training_curves"] = plot_training_curves(hist, out/"training_curves.png")
-    plots["contribution_heatmaps"] = plot_gate_heatmaps([(s["evidence"][i], title(i)) for i in pick], out/"contribution_heatmaps.png", signed=True,
+    plots["contribution_heatmaps"] = plot_gate_heatmaps([(s["traced"][i], title(i)) for i in pick], out/"contribution_heatmaps.png", signed=True,
                                                         toward=names[1] if len(names) == 2 else "the predicted label")
     if s["gates"] is not None:
         plots["gate_distribution"] = plot_gate_distribution(s["gates"], out/"gate_distribution.png")
@@ -498,6 +532,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     s = _score_split(model, tok, data, max_tokens, batch_size)
     metrics = classification_metrics(s["labels"], s["probs"], names)
     metrics["contribution"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["evidence"]], lexicon)
+    metrics["traced"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["traced"]], lexicon)
     if s["gates"] is not None:
         metrics["explanation"] = explanation_metrics(s["gate_words"], lexicon)
         metrics["gate_mean"] = float(np.concatenate(s["gates"]).mean())

@@ -337,7 +337,7 @@ def step_evaluate(self) -> dict:
         _say(f"reusing the evaluation of this model with the same settings: {stored}")
         shutil.rmtree(out, ignore_errors=True); shutil.copytree(stored, out)
         m = json.loads((out/"metrics.json").read_text())
-        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency") if k in m} | {"out": str(out), "reused": True}
+        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency", "traced", "traced_comprehensiveness", "traced_sufficiency") if k in m} | {"out": str(out), "reused": True}
     args = train_args(self.cfg, self.run_dir/"train")
     val = load_splits(args)["validation"]
     if self.cfg["evaluate"]["max_rows"]: val = val.select(range(min(self.cfg["evaluate"]["max_rows"], val.num_rows)))
@@ -348,7 +348,7 @@ def step_evaluate(self) -> dict:
     if train.get("key") and model_dir.parent.name == train["key"]:  # a stored model: keep its evaluation beside it
         partial = stored.with_name(stored.name + ".partial"); shutil.rmtree(partial, ignore_errors=True)
         shutil.copytree(out, partial); shutil.rmtree(stored, ignore_errors=True); partial.rename(stored)
-    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency") if k in m} | {"out": str(out), "reused": False}
+    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency", "traced", "traced_comprehensiveness", "traced_sufficiency") if k in m} | {"out": str(out), "reused": False}
 
 # %% ../nbs/10_pipeline.ipynb #d76cf9fb
 Pipeline.step_evaluate = step_evaluate
