@@ -80,9 +80,18 @@ def quiet_run(r:dict) -> bool:
     "Whether a run had the CPU to itself: a 1-minute load average at its end of at most its cores + 0.5 (its own threads)."
     return r.get("load_average") is not None and r["load_average"] <= r["machine"]["cores"] + 0.5
 
-EXPLAINER_NAMES = {"gate": "gate", "contribution": "signed contribution (last layer)", "traced": "traced to the words (from the embeddings)",
-                   "traced@2": "traced from layer 2", "traced@4": "traced from layer 4", "traced@6": "traced from layer 6",
+EXPLAINER_NAMES = {"gate": "gate", "contribution": "signed contribution (last layer)", "traced": "traced",
                    "integrated_gradients": "Integrated Gradients", "attention": "attention", "occlusion": "occlusion", "random": "random tokens"}
+
+def explainer_rows(r:dict) -> list[tuple[str, str]]:
+    "(key, name) of each explainer in one model's results, the traced evidence from each layer measured after `traced`."
+    start = lambda layer: "the embeddings" if layer == 0 else f"layer {layer}"
+    names = {**EXPLAINER_NAMES, "traced": f"traced to the words (from {start(r.get('from_layer', 0))})"}
+    extra = sorted((k for k in r if k.startswith("traced@")), key=lambda k: int(k.split("@")[1]))
+    keys = [m for m in EXPLAINER_NAMES if m in r]
+    at = keys.index("traced") + 1 if "traced" in keys else len(keys)
+    keys[at:at] = extra
+    return [(k, names.get(k) or f"traced from {start(int(k.split('@')[1]))}") for k in keys]
 
 def explainers_table(res:dict) -> str:
     "The README's table of every explainer on the same models, from benchmarks/results/explainers.json."
@@ -90,10 +99,10 @@ def explainers_table(res:dict) -> str:
             "|---|---|---|---|---|---|---|"]
     for model, r in res.items():
         quiet = quiet_run(r)
-        for i, m in enumerate(m for m in EXPLAINER_NAMES if m in r):
+        for i, (m, name) in enumerate(explainer_rows(r)):
             x = {**r[m], "ms_per_text": r[m].get("ms_per_text") if quiet else None}
             num = lambda k, f=".3f": dash(x.get(k), lambda v: minus(format(v, f)))
-            rows.append(f"| {model if i == 0 else ''} | {EXPLAINER_NAMES[m]} | {num('comprehensiveness@20')} | {num('sufficiency@20')} | "
+            rows.append(f"| {model if i == 0 else ''} | {name} | {num('comprehensiveness@20')} | {num('sufficiency@20')} | "
                         f"{num('plausibility_auc')} | {dash(x.get('top_word_in_lexicon'), pct)} | {num('ms_per_text', '.1f')} |")
     return "\n".join(rows)
 

@@ -63,17 +63,18 @@ def traced_dataset(model:GateSentForSequenceClassification, # The model, in eval
     "Every row's evidence toward its target, traced through the encoder (`trace_evidence`)."
     collate = DataCollatorWithPadding(tokenizer)
     targets = torch.as_tensor(np.asarray(targets))
+    cols = [c for c in ("input_ids", "attention_mask", "token_type_ids") if c in ds.column_names]
     shares = []
     for i in range(0, len(ds), batch_size):
         rows = ds[i:i + batch_size]
         count = len(rows["input_ids"])
-        batch = collate([{"input_ids": rows["input_ids"][j], "attention_mask": rows["attention_mask"][j]}
-                         for j in range(count)])
-        ids = batch["input_ids"].to(model.device)
-        mask = batch["attention_mask"].to(model.device)
-        traced = trace_evidence(model, ids, mask, targets[i:i + count].to(model.device), from_layer)
+        batch = collate([{c: rows[c][j] for c in cols} for j in range(count)])
+        batch = {k: v.to(model.device) for k, v in batch.items()}
+        goal = targets[i:i + count].to(model.device)
+        traced = trace_evidence(model, batch["input_ids"], batch["attention_mask"], goal, from_layer,
+                                batch.get("token_type_ids"))
         evidence = traced.evidence.float().cpu().numpy()
-        keep = batch["attention_mask"].numpy().astype(bool)
+        keep = batch["attention_mask"].cpu().numpy().astype(bool)
         shares += [evidence[j][keep[j]] for j in range(count)]
     return shares
 

@@ -18,7 +18,7 @@ from .model import toward
 
 # %% auto #0
 __all__ = ['SOFTMAX', 'SQUASHES', 'NORM_SCALES', 'ACTIVATIONS', 'PRODUCTS', 'TRACEABLE', 'frozen_layer_norm', 'frozen_attention',
-           'frozen_activation', 'FrozenForward', 'encoder_layers', 'TracedEvidence', 'trace_evidence']
+           'frozen_activation', 'FrozenForward', 'encoder_layers', 'TracedEvidence', 'traceable', 'trace_evidence']
 
 # %% ../nbs/00b_trace.ipynb #bbb6b7cd
 SOFTMAX = frozenset({F.softmax, torch.softmax, torch.Tensor.softmax})
@@ -38,9 +38,9 @@ def frozen_layer_norm(x:torch.Tensor, # The states to normalise
                      ) -> torch.Tensor: # `F.layer_norm`'s value, linear in `x`
     "`F.layer_norm` with the standard deviation held at its value: centring and scale stay linear."
     dims = tuple(range(-len(normalized_shape), 0))
-    centred = x - x.mean(dims, keepdim=True)
+    centred = x.float() - x.float().mean(dims, keepdim=True)
     deviation = (centred.pow(2).mean(dims, keepdim=True) + eps).sqrt().detach()
-    y = centred / deviation
+    y = (centred / deviation).to(x.dtype)
     if weight is not None:
         y = y * weight
     return y if bias is None else y + bias
@@ -125,8 +125,9 @@ class TracedEvidence(ModelOutput):
     from_layer: int|None = None # The layer whose token states hold the shares (0: the embeddings)
     method: str|None = None # `traced` through the encoder, or `last_layer` (its contributions)
 
-# %% ../nbs/00b_trace.ipynb #8d8f2446
+# %% ../nbs/00b_trace.ipynb #1c199ad2
 _entry = threading.local()
+_swap = threading.Lock()  # `functional_call` swaps the parameters while it runs: one at a time
 
 def _enter_leaf(block, args, kwargs):
     "Forward pre-hook: for the tracing thread, the block's input states become a gradient leaf."
@@ -147,53 +148,75 @@ def _hooked(block:nn.Module) -> nn.Module:
         block._gatesent_leaf_hook = True
     return block
 
-# %% ../nbs/00b_trace.ipynb #313e63a3
-def _last_layer(model, input_ids, attention_mask, target, layers:int) -> TracedEvidence:
+# %% ../nbs/00b_trace.ipynb #c203c0e7
+def _last_layer(model, inputs:dict, target, layers:int) -> TracedEvidence:
     "The model's own contributions (its last layer's shares) as a `TracedEvidence`."
     with torch.no_grad():
-        out = model(input_ids=input_ids, attention_mask=attention_mask, output_contributions=True)
+        out = model(**inputs, output_contributions=True)
     if target is None:
         target = out.logits.argmax(-1)
-    target = torch.as_tensor(target).expand(len(out.logits))
+    target = torch.as_tensor(target, device=out.logits.device).expand(len(out.logits))
+    attention_mask = inputs["attention_mask"]
     evidence = toward(out.contributions, target[:, None]) * attention_mask.to(out.logits.dtype)
     bias = toward(out.logits, target) - evidence.sum(1)
     return TracedEvidence(out.logits, evidence, bias, target, layers, "last_layer")
 
-# %% ../nbs/00b_trace.ipynb #00f097d3
+# %% ../nbs/00b_trace.ipynb #70042df1
+def traceable(model:nn.Module, # A `GateSentForSequenceClassification`
+             ) -> bool: # Whether `trace_evidence` traces it (else: the last layer's shares)
+    "A backbone family the tracer is checked on, with the attention kernels and blocks it sees."
+    backbone = model.config.backbone
+    kernel = getattr(model.encoder.config, "_attn_implementation", None) or "eager"
+    return (backbone.model_type in TRACEABLE
+            and kernel in ("eager", "sdpa")  # flash and flex kernels are hidden from the mode
+            and not getattr(backbone, "conv_kernel_size", 0)  # DeBERTa-v2 conv: reads its input
+            and encoder_layers(model.encoder) is not None)
+
+# %% ../nbs/00b_trace.ipynb #edf4a623
 def trace_evidence(model:nn.Module, # A `GateSentForSequenceClassification` in eval mode
                    input_ids:torch.LongTensor, # (batch, seq) token ids
                    attention_mask:torch.Tensor|None=None, # (batch, seq), 1 for real tokens
                    target:int|torch.Tensor|None=None, # The label it is toward (default: predicted)
                    from_layer:int=0, # Whose states hold the shares: 0 the embeddings, L the last
+                   token_type_ids:torch.LongTensor|None=None, # Segment ids, for encoders with them
                   ) -> TracedEvidence:
     "Each token's exact share of the margin toward `target`, traced back to layer `from_layer`."
     if model.training:
         raise ValueError("trace_evidence needs the model in eval mode (dropout changes the shares)")
     if attention_mask is None:
         attention_mask = torch.ones_like(input_ids)
-    layers = encoder_layers(model.encoder)
-    count = len(layers) if layers is not None else 0
+    config = model.encoder.config
+    names = ("num_hidden_layers", "num_layers", "n_layers")
+    count = next((getattr(config, n) for n in names if getattr(config, n, None)), 0)
     if from_layer < 0:
         from_layer += count + 1
-    if not 0 <= from_layer <= max(count, 1) and layers is not None:
+    if not 0 <= from_layer <= count:
         raise ValueError(f"from_layer must be in 0..{count}, got {from_layer}")
-    traceable = layers is not None and model.config.backbone.model_type in TRACEABLE
-    if not traceable or from_layer == count:
-        return _last_layer(model, input_ids, attention_mask, target, count)
-    held = {n: p.detach() for n, p in model.named_parameters()}
-    _entry.block = _hooked(layers[from_layer])
-    try:
-        with torch.enable_grad(), FrozenForward():
-            inputs = dict(input_ids=input_ids, attention_mask=attention_mask,
-                          output_contributions=False)
-            logits = functional_call(model, held, args=(), kwargs=inputs).logits
+    with torch.inference_mode(False):  # a caller's inference mode would forbid the backward pass
+        inputs = {"input_ids": input_ids.clone(), "attention_mask": attention_mask.clone()}
+        if token_type_ids is not None:
+            inputs["token_type_ids"] = token_type_ids.clone()
+        if not traceable(model) or from_layer == count:
+            return _last_layer(model, inputs, target, count)
+        held = {n: p.detach() for n, p in model.named_parameters()}
+        with _swap, torch.enable_grad(), FrozenForward():
+            _entry.block = _hooked(encoder_layers(model.encoder)[from_layer])
+            _entry.leaf = None
+            try:
+                kwargs = {**inputs, "output_contributions": False}
+                out = functional_call(model, held, args=(), kwargs=kwargs)
+                leaf = _entry.leaf
+            finally:
+                _entry.block = _entry.leaf = None
+            if leaf is None:  # the block never ran on its states: nothing to trace from
+                return _last_layer(model, inputs, target, count)
+            logits = out.logits
             if target is None:
                 target = logits.argmax(-1)
             target = torch.as_tensor(target, device=logits.device).expand(len(logits))
             margin = toward(logits, target)
-            grad, = torch.autograd.grad(margin.sum(), _entry.leaf)
-        evidence = (grad * _entry.leaf).sum(-1).detach() * attention_mask.to(grad.dtype)
-    finally:
-        _entry.block = _entry.leaf = None
-    bias = margin.detach() - evidence.sum(1)
-    return TracedEvidence(logits.detach(), evidence, bias, target, from_layer, "traced")
+            grad, = torch.autograd.grad(margin.sum(), leaf)
+        mask = inputs["attention_mask"].to(grad.dtype)
+        evidence = (grad * leaf).sum(-1).detach() * mask
+        bias = margin.detach() - evidence.sum(1)
+        return TracedEvidence(logits.detach(), evidence, bias, target, from_layer, "traced")
