@@ -16,7 +16,7 @@ from .data import _text_column, load_custom, load_sst2, tokenize
 from .text import cut, encode_texts, special_affixes, word_scores
 from .args import check_thresholds, quality_gate
 from .model import GateSentForSequenceClassification, toward
-from .trace import trace_evidence
+from .trace import trace_evidence, traceable
 
 # %% auto #0
 __all__ = ['EXPLAINERS', 'SIGNED_EXPLAINERS', 'predict_dataset', 'traced_dataset', 'expected_calibration_error',
@@ -303,15 +303,15 @@ def plot_gate_distribution(gates:list[np.ndarray], path) -> Path:
 
 # %% ../nbs/03_evaluate.ipynb #4c1f7aed
 def plot_faithfulness(res:dict, path) -> Path:
-    "Comprehensiveness and sufficiency at each k: the gate's and the signed evidence's top tokens vs random tokens."
+    "Comprehensiveness and sufficiency at each k: the gate's and the signed evidence's (last-layer and traced) top tokens vs random tokens."
     plt = _plt()
     fig, axes = plt.subplots(1, 2, figsize=(8.5, 3.2))
-    kinds = [k for k in ("gate", "contribution", "random") if k in res]
+    kinds = [k for k in ("gate", "contribution", "traced", "random") if k in res]
     x, w = np.arange(len(res["ks"])), 0.8 / len(kinds)
     for ax, m, better in zip(axes, ("comprehensiveness", "sufficiency"), ("higher", "lower")):
         for i, kind in enumerate(kinds):
-            ax.bar(x + (i - (len(kinds) - 1) / 2) * w, [res[kind][f"{m}@{k}"] for k in res["ks"]], w, label={"contribution": "signed evidence"}.get(kind, kind) + " tokens",
-                   color={"gate": "tab:orange", "contribution": "tab:purple", "random": "tab:gray"}[kind])
+            ax.bar(x + (i - (len(kinds) - 1) / 2) * w, [res[kind][f"{m}@{k}"] for k in res["ks"]], w, label={"contribution": "signed evidence", "traced": "traced evidence"}.get(kind, kind) + " tokens",
+                   color={"gate": "tab:orange", "contribution": "tab:purple", "traced": "tab:green", "random": "tab:gray"}[kind])
         ax.set(xticks=x, xticklabels=[f"top {k}%" for k in res["ks"]], title=f"{m.capitalize()} ({better} is better)", ylabel="probability drop")
         ax.axhline(0, color="black", lw=0.6); ax.legend()
     return _save(fig, path)
@@ -534,6 +534,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     metrics = classification_metrics(s["labels"], s["probs"], names)
     metrics["contribution"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["evidence"]], lexicon)
     metrics["traced"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["traced"]], lexicon)
+    metrics["traced"]["method"] = "traced" if traceable(model) else "last_layer"  # what the traced evidence is for this backbone
     if s["gates"] is not None:
         metrics["explanation"] = explanation_metrics(s["gate_words"], lexicon)
         metrics["gate_mean"] = float(np.concatenate(s["gates"]).mean())
