@@ -58,7 +58,7 @@ def traced_dataset(model:GateSentForSequenceClassification, # The model, in eval
                    tokenizer, # For padding
                    targets, # Per row, the label the evidence is toward
                    batch_size:int=64, # Rows per pass
-                   from_layer:int=0, # The layer whose token states hold the shares (0: the embeddings)
+                   from_layer:int=0, # Whose token states hold the shares (0: the embeddings)
                   ) -> list[np.ndarray]: # per row, one share per real token
     "Every row's evidence toward its target, traced through the encoder (`trace_evidence`)."
     collate = DataCollatorWithPadding(tokenizer)
@@ -71,10 +71,10 @@ def traced_dataset(model:GateSentForSequenceClassification, # The model, in eval
         batch = collate([{c: rows[c][j] for c in cols} for j in range(count)])
         batch = {k: v.to(model.device) for k, v in batch.items()}
         goal = targets[i:i + count].to(model.device)
-        traced = trace_evidence(model, batch["input_ids"], batch["attention_mask"], goal, from_layer,
-                                batch.get("token_type_ids"))
+        ids, mask = batch["input_ids"], batch["attention_mask"]
+        traced = trace_evidence(model, ids, mask, goal, from_layer, batch.get("token_type_ids"))
         evidence = traced.evidence.float().cpu().numpy()
-        keep = batch["attention_mask"].cpu().numpy().astype(bool)
+        keep = mask.cpu().numpy().astype(bool)
         shares += [evidence[j][keep[j]] for j in range(count)]
     return shares
 
@@ -159,7 +159,9 @@ def faithfulness(model:GateSentForSequenceClassification, # The model
     ds = Dataset.from_dict({"input_ids": [pre + c + post for c in content], "attention_mask": [[1] * (len(c) + len(pre) + len(post)) for c in content]})
     probs, gates, contribs = predict_dataset(model, ds, tokenizer, batch_size, contributions=True)
     pred = probs.argmax(1)
-    if scores is None and name == "traced": scores = [s[len(pre):len(pre) + len(c)] for s, c in zip(traced_dataset(model, ds, tokenizer, pred, batch_size), content)]
+    if scores is None and name == "traced":
+        traced = traced_dataset(model, ds, tokenizer, pred, batch_size)
+        scores = [s[len(pre):len(pre) + len(c)] for s, c in zip(traced, content)]
     ranked = [scores[r] if scores is not None else (gates[r] if name == "gate" else toward(torch.from_numpy(contribs[r]), int(pred[r])).numpy())[len(pre):len(pre) + len(c)]
               for r, c in enumerate(content)]
     variants, index = _erasures(content, ranked, ks, name, random_draws, rng, pre, post)
@@ -380,7 +382,8 @@ def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in e
         with torch.inference_mode(): return model(input_ids=ids).gate_scores[0].numpy()
     if method == "contribution":
         with torch.inference_mode(): return toward(model(input_ids=ids).contributions, target)[0].numpy()
-    if method == "traced": return trace_evidence(model, ids, target=target, from_layer=from_layer).evidence[0].numpy()
+    if method == "traced":
+        return trace_evidence(model, ids, target=target, from_layer=from_layer).evidence[0].numpy()
     if method == "integrated_gradients": return _integrated_gradients(model, ids, prob, words, baseline_id, ig_steps)
     if method == "attention": return _last_attention(model, ids)
     if method == "occlusion": return _occlusion(model, row, ids, prob, target, words, baseline_id)
@@ -465,12 +468,13 @@ def _score_split(model, tok, data:Dataset, max_tokens:int, batch_size:int) -> di
     "A split's texts, labels, probabilities, gate scores, and each word's signed evidence (last-layer and traced) and gate score."
     cfg, col = model.config, _text_column(data)
     texts, labels = list(data[col][:]), np.array(data["label"][:])
-    probs, gates, contribs = predict_dataset(model, tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share), tok, batch_size, contributions=True)
+    encoded = tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share)
+    probs, gates, contribs = predict_dataset(model, encoded, tok, batch_size, contributions=True)
     spans = encode_texts(tok, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)["spans"]
     # signed evidence: toward the second label with two labels (positive), else toward the predicted one
     targets = np.ones(len(probs), dtype=int) if cfg.num_labels == 2 else probs.argmax(1)
     signed = [toward(torch.from_numpy(c), int(t)).numpy() for c, t in zip(contribs, targets)]
-    traced = traced_dataset(model, tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share), tok, targets, batch_size)
+    traced = traced_dataset(model, encoded, tok, targets, batch_size)
     return {"texts": texts, "labels": labels, "probs": probs, "gates": gates,
             "evidence": [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)],
             "traced": [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, traced)],
@@ -480,8 +484,10 @@ def _score_split(model, tok, data:Dataset, max_tokens:int, batch_size:int) -> di
 def _faithfulness_metrics(model, tok, texts:list[str], has_gate:bool, max_tokens:int, batch_size:int) -> dict:
     "The faithfulness test of the signed evidence, last-layer and traced (and of the gate, when the model has one), with its headline numbers at 20%."
     f = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="contribution", random_draws=0 if has_gate else 3)
-    f["traced"] = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="traced", random_draws=0)["traced"]
-    m = {"traced_comprehensiveness": f["traced"]["comprehensiveness@20"], "traced_sufficiency": f["traced"]["sufficiency@20"]}
+    traced = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="traced", random_draws=0)
+    f["traced"] = traced["traced"]
+    m = {"traced_comprehensiveness": f["traced"]["comprehensiveness@20"],
+         "traced_sufficiency": f["traced"]["sufficiency@20"]}
     if has_gate:
         f = {**faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size), "contribution": f["contribution"], "traced": f["traced"]}
         m.update(gate_comprehensiveness=f["gate"]["comprehensiveness@20"], gate_sufficiency=f["gate"]["sufficiency@20"])
@@ -534,7 +540,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     metrics = classification_metrics(s["labels"], s["probs"], names)
     metrics["contribution"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["evidence"]], lexicon)
     metrics["traced"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["traced"]], lexicon)
-    metrics["traced"]["method"] = "traced" if traceable(model) else "last_layer"  # what the traced evidence is for this backbone
+    metrics["traced"]["method"] = "traced" if traceable(model) else "last_layer"  # what it holds here
     if s["gates"] is not None:
         metrics["explanation"] = explanation_metrics(s["gate_words"], lexicon)
         metrics["gate_mean"] = float(np.concatenate(s["gates"]).mean())
