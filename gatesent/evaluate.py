@@ -484,7 +484,8 @@ def _score_split(model, tok, data:Dataset, max_tokens:int, batch_size:int) -> di
 def _faithfulness_metrics(model, tok, texts:list[str], has_gate:bool, max_tokens:int, batch_size:int) -> dict:
     "The faithfulness test of the signed evidence, last-layer and traced (and of the gate, when the model has one), with its headline numbers at 20%."
     f = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="contribution", random_draws=0 if has_gate else 3)
-    traced = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="traced", random_draws=0)
+    traced = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="traced",
+                          random_draws=0)
     f["traced"] = traced["traced"]
     m = {"traced_comprehensiveness": f["traced"]["comprehensiveness@20"],
          "traced_sufficiency": f["traced"]["sufficiency@20"]}
@@ -540,7 +541,7 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     metrics = classification_metrics(s["labels"], s["probs"], names)
     metrics["contribution"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["evidence"]], lexicon)
     metrics["traced"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["traced"]], lexicon)
-    metrics["traced"]["method"] = "traced" if traceable(model) else "last_layer"  # what it holds here
+    metrics["traced"]["method"] = "traced" if traceable(model) else "last_layer"
     if s["gates"] is not None:
         metrics["explanation"] = explanation_metrics(s["gate_words"], lexicon)
         metrics["gate_mean"] = float(np.concatenate(s["gates"]).mean())
