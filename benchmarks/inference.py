@@ -40,8 +40,8 @@ def post(url, body, timeout=10):
     req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
     with urllib.request.urlopen(req, timeout=timeout) as r: return json.loads(r.read())
 
-def serve_and_measure(model_dir, port, requests, texts, extra=()):
-    "Start `gatesent serve`; cold start, per-request latency over HTTP, peak RSS."
+def serve_and_measure(model_dir, port, requests, texts, extra=(), parameters=None):
+    "Start `gatesent serve`; cold start, per-request latency over HTTP (each request with `parameters`), peak RSS."
     exe = str(Path(sys.executable).parent/"gatesent")
     start = time.perf_counter()
     proc = subprocess.Popen([exe, "serve", "--model-dir", str(model_dir), "--port", str(port), *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -57,7 +57,8 @@ def serve_and_measure(model_dir, port, requests, texts, extra=()):
         import http.client
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)  # one keep-alive connection, as browsers and boto3 use
         def ask(t):
-            conn.request("POST", "/predict", json.dumps({"inputs": t}), {"content-type": "application/json"})
+            body = {"inputs": t, **({"parameters": parameters} if parameters else {})}
+            conn.request("POST", "/predict", json.dumps(body), {"content-type": "application/json"})
             r = conn.getresponse(); body = r.read()
             if r.status != 200: raise RuntimeError(body)
         for t in texts[:50]: ask(t)  # warm-up

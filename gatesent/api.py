@@ -59,7 +59,7 @@ def lambda_handler(event:dict, # API Gateway HTTP API event (payload format 2.0)
             except (ValueError, TypeError): raise RequestError(400, "invalid_encoding", "the body is marked base64 but is not valid base64") from None
         data = parse_request(body.encode() if isinstance(body, str) else body, headers.get("content-type", "application/json"))
     except RequestError as e: return _response(e.status, e.to_dict(), started)
-    payload = json.dumps({"inputs": data["texts"], "parameters": {"explain": data["explain"]}})
+    payload = json.dumps({"inputs": data["texts"], "parameters": {"explain": data["explain"], "evidence": data["evidence"]}})
     budget = _budget(context)
     try: return _invoke(endpoint, payload, budget, started)
     except Exception:  # anything unforeseen: logged with the request id, answered as JSON with it, never a bare 502

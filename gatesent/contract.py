@@ -7,13 +7,14 @@ from __future__ import annotations
 import json, os, re
 
 # %% auto #0
-__all__ = ['MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'JSON_TYPES', 'JSONLINES_TYPES', 'RequestError', 'max_texts',
-           'batch_explain', 'batch_mode', 'json_lines', 'assemble', 'check_text', 'parse_request']
+__all__ = ['MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'EVIDENCE', 'JSON_TYPES', 'JSONLINES_TYPES', 'RequestError',
+           'max_texts', 'batch_explain', 'batch_mode', 'json_lines', 'assemble', 'check_text', 'parse_request']
 
 # %% ../nbs/04a_contract.ipynb #d5df3e1d
 MAX_TEXTS = 64 # Texts per request
 MAX_CHARS = 5000 # Characters per text
 MAX_PAYLOAD_BYTES = 4 * 1024 * 1024 # Request body: the SageMaker serverless/Lambda-friendly limit (4 MB)
+EVIDENCE = ("input", "last_layer") # What a word's contribution is: traced to the input, or the last layer's
 JSON_TYPES = ("application/json",)
 JSONLINES_TYPES = ("application/jsonlines", "application/x-jsonlines", "application/jsonl")
 
@@ -102,7 +103,7 @@ def _texts(value, where:str) -> list[str]:
 # %% ../nbs/04a_contract.ipynb #2fa6bfbe
 def parse_request(body:bytes|str|dict, # The request body (or an already parsed JSON object)
                   content_type:str|None="application/json", # Its media type
-                 ) -> dict: # texts, explain, single (one string sent), jsonlines
+                 ) -> dict: # texts, explain, evidence, single (one string sent), jsonlines
     "Validate a request body against the contract; raise `RequestError` with the right status."
     if isinstance(body, (bytes, bytearray)) and len(body) > MAX_PAYLOAD_BYTES:
         raise RequestError(413, "payload_too_large", f"request body is {len(body):,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}")
@@ -114,7 +115,7 @@ def parse_request(body:bytes|str|dict, # The request body (or an already parsed 
         except UnicodeDecodeError: raise RequestError(400, "invalid_encoding", "the request body is not UTF-8 text") from None
     if mt in JSONLINES_TYPES and batch_mode():
         texts, skipped = _batch_lines(str(body))
-        return {"texts": texts, "explain": batch_explain(), "single": False, "jsonlines": True, "skipped": skipped}
+        return {"texts": texts, "explain": batch_explain(), "evidence": "input", "single": False, "jsonlines": True, "skipped": skipped}
     if mt in JSONLINES_TYPES:
         texts = []
         for n, line in enumerate(json_lines(str(body)), 1):
@@ -123,7 +124,7 @@ def parse_request(body:bytes|str|dict, # The request body (or an already parsed 
             except json.JSONDecodeError as e: raise RequestError(400, "invalid_json", f"line {n} is not JSON ({e.msg})") from None
             if isinstance(item, dict): item = item.get("inputs", item.get("text"))
             texts.append(item)
-        return {"texts": _texts(texts, "lines"), "explain": batch_explain(), "single": False, "jsonlines": True}
+        return {"texts": _texts(texts, "lines"), "explain": batch_explain(), "evidence": "input", "single": False, "jsonlines": True}
     if not isinstance(body, dict):
         try: body = json.loads(body)
         except json.JSONDecodeError as e: raise RequestError(400, "invalid_json", f"the request body is not valid JSON ({e.msg} at position {e.pos})") from None
@@ -133,4 +134,8 @@ def parse_request(body:bytes|str|dict, # The request body (or an already parsed 
     params = body.get("parameters") or {}
     if not isinstance(params, dict) or not isinstance(params.get("explain", False), bool):
         raise RequestError(400, "invalid_parameters", '"parameters" must be an object such as {"explain": true}')
-    return {"texts": _texts(body[key], key), "explain": params.get("explain", False), "single": isinstance(body[key], str), "jsonlines": False}
+    evidence = params.get("evidence", "input")
+    if evidence not in EVIDENCE:
+        raise RequestError(400, "invalid_parameters", f'"evidence" must be one of {", ".join(map(repr, EVIDENCE))}, got {json.dumps(evidence)}')
+    return {"texts": _texts(body[key], key), "explain": params.get("explain", False), "evidence": evidence,
+            "single": isinstance(body[key], str), "jsonlines": False}

@@ -7,21 +7,30 @@ from __future__ import annotations
 import functools, json, math, os, re, tempfile, time, warnings
 from pathlib import Path
 
-from .contract import JSONLINES_TYPES, JSON_TYPES, RequestError, _media_type, assemble, batch_explain, batch_mode, parse_request
+from .contract import EVIDENCE, JSONLINES_TYPES, JSON_TYPES, RequestError, _media_type, assemble, batch_explain, batch_mode, parse_request
 from .text import encode_texts, load_tokenizer, word_scores
 
 # %% auto #0
-__all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'quantize', 'TorchBackend', 'OnnxBackend', 'explanation', 'load_backend', 'Predictor',
-           'save_int8', 'export_onnx', 'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'response_type']
+__all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'quantize', 'dequantized', 'TorchBackend', 'OnnxBackend',
+           'explanation', 'load_backend', 'Predictor', 'save_int8', 'export_onnx', 'model_fn', 'input_fn', 'predict_fn',
+           'output_fn', 'response_type']
 
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
 ONNX_FILES = ("model.onnx", "model.int8.onnx")
+EVIDENCE_FILES = ("evidence.onnx", "evidence.int8.onnx") # The forward pass with its traced evidence
 
 def _quiet_quantization():
     "torch.ao quantization still works in torch 2.x but warns that it moves to torchao; say it once, not per call."
     for text in (".*torch.ao.quantization.*", ".*torchao.*", ".*quantized tensor creation functions.*", ".*TypedStorage is deprecated.*"):
         warnings.filterwarnings("ignore", message=text)
+
+def _toward_each(shares):
+    "Shares of each label's logit (..., labels) as shares of the margin toward each label (`toward`)."
+    import numpy as np
+    shares = np.asarray(shares, dtype=np.float64)
+    count = shares.shape[-1]
+    return shares + (shares - shares.sum(-1, keepdims=True)) / (count - 1)
 
 # %% ../nbs/04_inference.ipynb #be5daa50
 def quantize(model # A float gate model, changed in place
@@ -38,11 +47,29 @@ def quantize(model # A float gate model, changed in place
         elif isinstance(m, nn.Embedding) and m.num_embeddings >= 1000: spec[name] = float_qparams_weight_only_qconfig
     return quantize_dynamic(model, spec, inplace=True)
 
+# %% ../nbs/04_inference.ipynb #82232bd7
+def dequantized(model # A `quantize`d gate model
+               ):
+    "A float copy of an int8 model, its int8 weights dequantized: the network `trace_labels` follows for it."
+    import torch
+    from gatesent.model import GateSentForSequenceClassification
+    twin = GateSentForSequenceClassification(model.config).eval()
+    state = {k: v for k, v in model.state_dict().items() if isinstance(v, torch.Tensor) and v.is_floating_point() and not v.is_quantized}
+    for name, m in model.named_modules():
+        weight, bias = getattr(m, "weight", None), getattr(m, "bias", None)
+        if callable(weight) and not isinstance(weight, torch.Tensor):  # an int8 layer: its weight is a method
+            state[f"{name}.weight"] = weight().dequantize()
+            if callable(bias) and bias() is not None: state[f"{name}.bias"] = bias()
+    missing = [k for k in twin.state_dict() if k not in state and not k.endswith("position_ids")]
+    if missing: raise ValueError(f"no float value for {missing[:3]} in the int8 model")
+    twin.load_state_dict(state, strict=False)
+    return twin.to(next(iter(state.values())).device)
+
 # %% ../nbs/04_inference.ipynb #aadddf64
 class TorchBackend:
     "A saved PyTorch model (float, or int8 from `save_int8`)."
     def __init__(self, model_dir:Path, int8:bool|None=None, device:str|None=None):
-        import torch
+        import threading, torch
         from transformers import AutoModelForSequenceClassification
         from gatesent.model import GateSentConfig, GateSentForSequenceClassification
         self.torch = torch
@@ -56,16 +83,37 @@ class TorchBackend:
             if self.int8: model = quantize(model)
         self.device = torch.device("cpu" if self.int8 else device or ("cuda" if torch.cuda.is_available() else "cpu"))
         self.model = model.to(self.device).eval()
+        self.float_model, self.lock = None if self.int8 else self.model, threading.Lock()
         self.name = f"pytorch {'int8' if self.int8 else 'fp32'} on {self.device}"
 
-    def __call__(self, ids, mask, explain:bool=False):
-        "Logits, gate scores (or None), and with `explain` the contributions and the head's bias (else None, None)."
+    def traced_model(self):
+        "The float model the evidence is traced through: the model, or its int8 weights dequantized."
+        with self.lock:
+            if self.float_model is None:
+                self.float_model = dequantized(self.model)
+        return self.float_model
+
+    def __call__(self, ids, mask, explain:bool=False, evidence:str="input"):
+        "Logits, gate scores (or None); with `explain` each token's share of the margin toward each label, the bias shares, and which evidence (`EVIDENCE`)."
+        from gatesent.trace import trace_labels
         t = self.torch
+        ids, mask = t.from_numpy(ids).to(self.device), t.from_numpy(mask).to(self.device)
+        np_ = lambda x: None if x is None else x.detach().float().cpu().numpy()
+        if explain and evidence == "input":  # outside inference mode: the tracer's weights must be ordinary tensors
+            traced = trace_labels(self.traced_model(), ids, mask)
+            kind = "input" if traced.method == "traced" else "last_layer"
+            shares = np_(traced.evidence)
+            if not self.int8: return np_(traced.logits), np_(traced.gate_scores), shares, np_(traced.bias), kind
+            with t.inference_mode():
+                out = self.model(input_ids=ids, attention_mask=mask)  # the answer is the int8 model's
+            logits = np_(out.logits)
+            bias = _toward_each(logits) - shares.sum(1)  # int8 is not exactly linear: the bias share is the rest
+            return logits, np_(out.gate_scores), shares, bias, kind
         with t.inference_mode():
-            out = self.model(input_ids=t.from_numpy(ids).to(self.device), attention_mask=t.from_numpy(mask).to(self.device), output_contributions=explain)
-            np_ = lambda x: None if x is None else x.float().cpu().numpy()
-            bias = self.model.classifier.bias.float().cpu().numpy() if explain else None
-            return np_(out.logits), np_(out.gate_scores), np_(out.contributions), bias
+            out = self.model(input_ids=ids, attention_mask=mask, output_contributions=explain)
+        if not explain: return np_(out.logits), np_(out.gate_scores), None, None, None
+        head = _toward_each(np_(self.model.classifier.bias))
+        return np_(out.logits), np_(out.gate_scores), _toward_each(np_(out.contributions)), head[None].repeat(len(ids), 0), "last_layer"
 
 # %% ../nbs/04_inference.ipynb #a1c2919c
 class OnnxBackend:
@@ -76,29 +124,35 @@ class OnnxBackend:
         if threads: opts.intra_op_num_threads = threads
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self.int8, self.device = "int8" in path.name, "cpu"
+        traced = path.with_name(EVIDENCE_FILES[self.int8])  # its own graph: a plain answer does not pay for the reverse pass
+        self.traced = ort.InferenceSession(str(traced), opts, providers=["CPUExecutionProvider"]) if traced.is_file() else None
         self.name = f"onnxruntime {'int8' if self.int8 else 'fp32'} ({path.name})"
         self.outputs = [o.name for o in self.session.get_outputs()]  # exports older than the contributions have logits and gate_scores only
 
-    def __call__(self, ids, mask, explain:bool=False):
-        "Logits, gate scores, and with `explain` the contributions and the head's bias (None from an export without them)."
-        want = ["logits", "gate_scores"] + (["contributions", "head_bias"] if explain and "contributions" in self.outputs else [])
-        got = self.session.run(want, {"input_ids": ids, "attention_mask": mask})
-        if len(got) == 2: return got[0], got[1], None, None
-        return got[0], got[1], got[2], got[3][0]
+    def __call__(self, ids, mask, explain:bool=False, evidence:str="input"):
+        "Logits, gate scores; with `explain` each token's share of the margin toward each label, the bias shares, and which evidence (None from an export without them)."
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if explain and evidence == "input" and self.traced is not None:
+            return (*self.traced.run(["logits", "gate_scores", "evidence", "evidence_bias"], feed), "input")
+        if not explain or "contributions" not in self.outputs:
+            return (*self.session.run(["logits", "gate_scores"], feed), None, None, None)
+        logits, gates, contribs, head = self.session.run(["logits", "gate_scores", "contributions", "head_bias"], feed)
+        return logits, gates, _toward_each(contribs), _toward_each(head), "last_layer"
 
 # %% ../nbs/04_inference.ipynb #3b9c9b4f
 def explanation(text:str, # The text
                 spans:list, # Its token spans (`encode_texts(..., spans=True)`)
                 gates, # Its tokens' gate scores (None: not a gate model)
-                contribs, # Its tokens' contributions, (tokens, labels) (None: the backend has none)
+                shares, # Its tokens' shares of the margin toward each label, (tokens, labels) (None: the backend has none)
                 logits, # Its logits (labels,)
-                bias, # The head's bias (labels,)
+                bias, # The bias share of the margin toward each label (labels,)
                 labels:list[str], # The label names
-               ) -> dict: # `tokens` and, with contributions, `contributions`
-    "The words of one text with their gate scores and contributions, and how the contributions add up to the logits."
+                evidence:str|None=None, # Which evidence the shares are (`EVIDENCE`)
+               ) -> dict: # `tokens` and, with shares, `contributions`
+    "The words of one text with their gate scores and contributions, and how the contributions add up to the margin."
     import numpy as np
-    c = None if contribs is None else np.asarray(contribs, dtype=np.float64)
-    cols = [] if c is None else [c[:, 1] - c[:, 0]] if len(labels) == 2 else [c[:, k] for k in range(len(labels))]
+    c = None if shares is None else np.asarray(shares, dtype=np.float64)
+    cols = [] if c is None else [c[:, 1]] if len(labels) == 2 else [c[:, k] for k in range(len(labels))]
     per_col = [word_scores(text, spans, col.tolist(), merge="sum") for col in cols]
     gated = None if gates is None else word_scores(text, spans, np.asarray(gates).tolist())
     words = gated if gated is not None else per_col[0] if per_col else word_scores(text, spans, [0.0] * len(spans))  # one pass per score, none extra
@@ -109,12 +163,13 @@ def explanation(text:str, # The text
     for n, t in enumerate(tokens):
         t["contribution"] = r6(per_col[0][n][1]) if len(labels) == 2 else {l: r6(pc[n][1]) for l, pc in zip(labels, per_col)}
     special = [col.sum() - sum(v for _, v in pc) for col, pc in zip(cols, per_col)]
+    margins = _toward_each(logits)
     if len(labels) == 2:
-        summary = {"toward": labels[1], "logit_margin": r6(logits[1] - logits[0]), "bias": r6(bias[1] - bias[0]), "special_tokens": r6(special[0])}
+        summary = {"toward": labels[1], "logit_margin": r6(margins[1]), "bias": r6(bias[1]), "special_tokens": r6(special[0])}
     else:
-        summary = {"logits": {l: r6(v) for l, v in zip(labels, logits)}, "bias": {l: r6(v) for l, v in zip(labels, bias)},
+        summary = {"margins": {l: r6(v) for l, v in zip(labels, margins)}, "bias": {l: r6(v) for l, v in zip(labels, bias)},
                    "special_tokens": {l: r6(v) for l, v in zip(labels, special)}}
-    return {"tokens": tokens, "contributions": summary}
+    return {"tokens": tokens, "contributions": {**summary, "evidence": evidence}}
 
 # %% ../nbs/04_inference.ipynb #1f8eb97b
 def load_backend(model_dir:Path, # A saved model folder
@@ -165,17 +220,20 @@ class Predictor:
         return (f"Predictor({self.model_dir.name}: {self.config['backbone']['model_type']} encoder, pooling={self.config.get('pooling')}, "
                 f"labels={self.labels}, max_tokens={self.max_tokens}, {self.backend.name})")
 
-    def __call__(self, texts:str|list[str], explain:bool=False):
+    def __call__(self, texts:str|list[str], explain:bool=False, evidence:str="input"):
         "One text gives one result, a list gives a list."
-        return self.predict([texts], explain)[0] if isinstance(texts, str) else self.predict(texts, explain)
+        if isinstance(texts, str): return self.predict([texts], explain, evidence)[0]
+        return self.predict(texts, explain, evidence)
 
 # %% ../nbs/04_inference.ipynb #a1b2f67b
 def predict(self,
             texts:list[str], # Texts to classify
             explain:bool=False, # Add each text's words with their gate scores and contributions (see `explanation`)
+            evidence:str="input", # The contributions: traced to the input, or the last layer's (`EVIDENCE`)
            ) -> list[dict]: # Per text: label, score, probabilities (and tokens, contributions)
     "Classify `texts`; results in input order."
     import numpy as np
+    if evidence not in EVIDENCE: raise ValueError(f"evidence must be one of {EVIDENCE}, got {evidence!r}")
     enc = encode_texts(self.tokenizer, texts, self.max_tokens, self.truncation, self.head_share, spans=explain)
     order = sorted(range(len(texts)), key=lambda i: len(enc["input_ids"][i]))
     results = [None] * len(texts)
@@ -186,7 +244,7 @@ def predict(self,
         mask = np.zeros((len(rows), width), dtype=np.int64)
         for j, i in enumerate(rows):
             n = len(enc["input_ids"][i]); ids[j, :n] = enc["input_ids"][i]; mask[j, :n] = 1
-        logits, gates, contribs, bias = self.backend(ids, mask, explain)
+        logits, gates, shares, bias, kind = self.backend(ids, mask, explain, evidence)
         e = np.exp(logits - logits.max(-1, keepdims=True))  # float32, as the model computes
         probs = (e / e.sum(-1, keepdims=True)).tolist()
         for j, i in enumerate(rows):
@@ -195,7 +253,8 @@ def predict(self,
             if explain:
                 n = len(enc["input_ids"][i])
                 r.update(explanation(texts[i], enc["spans"][i], gates[j][:n] if self.has_gate else None,
-                                     None if contribs is None else contribs[j][:n], logits[j], bias, self.labels))
+                                     None if shares is None else shares[j][:n], logits[j], None if bias is None else bias[j],
+                                     self.labels, kind))
             results[i] = r
     return results
 
@@ -233,32 +292,68 @@ def save_int8(model_dir:str|Path, # A saved float model folder
     return dest
 
 # %% ../nbs/04_inference.ipynb #c229a522
-def _quantize_onnx(dest:Path, keep_fp32:bool=True):
-    "Write dest/model.int8.onnx from dest/model.onnx: dynamic int8 of the MatMul weights, per channel; the head and the embeddings stay float."
+def _quantize_onnx(src:Path, dst:Path):
+    "Write `dst` from `src`: dynamic int8 of the MatMul weights, per channel; the head and the embeddings stay float."
     import logging, onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    plain = onnx.load(str(dest/"model.onnx"))
+    plain = onnx.load(str(src))
     del plain.graph.value_info[:]  # the exporter's intermediate shapes carry the example's sizes; let the quantiser infer its own
     root, level = logging.getLogger(), logging.getLogger().level
     root.setLevel(logging.ERROR)  # the quantiser logs advice to pre-process on the root logger
     try:
         with tempfile.TemporaryDirectory() as d:
             onnx.save(plain, f"{d}/plain.onnx")
-            quantize_dynamic(f"{d}/plain.onnx", str(dest/"model.int8.onnx"), per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=_head_nodes(plain),
+            quantize_dynamic(f"{d}/plain.onnx", str(dst), per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=_head_nodes(plain),
                              op_types_to_quantize=["MatMul"])  # the embedding tables (Gather) stay float: quantised, they cost the quick model 1.1 points of SST-2 accuracy
     finally: root.setLevel(level)
-    if not keep_fp32: (dest/"model.onnx").unlink()
+
+# %% ../nbs/04_inference.ipynb #abd24707
+def _save_graph(module, ids, mask, outputs:list[str], path:Path):
+    "Export `module` (inputs input_ids, attention_mask; dynamic batch and length) to ONNX at `path`."
+    import logging, torch
+    batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq")
+    logging.getLogger("torch.onnx").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        program = torch.onnx.export(module, (ids, mask), input_names=["input_ids", "attention_mask"], output_names=outputs,
+                                    dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}}, dynamo=True, verbose=False)
+    program.save(str(path))
+
+def _recorded_evidence(model, ids, mask):
+    "The model's forward pass with `trace_labels`, reverse pass included, recorded as plain tensor operations and called with the model's parameters (so that the export keeps their names)."
+    import torch
+    from torch.func import functional_call
+    from torch.fx.experimental.proxy_tensor import make_fx
+    from gatesent.trace import trace_labels
+    class Traced(torch.nn.Module):
+        def __init__(self, m): super().__init__(); self.m = m
+        def forward(self, input_ids, attention_mask):
+            t = trace_labels(self.m, input_ids, attention_mask)
+            gates = t.gate_scores if t.gate_scores is not None else attention_mask.float()
+            return t.logits, gates, t.evidence, t.bias
+    class Recorded(torch.nn.Module):
+        def __init__(self, m, ops): super().__init__(); self.m, self.ops = m, ops
+        def forward(self, input_ids, attention_mask): return self.ops(list(self.m.parameters()), input_ids, attention_mask)
+    traced = Traced(model)
+    names = [n for n, _ in traced.named_parameters()]
+    record = lambda params, i, m: functional_call(traced, dict(zip(names, params)), (i, m))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ops = make_fx(record, tracing_mode="symbolic", _allow_non_fake_inputs=True)([p.detach() for p in model.parameters()], ids, mask)
+    return Recorded(model, ops)
 
 # %% ../nbs/04_inference.ipynb #cd2a738c
 def export_onnx(model_dir:str|Path, # A saved float model folder
                 dest:str|Path, # Folder for the ONNX model (config and tokenizer copied beside it)
                 int8:bool=False, # Also write model.int8.onnx (dynamic int8 quantisation)
                 keep_fp32:bool=True, # With int8: keep model.onnx too
+                evidence:bool=True, # Also write the traced evidence's graph (`EVIDENCE_FILES`), when the backbone is traceable
                ) -> Path:
     "Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits, gate_scores, contributions and head_bias; dynamic batch and length)."
-    import logging, torch
+    import torch
     from transformers import AutoConfig, AutoModelForSequenceClassification
     import gatesent.model
+    from gatesent.trace import traceable
     dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
     backbone = AutoConfig.from_pretrained(str(model_dir)).backbone
     attn = "sdpa" if gatesent.model.encoder_class(backbone)._supports_sdpa else "eager"  # MPNet and DeBERTa-v2 have no SDPA kernel
@@ -271,15 +366,15 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
             return out.logits, gates, out.contributions, self.m.classifier.bias.expand(input_ids.shape[0], -1)  # the bias, for the served explanation
     ids = torch.tensor([[101, 2023, 2003, 102, 0], [101, 2204, 3185, 2003, 102]]) % model.config.backbone.vocab_size
     mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]])
-    batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq")
-    logging.getLogger("torch.onnx").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        program = torch.onnx.export(Wrapped(model), (ids, mask), input_names=["input_ids", "attention_mask"], output_names=["logits", "gate_scores", "contributions", "head_bias"],
-                                    dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}}, dynamo=True, verbose=False)
-    program.save(str(dest/"model.onnx"))
+    _save_graph(Wrapped(model), ids, mask, ["logits", "gate_scores", "contributions", "head_bias"], dest/ONNX_FILES[0])
+    files = [ONNX_FILES]
+    if evidence and traceable(model):
+        _save_graph(_recorded_evidence(model, ids, mask), ids, mask, ["logits", "gate_scores", "evidence", "evidence_bias"], dest/EVIDENCE_FILES[0])
+        files.append(EVIDENCE_FILES)
     _copy_config_and_tokenizer(Path(model_dir), dest)
-    if int8: _quantize_onnx(dest, keep_fp32)
+    for plain, small in files if int8 else []:
+        _quantize_onnx(dest/plain, dest/small)
+        if not keep_fp32: (dest/plain).unlink()
     return dest
 
 # %% ../nbs/04_inference.ipynb #119f363a
@@ -300,7 +395,8 @@ def predict_fn(data:dict, # From `input_fn`
                model:Predictor, # From `model_fn`
                context=None) -> dict:
     "Run the model; keep what `output_fn` needs to shape the answer."
-    return {**data, "predictions": assemble(data, model.predict(data["texts"], explain=data["explain"]))}
+    answers = model.predict(data["texts"], explain=data["explain"], evidence=data.get("evidence", "input"))
+    return {**data, "predictions": assemble(data, answers)}
 
 def output_fn(prediction:dict, # From `predict_fn`
               accept:str|None="application/json", # The requested media type

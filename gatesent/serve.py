@@ -40,9 +40,9 @@ class MicroBatcher:
         self.thread = threading.Thread(target=self._loop, name="gatesent-model", daemon=True)
         self.thread.start()
 
-    def submit(self, texts:list[str], explain:bool=False) -> Future:
+    def submit(self, texts:list[str], explain:bool=False, evidence:str="input") -> Future:
         "Queue one request; the future gets its results (or its exception)."
-        f = Future(); self.queue.put((texts, explain, f))
+        f = Future(); self.queue.put((texts, (explain, evidence if explain else None), f))
         return f
 
     def _loop(self):
@@ -53,16 +53,16 @@ class MicroBatcher:
                 except queue.Empty: break
                 if job is None: self.queue.put(None); break
                 jobs.append(job); n += len(job[0])
-            for explain in (False, True):
-                group = [j for j in jobs if j[1] == explain]
-                if group: self._run(group, explain)
+            for kind in dict.fromkeys(j[1] for j in jobs):  # one batch per kind of answer, in arrival order
+                self._run([j for j in jobs if j[1] == kind], kind)
 
-    def _run(self, group:list, explain:bool):
-        try: results = self.predictor.predict([t for texts, _, _ in group for t in texts], explain=explain)
+    def _run(self, group:list, kind:tuple):
+        explain, evidence = kind
+        try: results = self.predictor.predict([t for texts, _, _ in group for t in texts], explain, evidence or "input")
         except Exception as e:
             if len(group) == 1: group[0][2].set_exception(e); return
             self.isolated += 1  # one request broke the batch: run each alone, so that only it fails and its neighbours are answered
-            for job in group: self._run([job], explain)
+            for job in group: self._run([job], kind)
             return
         self.batches += 1; self.requests += len(group)
         i = 0
@@ -79,24 +79,32 @@ class PredictRequest(BaseModel):
     inputs: Optional[Union[str, list[str]]] = Field(None, description=f"A text or up to {MAX_TEXTS} texts, each at most {MAX_CHARS} characters",
                                                     examples=["A gripping, beautifully acted film."])
     text: Optional[Union[str, list[str]]] = Field(None, description="Same as `inputs` (older clients send this)")
-    parameters: Optional[dict[str, bool]] = Field(None, description='`{"explain": true}` adds each word with its gate score and its contribution')
+    parameters: Optional[dict[str, Union[bool, str]]] = Field(None, description=(
+        '`{"explain": true}` adds each word with its gate score and its contribution, traced to the input; '
+        '`"evidence": "last_layer"` gives the last layer\'s shares instead'))
 
 # %% ../nbs/05_serve.ipynb #61f73a20
 class Token(BaseModel):
     word: str = Field(description="A word of the text, as typed")
     gate: Optional[float] = Field(None, description="Its sentiment-gate score in (0, 1): how much it weighed in the decision (gate models)")
     contribution: Optional[Union[float, dict[str, float]]] = Field(None, description=(
-        "Its exact share of the decision, in logits (the sum of its pieces'): with two labels, positive argues for `contributions.toward` "
-        "(the second label, e.g. positive) and negative for the other; with more labels, its share of each label's logit"))
+        "Its exact share of the decision, in logits (the sum of its pieces'), traced to the input by default (`contributions.evidence`): "
+        "with two labels, positive argues for `contributions.toward` (the second label, e.g. positive) and negative for the other; "
+        "with more labels, its share of the margin toward each label"))
 
 # %% ../nbs/05_serve.ipynb #f05ea936
 class Contributions(BaseModel):
-    "How the words' contributions add up: words + special_tokens + bias = logit_margin (two labels), or = each label's logit."
+    "How the words' contributions add up: words + special_tokens + bias = logit_margin (two labels), or = each label's margin."
     toward: Optional[str] = Field(None, description="Two labels: the label a positive contribution argues for", examples=["positive"])
     logit_margin: Optional[float] = Field(None, description="Two labels: logit[toward] - logit[other]; log(p[toward] / p[other])")
-    logits: Optional[dict[str, float]] = Field(None, description="More labels: every label's logit")
-    bias: Union[float, dict[str, float]] = Field(description="The head's bias margin (two labels) or biases: the part no token carries")
+    margins: Optional[dict[str, float]] = Field(None, description="More labels: each label's logit minus the others' mean")
+    bias: Union[float, dict[str, float]] = Field(description=(
+        "The bias share, which no token carries: the network's biases (input evidence) or the head's (last layer); "
+        "what the model says before any word"))
     special_tokens: Union[float, dict[str, float]] = Field(description="What the special tokens ([CLS], [SEP], </s>) carry, which no word shows")
+    evidence: Optional[str] = Field(None, description=(
+        "`input`: each word's share traced through every layer to its own embedding; `last_layer`: the last layer's shares "
+        "(asked for, or the backbone's only kind)"), examples=["input"])
 
 # %% ../nbs/05_serve.ipynb #bc75dcf1
 class Prediction(BaseModel):
@@ -158,7 +166,7 @@ async def answer(request:Request, default_type:str="application/json"):
     data = parse_request(await request.body(), request.headers.get("content-type") or default_type)
     if state["batcher"] is None:
         raise RequestError(503, "model_unavailable", f"the model failed to load: {state['error']}" if state["error"] else "the model is still loading; retry shortly")
-    try: preds = await asyncio.wrap_future(state["batcher"].submit(data["texts"], data["explain"]))
+    try: preds = await asyncio.wrap_future(state["batcher"].submit(data["texts"], data["explain"], data["evidence"]))
     except ValueError as e: raise RequestError(400, "invalid_request", str(e)) from None
     return data, assemble(data, preds), round((time.perf_counter() - start) * 1000, 2)
 

@@ -18,7 +18,8 @@ from .model import toward
 
 # %% auto #0
 __all__ = ['SOFTMAX', 'SQUASHES', 'NORM_SCALES', 'ACTIVATIONS', 'PRODUCTS', 'TRACEABLE', 'frozen_layer_norm', 'frozen_attention',
-           'frozen_activation', 'FrozenForward', 'encoder_layers', 'TracedEvidence', 'traceable', 'trace_evidence']
+           'frozen_activation', 'FrozenForward', 'encoder_layers', 'TracedEvidence', 'traceable', 'trace_evidence',
+           'trace_labels']
 
 # %% ../nbs/00b_trace.ipynb #bbb6b7cd
 SOFTMAX = frozenset({F.softmax, torch.softmax, torch.Tensor.softmax})
@@ -117,13 +118,15 @@ def encoder_layers(encoder:nn.Module, # A backbone encoder (the gate model's `en
 # %% ../nbs/00b_trace.ipynb #31cf16ac
 @dataclass
 class TracedEvidence(ModelOutput):
-    "Output of `trace_evidence`."
+    "Output of `trace_evidence` and `trace_labels`."
     logits: torch.FloatTensor|None = None # (batch, num_labels) the model's logits
     evidence: torch.FloatTensor|None = None # (batch, seq) each token's share of the margin
     bias: torch.FloatTensor|None = None # (batch,) the bias share: margin = evidence.sum(1) + bias
     target: torch.LongTensor|None = None # (batch,) the label the margin is toward
     from_layer: int|None = None # The layer whose token states hold the shares (0: the embeddings)
     method: str|None = None # `traced` through the encoder, or `last_layer` (its contributions)
+    gate_scores: torch.FloatTensor|None = None # (batch, seq) the same forward pass's gate scores
+    contributions: torch.FloatTensor|None = None # (batch, seq, num_labels) its last-layer shares
 
 # %% ../nbs/00b_trace.ipynb #1c199ad2
 _entry = threading.local()
@@ -155,11 +158,12 @@ def _last_layer(model, inputs:dict, target, layers:int) -> TracedEvidence:
         out = model(**inputs, output_contributions=True)
     if target is None:
         target = out.logits.argmax(-1)
-    target = torch.as_tensor(target, device=out.logits.device).expand(len(out.logits))
+    target = torch.as_tensor(target, device=out.logits.device).expand(out.logits.shape[0])
     attention_mask = inputs["attention_mask"]
     evidence = toward(out.contributions, target[:, None]) * attention_mask.to(out.logits.dtype)
     bias = toward(out.logits, target) - evidence.sum(1)
-    return TracedEvidence(out.logits, evidence, bias, target, layers, "last_layer")
+    return TracedEvidence(out.logits, evidence, bias, target, layers, "last_layer",
+                          out.gate_scores, out.contributions)
 
 # %% ../nbs/00b_trace.ipynb #70042df1
 def traceable(model:nn.Module, # A `GateSentForSequenceClassification`
@@ -198,12 +202,12 @@ def trace_evidence(model:nn.Module, # A `GateSentForSequenceClassification` in e
             inputs["token_type_ids"] = token_type_ids.clone()
         if not traceable(model) or from_layer == count:
             return _last_layer(model, inputs, target, count)
-        held = {n: p.detach() for n, p in model.named_parameters()}
+        held = {n: p.detach() if p.requires_grad else p for n, p in model.named_parameters()}
         with _swap, torch.enable_grad(), FrozenForward():
             _entry.block = _hooked(encoder_layers(model.encoder)[from_layer])
             _entry.leaf = None
             try:
-                kwargs = {**inputs, "output_contributions": False}
+                kwargs = {**inputs, "output_contributions": True}
                 out = functional_call(model, held, args=(), kwargs=kwargs)
                 leaf = _entry.leaf
             finally:
@@ -213,10 +217,35 @@ def trace_evidence(model:nn.Module, # A `GateSentForSequenceClassification` in e
             logits = out.logits
             if target is None:
                 target = logits.argmax(-1)
-            target = torch.as_tensor(target, device=logits.device).expand(len(logits))
+            target = torch.as_tensor(target, device=logits.device).clone()  # not a caller's inference tensor
+            target = target.expand(logits.shape[0])
             margin = toward(logits, target)
             grad, = torch.autograd.grad(margin.sum(), leaf)
         mask = inputs["attention_mask"].to(grad.dtype)
         evidence = (grad * leaf).sum(-1).detach() * mask
         bias = margin.detach() - evidence.sum(1)
-        return TracedEvidence(logits.detach(), evidence, bias, target, from_layer, "traced")
+        gates = None if out.gate_scores is None else out.gate_scores.detach()
+        return TracedEvidence(logits.detach(), evidence, bias, target, from_layer, "traced",
+                              gates, out.contributions.detach())
+
+# %% ../nbs/00b_trace.ipynb #3c296692
+def trace_labels(model:nn.Module, # A `GateSentForSequenceClassification` in eval mode
+                 input_ids:torch.LongTensor, # (batch, seq) token ids
+                 attention_mask:torch.Tensor|None=None, # (batch, seq), 1 for real tokens
+                 from_layer:int=0, # Whose states hold the shares: 0 the embeddings, L the last
+                 token_type_ids:torch.LongTensor|None=None, # Segment ids, for encoders with them
+                ) -> TracedEvidence: # evidence (batch, seq, labels), bias (batch, labels)
+    "Each token's share of the margin toward every label (`toward`), with one bias share per label."
+    count = model.config.num_labels
+    targets = [1] if count == 2 else range(count)  # two labels: toward one is minus toward the other
+    fill = lambda k: torch.full_like(input_ids[:, 0], k)
+    traces = [trace_evidence(model, input_ids, attention_mask, fill(k), from_layer, token_type_ids)
+              for k in targets]
+    evidence = torch.stack([t.evidence for t in traces], -1)
+    bias = torch.stack([t.bias for t in traces], -1)
+    if count == 2:
+        evidence = torch.cat([-evidence, evidence], -1)
+        bias = torch.cat([-bias, bias], -1)
+    first = traces[0]
+    return TracedEvidence(first.logits, evidence, bias, None, first.from_layer, first.method,
+                          first.gate_scores, first.contributions)

@@ -87,8 +87,7 @@
   // (its share of that logit minus its mean share of the others).
   function evidence(c, p) {
     if (typeof c === "number") return c;
-    const labels = Object.keys(c), others = labels.filter((l) => l !== p.label);
-    return c[p.label] - others.reduce((s, l) => s + c[l], 0) / Math.max(1, others.length);
+    return c[p.label];  // more labels: each word's share of the margin toward each label
   }
   const fmt = (x) => (x >= 0 ? "+" : "\u2212") + Math.abs(x).toFixed(2);
   let last = null;
@@ -128,9 +127,12 @@
     $("legend-gate").hidden = by !== "gate";
     document.querySelectorAll("#legend-contribution .toward").forEach((e) => { e.textContent = toward; });
     const c = p && p.contributions;
+    const kind = c && c.evidence === "last_layer" ? "Each word's evidence is its share in the last layer."
+      : "Each word's evidence is traced through every layer to the word itself: what it does through its neighbours counts as its own.";
     els.sum.textContent = c && typeof c.logit_margin === "number"
-      ? `The words add up to ${fmt(ev.reduce((a, b) => a + b, 0))}; with the special tokens (${fmt(c.special_tokens)}) and the model's bias (${fmt(c.bias)}) ` +
-        `that is ${fmt(c.logit_margin)} in logits toward ${c.toward}, the margin behind the answer.` : "";
+      ? `The words add up to ${fmt(ev.reduce((a, b) => a + b, 0))}; with the special tokens (${fmt(c.special_tokens)}) and the model's baseline ` +
+        `(${fmt(c.bias)}: its bias share, where it stands before reading any word) that is ${fmt(c.logit_margin)} in logits toward ${c.toward}, ` +
+        `the margin behind the answer. ${kind}` : "";
   }
 
   function renderSingle(p, body, started) {

@@ -1,0 +1,75 @@
+"""What the served explanation costs and how far the backends agree on it, word by word: the quick model's evidence
+traced to the input against the last layer's and against no explanation, on PyTorch and ONNX Runtime, fp32 and int8.
+
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/served_evidence.py --model-dir runs/quick/train/model
+
+Measures, in one run on this machine:
+  1. ms per text, one text per call, over the first `--texts` SST-2 validation sentences (median), for each backend:
+     no explanation, `evidence="last_layer"`, `evidence="input"`, and the input evidence's ratio to no explanation;
+  2. each word's share against PyTorch fp32's on those sentences: the largest move, and how many words above 0.1
+     change sign; and the demo sentence's words;
+  3. `gatesent serve` on the ONNX int8 export over HTTP (one keep-alive connection, after warm-up): p50/p99 with no
+     explanation, with the last layer's and with the input evidence.
+Adds the run to benchmarks/results/served_evidence.json (stamped with the machine, commit and load average).
+"""
+import argparse, statistics, sys, tempfile, time
+from pathlib import Path
+
+DEMO = "The acting was not bad at all, but the plot dragged and the ending felt cheap."
+KINDS = {"none": dict(explain=False), "last_layer": dict(explain=True, evidence="last_layer"),
+         "input": dict(explain=True, evidence="input")}
+
+def per_text_ms(predictor, texts, kind) -> float:
+    "Median milliseconds of one call on one text."
+    predictor.predict(texts[:3], **KINDS[kind])  # warm-up
+    times = []
+    for t in texts:
+        start = time.perf_counter()
+        predictor.predict([t], **KINDS[kind])
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+def word_moves(got, want) -> dict:
+    "The largest change of a word's share and the sign flips among words above 0.1."
+    pairs = [(g["contribution"], w["contribution"]) for a, b in zip(got, want) for g, w in zip(a["tokens"], b["tokens"])]
+    return {"largest_move": max(abs(g - w) for g, w in pairs), "words": len(pairs),
+            "flipped_above_0.1": sum(abs(w) > 0.1 and g * w <= 0 for g, w in pairs)}
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--model-dir", required=True, help="a saved float gate model folder")
+    p.add_argument("--data-dir", default=None, help="SST-2 folder (default: $GATESENT_DATA_DIR)")
+    p.add_argument("--texts", type=int, default=200, help="validation sentences timed and compared")
+    p.add_argument("--requests", type=int, default=500, help="HTTP requests timed per kind")
+    p.add_argument("--port", type=int, default=18090)
+    a = p.parse_args()
+    sys.path.insert(0, str(Path(__file__).parent))
+    from inference import serve_and_measure, sst2_validation
+    from record import save
+    from gatesent.inference import Predictor, export_onnx
+    texts = sst2_validation(a.data_dir)[0][:a.texts]
+    started = time.perf_counter()
+    onnx = export_onnx(a.model_dir, Path(tempfile.mkdtemp())/"onnx", int8=True)
+    res = {"model_dir": a.model_dir, "texts": len(texts), "export_s": round(time.perf_counter() - started, 1), "backends": {}}
+    backends = {"pytorch fp32": Predictor(a.model_dir, backend="torch"),
+                "pytorch int8": Predictor(a.model_dir, backend="torch", int8=True),
+                "onnx fp32": Predictor(onnx), "onnx int8": Predictor(onnx, int8=True)}
+    want = {k: backends["pytorch fp32"].predict(texts, **KINDS[k]) for k in ("last_layer", "input")}
+    for name, pred in backends.items():
+        row = {f"ms_{k}": round(per_text_ms(pred, texts, k), 2) for k in KINDS}
+        row["input_over_none"] = round(row["ms_input"] / row["ms_none"], 2)
+        for k in ("last_layer", "input"):
+            row[f"agreement_{k}"] = word_moves(pred.predict(texts, **KINDS[k]), want[k])
+        demo = pred(DEMO, explain=True)
+        row["demo"] = {t["word"]: round(t["contribution"], 3) for t in demo["tokens"]}
+        row["demo_bias"] = demo["contributions"]["bias"]
+        res["backends"][name] = row
+        print(name, row, flush=True)
+    res["http_onnx_int8"] = {}
+    for kind, params in (("none", None), ("last_layer", {"explain": True, "evidence": "last_layer"}),
+                         ("input", {"explain": True})):
+        res["http_onnx_int8"][kind] = serve_and_measure(onnx, a.port, a.requests, texts, ("--int8",), params)
+        print("http onnx int8", kind, res["http_onnx_int8"][kind], flush=True)
+    save("served_evidence", Path(a.model_dir).parent.parent.name or a.model_dir, res)
+
+if __name__ == "__main__": main()
