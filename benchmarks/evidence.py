@@ -16,8 +16,8 @@ from pathlib import Path
 
 OPTIONS = {"wb": {"gate_word_bias": True}, "special": {"gate_skip": "special"}, "punct": {"gate_skip": "punct"}, "ep2": {"epochs": 2},
            "full": {"max_train_samples": None}, "mpnet": {"backbone": "accurate"}}
-METHODS = ("gate", "contribution", "integrated_gradients", "occlusion")
-NAMES = {"gate": "gate", "contribution": "**signed contribution**", "integrated_gradients": "Integrated Gradients", "occlusion": "occlusion", "random": "random tokens"}
+METHODS = ("gate", "contribution", "traced", "integrated_gradients", "occlusion")
+NAMES = {"gate": "gate", "contribution": "signed contribution (last layer)", "traced": "**traced to the words**", "integrated_gradients": "Integrated Gradients", "occlusion": "occlusion", "random": "random tokens"}
 
 def table(results:dict, timed:set) -> str:
     "The README's table: one row per variant and explainer (milliseconds only for the variants in `timed`, measured on a quiet machine)."
@@ -26,9 +26,9 @@ def table(results:dict, timed:set) -> str:
     num = lambda x, k, f="{:.3f}": "—" if x.get(k) is None else f.format(x[k]).replace("-", "\u2212")
     for v, r in results.items():
         e = r["explainers"]
-        for i, m in enumerate(m for m in (*METHODS, "random") if m in e):
+        for i, m in enumerate(m for m in (*METHODS, *sorted(k for k in e if k.startswith("traced@")), "random") if m in e):
             x, head = e[m], f"`{v}` ({r['accuracy']:.4f})" if i == 0 else ""
-            rows.append(f"| {head} | {NAMES[m]} | {num(x, 'comprehensiveness@20')} | {num(x, 'sufficiency@20')} | {num(x, 'plausibility_auc')} | "
+            rows.append(f"| {head} | {NAMES.get(m, m.replace('traced@', 'traced from layer '))} | {num(x, 'comprehensiveness@20')} | {num(x, 'sufficiency@20')} | {num(x, 'plausibility_auc')} | "
                         f"{num(x, 'top_word_in_lexicon', '{:.1%}')} | {num(x, 'ms_per_text', '{:.1f}') if v in timed else '—'} |")
     return "\n".join(rows)
 
@@ -52,6 +52,8 @@ def main():
     p.add_argument("--results", default="benchmarks/results/evidence.json")
     p.add_argument("--stage", default="all", choices=("all", "train", "compare"), help="train the models, compare the explainers, or both")
     p.add_argument("--plot", default=None, help="copy the first variant's explainers plot here")
+    p.add_argument("--methods", default=",".join(METHODS), help="the explainers to compare, comma-separated (Integrated Gradients takes ~8 s a text on MPNet)")
+    p.add_argument("--from-layers", default="0", help="the layers `traced` starts from, comma-separated: the first is `traced`, each other adds a traced@S row")
     p.add_argument("--table", default=None, metavar="TIMED", help="print the README's table from --results and stop; TIMED: the comma-separated variants whose milliseconds were measured with the machine to themselves")
     a = p.parse_args()
     if a.table is not None:
@@ -77,14 +79,18 @@ def main():
         lexicon = sst_lexicon(a.data_dir)
         ev = evaluate_model(out/"model", val, out/"eval", lexicon=lexicon, faithfulness_texts=0, plots=False)
         model, tok = AutoModelForSequenceClassification.from_pretrained(str(out/"model")).eval(), AutoTokenizer.from_pretrained(str(out/"model"))
-        methods = METHODS if kw["pooling"] == "gate" else ("contribution",)
-        res = compare_explainers(model, tok, list(val["sentence"][:a.texts]), lexicon, methods=methods, ig_steps=a.ig_steps)
+        methods = tuple(a.methods.split(",")) if kw["pooling"] == "gate" else ("contribution",)
+        first, *more = [int(x) for x in a.from_layers.split(",")]
+        texts = list(val["sentence"][:a.texts])
+        res = compare_explainers(model, tok, texts, lexicon, methods=methods, ig_steps=a.ig_steps, from_layer=first)
+        for layer in more:
+            res[f"traced@{layer}"] = compare_explainers(model, tok, texts, lexicon, methods=("traced",), from_layer=layer)["traced"]
         png = plot_explainers(res, out/"explainers.png")
         if i == 0 and a.plot: shutil.copy(png, a.plot)
         seconds = (out/"train_seconds.txt").read_text() if (out/"train_seconds.txt").exists() else None
         save("evidence", name, {"train_args": kw, "accuracy": ev["accuracy"], "f1": ev["f1"], "train_seconds": float(seconds) if seconds else None,
                                 "explainers": res}, path=a.results)
         row = lambda m: f"  {m:22} compr@20 {res[m]['comprehensiveness@20']:.3f}  suff@20 {res[m]['sufficiency@20']:.3f}  AUC {res[m].get('plausibility_auc') or 0:.3f}  top word {res[m].get('top_word_in_lexicon') or 0:.1%}  {res[m].get('ms_per_text', 0):.1f} ms"
-        print(f"{name}: accuracy {ev['accuracy']:.4f}\n" + "\n".join(row(m) for m in methods + ("random",) if m in res), flush=True)
+        print(f"{name}: accuracy {ev['accuracy']:.4f}\n" + "\n".join(row(m) for m in methods + tuple(f"traced@{l}" for l in more) + ("random",) if m in res), flush=True)
 
 if __name__ == "__main__": main()

@@ -132,8 +132,13 @@ class OnnxBackend:
     def __call__(self, ids, mask, explain:bool=False, evidence:str="input"):
         "Logits, gate scores; with `explain` each token's share of the margin toward each label, the bias shares, and which evidence (None from an export without them)."
         feed = {"input_ids": ids, "attention_mask": mask}
-        if explain and evidence == "input" and self.traced is not None:
+        if explain and evidence == "input" and self.traced is not None and not self.int8:
             return (*self.traced.run(["logits", "gate_scores", "evidence", "evidence_bias"], feed), "input")
+        if explain and evidence == "input" and self.traced is not None:
+            # the answer is the plain graph's: quantised on its own, the evidence graph rounds otherwise
+            logits, gates = self.session.run(["logits", "gate_scores"], feed)
+            shares = self.traced.run(["evidence"], feed)[0]
+            return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
         if not explain or "contributions" not in self.outputs:
             return (*self.session.run(["logits", "gate_scores"], feed), None, None, None)
         logits, gates, contribs, head = self.session.run(["logits", "gate_scores", "contributions", "head_bias"], feed)
@@ -292,19 +297,57 @@ def save_int8(model_dir:str|Path, # A saved float model folder
     return dest
 
 # %% ../nbs/04_inference.ipynb #c229a522
+def _forward_nodes(graph, outputs:list[str]) -> list[int]:
+    "Indices of the nodes of ONNX `graph` that `outputs` depend on, in graph order."
+    need, keep = set(outputs), []
+    for i in reversed(range(len(graph.node))):  # ONNX keeps nodes in topological order
+        node = graph.node[i]
+        if need & set(node.output):
+            keep.append(i)
+            need |= {x for x in node.input if x}
+    return keep[::-1]
+
+def _folded(model):
+    "ONNX `model` with each DequantizeLinear of stored weights replaced by its float result."
+    import numpy as np
+    from onnx import numpy_helper
+    g = model.graph
+    weights = {w.name: w for w in g.initializer}
+    array = lambda name: numpy_helper.to_array(weights[name]).astype(np.float32)
+    stored = [n for n in g.node if n.op_type == "DequantizeLinear" and n.input[0] in weights]
+    for n in stored:
+        q, scale = array(n.input[0]), array(n.input[1])
+        zero = array(n.input[2]) if len(n.input) > 2 and n.input[2] else np.zeros_like(scale)
+        axis = next((a.i for a in n.attribute if a.name == "axis"), 1) % max(q.ndim, 1)
+        shape = [-1 if d == axis else 1 for d in range(q.ndim)] if scale.ndim else []
+        dequantized = (q - zero.reshape(shape)) * scale.reshape(shape)
+        g.initializer.append(numpy_helper.from_array(dequantized, n.output[0]))
+    kept = [n for n in g.node if not any(n is s for s in stored)]
+    del g.node[:]
+    g.node.extend(kept)
+    return model
+
 def _quantize_onnx(src:Path, dst:Path):
-    "Write `dst` from `src`: dynamic int8 of the MatMul weights, per channel; the head and the embeddings stay float."
+    "Write `dst` from `src`: dynamic int8 of the forward pass's MatMul weights, per channel."
+    # the head and the embeddings stay float; so does an evidence graph's reverse pass
     import logging, onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
     plain = onnx.load(str(src))
     del plain.graph.value_info[:]  # the exporter's intermediate shapes carry the example's sizes; let the quantiser infer its own
+    forward = set(_forward_nodes(plain.graph, ["logits"]))
+    reverse = [n.name for i, n in enumerate(plain.graph.node) if i not in forward]
     root, level = logging.getLogger(), logging.getLogger().level
     root.setLevel(logging.ERROR)  # the quantiser logs advice to pre-process on the root logger
     try:
         with tempfile.TemporaryDirectory() as d:
             onnx.save(plain, f"{d}/plain.onnx")
-            quantize_dynamic(f"{d}/plain.onnx", str(dst), per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=_head_nodes(plain),
-                             op_types_to_quantize=["MatMul"])  # the embedding tables (Gather) stay float: quantised, they cost the quick model 1.1 points of SST-2 accuracy
+            # MatMul only: the embedding tables (Gather) stay float, as quantised they cost the
+            # quick model 1.1 points of SST-2 accuracy
+            quantize_dynamic(f"{d}/plain.onnx", f"{d}/int8.onnx", per_channel=True,
+                             weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"],
+                             nodes_to_exclude=_head_nodes(plain) + reverse)
+            # the reverse pass reads the int8 weights as float: dequantised once here, not per call
+            onnx.save(_folded(onnx.load(f"{d}/int8.onnx")), str(dst))
     finally: root.setLevel(level)
 
 # %% ../nbs/04_inference.ipynb #abd24707
@@ -366,15 +409,18 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
             return out.logits, gates, out.contributions, self.m.classifier.bias.expand(input_ids.shape[0], -1)  # the bias, for the served explanation
     ids = torch.tensor([[101, 2023, 2003, 102, 0], [101, 2204, 3185, 2003, 102]]) % model.config.backbone.vocab_size
     mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]])
-    _save_graph(Wrapped(model), ids, mask, ["logits", "gate_scores", "contributions", "head_bias"], dest/ONNX_FILES[0])
+    plain = ["logits", "gate_scores", "contributions", "head_bias"]
+    _save_graph(Wrapped(model), ids, mask, plain, dest/ONNX_FILES[0])
     files = [ONNX_FILES]
     if evidence and traceable(model):
-        _save_graph(_recorded_evidence(model, ids, mask), ids, mask, ["logits", "gate_scores", "evidence", "evidence_bias"], dest/EVIDENCE_FILES[0])
+        outputs = ["logits", "gate_scores", "evidence", "evidence_bias"]
+        _save_graph(_recorded_evidence(model, ids, mask), ids, mask, outputs, dest/EVIDENCE_FILES[0])
         files.append(EVIDENCE_FILES)
     _copy_config_and_tokenizer(Path(model_dir), dest)
-    for plain, small in files if int8 else []:
-        _quantize_onnx(dest/plain, dest/small)
-        if not keep_fp32: (dest/plain).unlink()
+    for fp32, small in files if int8 else []:
+        _quantize_onnx(dest/fp32, dest/small)
+        if not keep_fp32:
+            (dest/fp32).unlink()
     return dest
 
 # %% ../nbs/04_inference.ipynb #119f363a
