@@ -135,7 +135,7 @@ class OnnxBackend:
         if explain and evidence == "input" and self.traced is not None and not self.int8:
             return (*self.traced.run(["logits", "gate_scores", "evidence", "evidence_bias"], feed), "input")
         if explain and evidence == "input" and self.traced is not None:
-            # the answer is the plain graph's: quantised on its own, the evidence graph rounds otherwise
+            # the answer is the plain graph's: quantised apart, the evidence graph rounds otherwise
             logits, gates = self.session.run(["logits", "gate_scores"], feed)
             shares = self.traced.run(["evidence"], feed)[0]
             return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
@@ -414,7 +414,8 @@ def export_onnx(model_dir:str|Path, # A saved float model folder
     files = [ONNX_FILES]
     if evidence and traceable(model):
         outputs = ["logits", "gate_scores", "evidence", "evidence_bias"]
-        _save_graph(_recorded_evidence(model, ids, mask), ids, mask, outputs, dest/EVIDENCE_FILES[0])
+        recorded = _recorded_evidence(model, ids, mask)
+        _save_graph(recorded, ids, mask, outputs, dest/EVIDENCE_FILES[0])
         files.append(EVIDENCE_FILES)
     _copy_config_and_tokenizer(Path(model_dir), dest)
     for fp32, small in files if int8 else []:
