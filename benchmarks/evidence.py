@@ -83,7 +83,7 @@ def main():
         first, *more = [int(x) for x in a.from_layers.split(",")]
         texts = list(val["sentence"][:a.texts])
         res = compare_explainers(model, tok, texts, lexicon, methods=methods, ig_steps=a.ig_steps, from_layer=first)
-        for layer in more:
+        for layer in more if "traced" in methods else ():
             res[f"traced@{layer}"] = compare_explainers(model, tok, texts, lexicon, methods=("traced",), from_layer=layer)["traced"]
         png = plot_explainers(res, out/"explainers.png")
         if i == 0 and a.plot: shutil.copy(png, a.plot)
