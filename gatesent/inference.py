@@ -314,15 +314,15 @@ def _folded(model):
     g = model.graph
     weights = {w.name: w for w in g.initializer}
     array = lambda name: numpy_helper.to_array(weights[name]).astype(np.float32)
-    stored = [n for n in g.node if n.op_type == "DequantizeLinear" and n.input[0] in weights]
-    for n in stored:
+    is_stored = lambda n: n.op_type == "DequantizeLinear" and n.input[0] in weights
+    for n in [n for n in g.node if is_stored(n)]:
         q, scale = array(n.input[0]), array(n.input[1])
         zero = array(n.input[2]) if len(n.input) > 2 and n.input[2] else np.zeros_like(scale)
         axis = next((a.i for a in n.attribute if a.name == "axis"), 1) % max(q.ndim, 1)
         shape = [-1 if d == axis else 1 for d in range(q.ndim)] if scale.ndim else []
         dequantized = (q - zero.reshape(shape)) * scale.reshape(shape)
         g.initializer.append(numpy_helper.from_array(dequantized, n.output[0]))
-    kept = [n for n in g.node if not any(n is s for s in stored)]
+    kept = [n for n in g.node if not is_stored(n)]
     del g.node[:]
     g.node.extend(kept)
     return model
