@@ -15,7 +15,8 @@ TRANSITION_S = float(os.environ.get("GATESENT_EMULATOR_TRANSITION_S", "0.3"))  #
 PROPAGATION_S = float(os.environ.get("GATESENT_EMULATOR_ROLE_PROPAGATION_S", "1.5"))  # a new IAM role is unusable this long
 HOLD = os.environ.get("GATESENT_EMULATOR_HOLD")  # while this file exists, no endpoint leaves Creating/Updating and no job starts (`LocalAWS.hold`)
 JOBS = os.environ.get("GATESENT_EMULATOR_JOBS")  # a folder: training and processing jobs run there (unset: moto's "Completed" at once, nothing run)
-LAG_S = float(os.environ.get("GATESENT_EMULATOR_DESCRIBE_LAG_S", "0"))  # a job is not found by Describe this long after its creation
+# a job is not found by Describe this long after its creation
+LAG_S = float(os.environ.get("GATESENT_EMULATOR_DESCRIBE_LAG_S", "0"))
 HEALTH = ("The primary container for production variant AllTraffic did not pass the ping health check. "
           "Please check CloudWatch logs for this endpoint. ({})")
 _pending, _lock = {}, threading.Lock()  # endpoint name -> (when, function that settles it)
@@ -166,7 +167,8 @@ def run_job(backend, kind:str, name:str, request:dict):
     from gatesent.testing import job_image_kind, run_processing_job, run_training_job
     job = (backend.training_jobs if kind == "training" else backend.processing_jobs)[name]
     while HOLD and os.path.exists(HOLD) and (kind, name) not in _stops: time.sleep(0.1)
-    if (kind, name) in _stops: return end_job(job, kind, "Stopped", None)  # stopped before it started
+    if (kind, name) in _stops:  # stopped before it started
+        return end_job(job, kind, "Stopped", None)
     if kind == "training": job.secondary_status_transitions.append({"Status": "Training", "StartTime": utcnow(), "StatusMessage": "Training in progress."})
     boto, work = boto3.Session(region_name=backend.region_name, aws_access_key_id="testing", aws_secret_access_key="testing"), os.path.join(JOBS, f"{kind}-{name}")
     try:
@@ -178,16 +180,20 @@ def run_job(backend, kind:str, name:str, request:dict):
     except Exception as e: status, reason, log = "Failed", f"AlgorithmError: {str(e)[-900:]}", str(e)
     try: job_log(boto, kind, name, log)
     except Exception as e: print(f"emulator: could not write the log of {kind} job {name}: {e}", file=sys.stderr)
-    end_job(job, kind, "Stopped" if (kind, name) in _stops else status, None if (kind, name) in _stops else reason)
+    stopped = (kind, name) in _stops
+    end_job(job, kind, "Stopped" if stopped else status, None if stopped else reason)
 
 def end_job(job, kind:str, status:str, reason:str|None):
-    "A job's end as SageMaker records it: the end time and reason first (a client that sees the status finds them), then the status."
+    "A job's end as SageMaker records it: end time and reason before the status."
     job.failure_reason, job.last_modified_time = reason, utcnow()
     if kind == "training":  # as SageMaker does, a secondary status transition marks the end (clients watch these to notice it)
-        if job.secondary_status_transitions: job.secondary_status_transitions[-1]["EndTime"] = utcnow()
+        transitions = job.secondary_status_transitions
+        if transitions:
+            transitions[-1]["EndTime"] = utcnow()
         job.training_end_time = utcnow()
-        message = reason or ("Training job stopped" if status == "Stopped" else "Training job completed")
-        job.secondary_status_transitions.append({"Status": status, "StartTime": utcnow(), "EndTime": utcnow(), "StatusMessage": message})
+        text = reason or f"Training job {'stopped' if status == 'Stopped' else 'completed'}"
+        now = utcnow()
+        transitions.append({"Status": status, "StartTime": now, "EndTime": now, "StatusMessage": text})
         job.training_job_status = job.secondary_status = status
     else:
         job.processing_end_time = utcnow()
@@ -214,12 +220,17 @@ def created_job(kind:str):
     return create_job
 
 def stopped_job(kind:str):
-    "Stop<Kind>Job: the job turns `Stopping`, then `Stopped` when its run ends (at once when it has not started), as SageMaker stops one."
+    "Stop<Kind>Job: `Stopping`, then `Stopped` when its run ends (at once when it has not started)."
     def stop_job(self):
         b, name = self.sagemaker_backend, self._get_param(f"{kind.title()}JobName")
-        jobs, key = (b.training_jobs, "training_job_status") if kind == "training" else (b.processing_jobs, "processing_job_status")
-        if name not in jobs: raise ValidationError(message=f"Could not find {kind} job '{name}'.")
-        if getattr(jobs[name], key) != "InProgress": raise ValidationError(message=f"The {kind} job '{name}' is {getattr(jobs[name], key)}: only a job in progress can be stopped.")
+        jobs = b.training_jobs if kind == "training" else b.processing_jobs
+        key = f"{kind}_job_status"
+        if name not in jobs:
+            raise ValidationError(message=f"Could not find {kind} job '{name}'.")
+        status = getattr(jobs[name], key)
+        if status != "InProgress":
+            message = f"The {kind} job '{name}' is {status}: only a job in progress can be stopped."
+            raise ValidationError(message=message)
         setattr(jobs[name], key, "Stopping")
         if kind == "training": jobs[name].secondary_status = "Stopping"
         if JOBS: _stops.add((kind, name))  # its run notices
@@ -228,11 +239,12 @@ def stopped_job(kind:str):
     return stop_job
 
 def described_job(kind:str):
-    "Describe<Kind>Job, which does not find a job in its first `GATESENT_EMULATOR_DESCRIBE_LAG_S` seconds: a read that lags the write, as AWS's eventually consistent APIs may."
+    "Describe<Kind>Job, blind to a job in its first `LAG_S` seconds: a read that lags the write."
     describe, key = getattr(SageMakerResponse, f"describe_{kind}_job"), f"{kind.title()}JobName"
     def describe_job(self):
         name = self._get_param(key)
-        if time.monotonic() - _created.get((kind, name), -1e9) < LAG_S: raise ValidationError(message=f"Could not find {kind} job '{name}'.")
+        if time.monotonic() - _created.get((kind, name), -1e9) < LAG_S:
+            raise ValidationError(message=f"Could not find {kind} job '{name}'.")
         return describe(self)
     return describe_job
 
@@ -249,8 +261,9 @@ def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.
     sm_models.SageMakerModelBackend.update_model_package = update_model_package
     events_models.Rule.send_to_targets = send_to_targets
     SageMakerResponse.create_training_job, SageMakerResponse.create_processing_job = created_job("training"), created_job("processing")
-    SageMakerResponse.stop_training_job, SageMakerResponse.stop_processing_job = stopped_job("training"), stopped_job("processing")
-    SageMakerResponse.describe_training_job, SageMakerResponse.describe_processing_job = described_job("training"), described_job("processing")
+    for kind in ("training", "processing"):
+        setattr(SageMakerResponse, f"stop_{kind}_job", stopped_job(kind))
+        setattr(SageMakerResponse, f"describe_{kind}_job", described_job(kind))
     args = sys.argv[1:] if argv is None else argv
     if JOBS:  # the jobs' own AWS calls (their inputs, outputs and logs) come back here
         host, port = (args[args.index(f) + 1] if f in args else d for f, d in (("-H", "127.0.0.1"), ("-p", "5000")))

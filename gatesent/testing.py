@@ -28,7 +28,7 @@ class LocalAWS:
                  transition_s:float=0.3, # How long an endpoint stays Creating/Updating
                  propagation_s:float=1.5, # How long a new IAM role cannot be given to a Lambda function
                  jobs:str|Path|None=None, # A folder: training and processing jobs run there, as SageMaker runs them (None: created Completed, nothing run)
-                 describe_lag_s:float=0.0, # How long a new job is not found by Describe (an eventually consistent read)
+                 describe_lag_s:float=0.0, # How long Describe misses a new job (a read that lags)
                 ):
         self.region, self.transition_s, self.propagation_s, self.jobs = region, transition_s, propagation_s, jobs
         self.describe_lag_s = describe_lag_s
@@ -44,7 +44,8 @@ def start(self:LocalAWS, timeout:float=30) -> "LocalAWS":
     port = free_port()
     env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
            "GATESENT_EMULATOR_HOLD": str(self.hold_file),
-           "GATESENT_EMULATOR_DESCRIBE_LAG_S": str(self.describe_lag_s), **({"GATESENT_EMULATOR_JOBS": str(Path(self.jobs).resolve())} if self.jobs else {})}
+           "GATESENT_EMULATOR_DESCRIBE_LAG_S": str(self.describe_lag_s),
+           **({"GATESENT_EMULATOR_JOBS": str(Path(self.jobs).resolve())} if self.jobs else {})}
     # its log (a line per request) goes to a file: a pipe nobody reads fills after about a thousand requests, and the server then hangs
     self.log = Path(tempfile.mkstemp(prefix="gatesent-emulator-", suffix=".log")[1])
     with open(self.log, "w") as log:
