@@ -5,14 +5,15 @@ cell printed (with its reason) and every `data: ...` line (where a learning test
 ../shared/data, the hub, or a stand-in). It ends with totals counted from what ran.
 
 A notebook runs with the environment and working directory it started with restored afterwards, whether it passed or
-failed, so one notebook cannot leak settings into the next (`--self-test` shows it). A skip that is not listed in
+failed, so one notebook cannot leak settings into the next (`--self-test` shows it). Its temp files (TMPDIR, for its
+subprocesses too) go in a folder of their own, removed when it ends: the report says how much was there. A skip that is not listed in
 .ci/expected-skips.txt fails the run, as does any failing notebook.
 
     .venv/bin/python .ci/nbtest.py --flags "slow browser aws"          # what `make test` runs
     .venv/bin/python .ci/nbtest.py --path nbs/04_inference.ipynb
     .venv/bin/python .ci/nbtest.py --self-test
 """
-import argparse, json, os, re, sys, tempfile, time
+import argparse, json, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,17 +51,30 @@ def run_notebook(fn:Path, flags:set[str]) -> dict:
         if hit := flags & direc.keys(): not_run.append(f"flag {sorted(hit)[0]}"); return True
         ran.append(cell); return False
     env, cwd, start, error = dict(os.environ), os.getcwd(), time.time(), None
-    os.environ["IN_TEST"] = "1"
+    tmp, saved_tmp = tempfile.mkdtemp(prefix=f"nbtest-{fn.stem}-"), tempfile.tempdir
+    os.environ.update(IN_TEST="1", TMPDIR=tmp); tempfile.tempdir = tmp  # the cells' temp folders, and their subprocesses'
     k = CaptureShell(fn)
     try:
         with working_directory(fn.parent): k.run_all(nb, exc_stop=True, preproc=skip)
     except Exception: error = k.prettytb(fname=fn)
     finally:
-        os.environ.clear(); os.environ.update(env); os.chdir(cwd)
+        os.environ.clear(); os.environ.update(env); os.chdir(cwd); tempfile.tempdir = saved_tmp
+        left = _size(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)  # a run of every notebook writes gigabytes there: none of it outlives its notebook
     lines = _outputs(nb)
     return {"notebook": fn.name, "ok": error is None, "error": error, "seconds": round(time.time() - start, 1), "cells_run": len(ran),
             "not_run": not_run, "skips": [l.strip() for l in lines if l.strip().startswith("skipped:")],
-            "data": sorted({l.strip() for l in lines if l.strip().startswith("data:")})}
+            "data": sorted({l.strip() for l in lines if l.strip().startswith("data:")}), "temp_mb": round(left / 2**20, 1),
+            "temp_removed": not os.path.exists(tmp)}
+
+def _size(path:str) -> int:
+    "Bytes of the files under `path`."
+    total = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            try: total += os.lstat(os.path.join(root, f)).st_size
+            except OSError: pass
+    return total
 
 def report(results:list[dict], expected:list) -> tuple[str, int]:
     "The report's text and the number of unexpected skips."
@@ -68,7 +82,8 @@ def report(results:list[dict], expected:list) -> tuple[str, int]:
     out, unexpected = [], 0
     for r in results:
         out.append(f"{'ok  ' if r['ok'] else 'FAIL'} {r['notebook']:<24} {r['seconds']:>7.1f} s  {r['cells_run']:>3} cells run"
-                   + (f", {len(r['not_run'])} not run ({', '.join(sorted(set(r['not_run'])))})" if r["not_run"] else ""))
+                   + (f", {len(r['not_run'])} not run ({', '.join(sorted(set(r['not_run'])))})" if r["not_run"] else "")
+                   + (f"; {r['temp_mb']:.0f} MB of temp files removed" if r.get("temp_mb", 0) >= 1 else ""))
         for d in r["data"]: out.append(f"       {d}")
         for s in r["skips"]:
             ok = any(fnmatch.fnmatch(r["notebook"], nb) and rx.search(s) for nb, rx in expected)
@@ -83,13 +98,19 @@ def report(results:list[dict], expected:list) -> tuple[str, int]:
 def self_test() -> int:
     "A notebook that sets an environment variable and then fails leaves the next notebook a clean environment."
     from execnb.nbio import new_nb, mk_cell, write_nb
+    before = tempfile.gettempdir()
     with tempfile.TemporaryDirectory() as d:
         leaky, clean = Path(d)/"a_leaky.ipynb", Path(d)/"b_clean.ipynb"
-        write_nb(new_nb([mk_cell("import os; os.environ['GATESENT_LEAK'] = '1'; os.chdir('/')"), mk_cell("raise RuntimeError('fails half-way')")]), leaky)
+        write_nb(new_nb([mk_cell("import os; os.environ['GATESENT_LEAK'] = '1'; os.chdir('/')"),
+                         mk_cell("import os, subprocess, sys, tempfile; open(tempfile.mkstemp()[1], 'wb').write(bytes(2**20))"),
+                         mk_cell("subprocess.run([sys.executable, '-c', 'import tempfile; open(tempfile.mkstemp()[1], \\'wb\\').write(bytes(2**21))'], check=True)"),
+                         mk_cell("raise RuntimeError('fails half-way')")]), leaky)
         write_nb(new_nb([mk_cell("import os; assert 'GATESENT_LEAK' not in os.environ, 'leaked'; print('skipped: a planted skip')")]), clean)
         a, b = run_notebook(leaky, set()), run_notebook(clean, set())
     checks = {"the leaky notebook failed": not a["ok"], "the next one passed": b["ok"], "no leak into this process": "GATESENT_LEAK" not in os.environ,
               "working directory restored": Path.cwd() != Path("/"), "its skip was seen": b["skips"] == ["skipped: a planted skip"],
+              "its temp files, a subprocess's too, were counted and removed": a["temp_mb"] >= 3 and a["temp_removed"],
+              "the temp folder restored": tempfile.gettempdir() == before,
               "an unlisted skip counts as unexpected": report([b], [])[1] == 1}
     for what, ok in checks.items(): print(f"{'ok  ' if ok else 'FAIL'} self-test: {what}")
     return 0 if all(checks.values()) else 1

@@ -7,13 +7,14 @@ from __future__ import annotations
 import functools, hashlib, itertools, json, re
 from pathlib import Path
 
+from .bundle import code_hash
 from .pipeline import AWS_STEPS, ConfigError, Pipeline, load_config
 from . import pipeline
 
 # %% auto #0
 __all__ = ['SAGEMAKER_TASKS', 'DAG_FILE', 'run_dir_of', 'run_step', 'choose_training', 'quality_gate', 'gate_failed', 'summarize',
-           'outcome', 'code_hash', 'job_name', 'prepare_training', 'prepare_evaluation', 'job_operators',
-           'check_evaluation', 'gate_checks', 'XComRun', 'aws_step', 'summarize_run', 'make_dag', 'write_dag_file']
+           'outcome', 'job_name', 'prepare_training', 'prepare_evaluation', 'job_operators', 'check_evaluation',
+           'gate_checks', 'XComRun', 'aws_step', 'summarize_run', 'make_dag', 'write_dag_file']
 
 # %% ../nbs/10b_airflow.ipynb #401e0b27
 def run_dir_of(cfg:dict, run_id:str) -> Path:
@@ -79,14 +80,6 @@ def outcome(config:str|None=None, overrides:list[str]=(), **context) -> str:
     return status
 
 # %% ../nbs/10b_airflow.ipynb #e596f539
-def code_hash(*modules:str) -> str:
-    "A hash of the gatesent files that the modules' jobs ship (their import closure): the same code gives the same hash."
-    import gatesent
-    from gatesent.bundle import closure
-    d, h = Path(gatesent.__file__).parent, hashlib.sha256()
-    for n in closure(*modules): h.update(n.encode() + b"\0" + (d/n).read_bytes())
-    return h.hexdigest()
-
 def job_name(prefix:str, *parts) -> str:
     "A SageMaker job name: the prefix and a hash of what the job depends on (at most 63 characters)."
     return f"{prefix[:46]}-{hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]}"

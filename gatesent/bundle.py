@@ -4,13 +4,13 @@
 
 # %% ../nbs/06a_bundle.ipynb #589cd733
 from __future__ import annotations
-import ast, shutil
+import ast, hashlib, shutil
 from pathlib import Path
 
 import gatesent
 
 # %% auto #0
-__all__ = ['imports_of', 'closure', 'vendor', 'launcher']
+__all__ = ['imports_of', 'closure', 'code_hash', 'vendor', 'launcher']
 
 # %% ../nbs/06a_bundle.ipynb #fe1ee500
 def imports_of(path:str|Path # A module file of the package
@@ -37,6 +37,14 @@ def closure(*entries:str, # Entry modules, e.g. "inference" or "train_job"
         if not (d/f"{m}.py").is_file(): raise ValueError(f"no module {m}.py in {d}")
         seen.add(m); todo += sorted(imports_of(d/f"{m}.py") - seen)
     return ("__init__.py", *sorted(f"{m}.py" for m in seen))
+
+def code_hash(*entries:str, # Entry modules
+              package_dir:str|Path|None=None, # The package's folder (default: this gatesent's)
+             ) -> str: # SHA-256, hex
+    "A hash of the files `entries` ship (their import closure, names and bytes): the same code gives the same hash."
+    d, h = Path(package_dir or Path(gatesent.__file__).parent), hashlib.sha256()
+    for n in closure(*entries, package_dir=d): h.update(n.encode() + b"\0" + (d/n).read_bytes())
+    return h.hexdigest()
 
 def vendor(dest:str|Path, # Folder that gets the gatesent/ package
            *entries:str, # Entry modules

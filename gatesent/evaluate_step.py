@@ -22,21 +22,21 @@ def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:
     a = p.parse_args(argv)
     archives = glob.glob(os.path.join(a.model, "*.tar.gz"))
     if len(archives) != 1: sys.exit(f"expected one model.tar.gz in {a.model}, found {archives}")
-    model_dir = tempfile.mkdtemp(prefix="model-")
-    with tarfile.open(archives[0]) as tar: tar.extractall(model_dir, filter="data")
-    files = sorted(f for f in glob.glob(os.path.join(a.data, "**", "*"), recursive=True) if os.path.isfile(f))
-    if len(files) != 1: sys.exit(f"expected one labelled file in {a.data}, found {files}")
-    data = load_custom(files[0], text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0),
-                       label_map=json.loads(a.label_map) if a.label_map else None)["train"]
-    if a.max_rows: data = data.select(range(min(a.max_rows, data.num_rows)))
-    plots = importlib.util.find_spec("matplotlib") is not None
-    if not plots: print("matplotlib is not installed in this container: metrics only, no plots", flush=True)
-    m = evaluate_model(model_dir, data, a.out, faithfulness_texts=a.faithfulness_texts, plots=plots)
-    report = {k: m[k] for k in (*QUALITY_METRICS, "rows") if k in m}  # every metric a threshold may name
-    with open(os.path.join(a.out, "evaluation.json"), "w") as f: json.dump(report, f, indent=1)
-    quality = {"binary_classification_metrics": {k: {"value": m[k], "standard_deviation": "NaN"} for k in ("accuracy", "f1", "precision", "recall")}}
-    with open(os.path.join(a.out, "model_quality.json"), "w") as f: json.dump(quality, f, indent=1)
-    print("evaluation:", json.dumps(report), flush=True)
+    with tempfile.TemporaryDirectory(prefix="model-") as model_dir:  # extracted here, removed when the step ends
+        with tarfile.open(archives[0]) as tar: tar.extractall(model_dir, filter="data")
+        files = sorted(f for f in glob.glob(os.path.join(a.data, "**", "*"), recursive=True) if os.path.isfile(f))
+        if len(files) != 1: sys.exit(f"expected one labelled file in {a.data}, found {files}")
+        data = load_custom(files[0], text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0),
+                           label_map=json.loads(a.label_map) if a.label_map else None)["train"]
+        if a.max_rows: data = data.select(range(min(a.max_rows, data.num_rows)))
+        plots = importlib.util.find_spec("matplotlib") is not None
+        if not plots: print("matplotlib is not installed in this container: metrics only, no plots", flush=True)
+        m = evaluate_model(model_dir, data, a.out, faithfulness_texts=a.faithfulness_texts, plots=plots)
+        report = {k: m[k] for k in (*QUALITY_METRICS, "rows") if k in m}  # every metric a threshold may name
+        with open(os.path.join(a.out, "evaluation.json"), "w") as f: json.dump(report, f, indent=1)
+        quality = {"binary_classification_metrics": {k: {"value": m[k], "standard_deviation": "NaN"} for k in ("accuracy", "f1", "precision", "recall")}}
+        with open(os.path.join(a.out, "model_quality.json"), "w") as f: json.dump(quality, f, indent=1)
+        print("evaluation:", json.dumps(report), flush=True)
 
 
 # %% auto #0

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_sagemaker.ipynb #08a8f4a0
 from __future__ import annotations
-import logging, os, re, shutil, sys, tempfile, time
+import hashlib, json, logging, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 
 os.environ.setdefault("SAGEMAKER_SUPPRESS_V2_WARNING", "1")  # v2 is pinned on purpose: v3 dropped the HuggingFace estimator
@@ -12,7 +12,7 @@ logging.getLogger("sagemaker.config").setLevel(logging.WARNING)  # "Not applying
 _hook = sys.excepthook
 import boto3, sagemaker
 import gatesent
-from .bundle import launcher, vendor
+from .bundle import code_hash, launcher, vendor
 from botocore.exceptions import ClientError
 from sagemaker.huggingface import HuggingFace
 sys.excepthook = _hook  # sagemaker-core installs rich tracebacks process-wide on import; keep the user's
@@ -60,12 +60,20 @@ DEFAULT_HYPERPARAMETERS = {"text_column": "sentence", "label_column": "label", "
 GPUS = {"ml.g5.12xlarge": 4, "ml.g5.24xlarge": 4, "ml.g5.48xlarge": 8, "ml.g6.12xlarge": 4, "ml.g6.48xlarge": 8, "ml.g4dn.12xlarge": 4,
         "ml.p3.8xlarge": 4, "ml.p3.16xlarge": 8, "ml.p4d.24xlarge": 8, "ml.p5.48xlarge": 8} # multi-GPU instances (the others have 0 or 1)
 
-def stage_source(dest:str|Path, # Folder to write the job's source into
+def stage_source(dest:str|Path|None=None, # Folder to write into (default: one per content in the temp folder, kept)
                  module:str="train_job", # The gatesent module whose `main()` the job runs
                  entry_point:str=ENTRY_POINT, # The entry file's name
                  requirements:str=TRAIN_REQUIREMENTS, # requirements.txt (installed by the container before the entry point runs)
                 ) -> Path:
     "A job's source_dir (by default the training job's): an entry file that runs `gatesent.<module>.main()`, that module's import closure vendored, requirements.txt."
+    if dest is None:  # the SDK uploads it later (fit, upsert): the same code reuses one folder, not a new one per call
+        key = hashlib.sha256(json.dumps([code_hash(module), entry_point, requirements]).encode()).hexdigest()[:16]
+        out = Path(tempfile.gettempdir())/f"gatesent-{module}-{key}"
+        if not out.is_dir():
+            part = stage_source(tempfile.mkdtemp(prefix=f"{out.name}-", dir=out.parent), module, entry_point, requirements)
+            try: os.replace(part, out)  # whole or not at all
+            except OSError: shutil.rmtree(part, ignore_errors=True)  # another process staged the same source first
+        return out
     dest = Path(dest)
     vendor(dest, module)
     (dest/entry_point).write_text(launcher(module))
@@ -146,7 +154,7 @@ def training_estimator(hyperparameters:dict|None=None, # `gatesent-train` flags 
                        base_job_name:str="gatesent", # Job name prefix
                       ) -> HuggingFace:
     "The HuggingFace estimator that runs `gatesent-train` from the staged source: the one `launch_training` starts and the SageMaker pipeline's training step runs."
-    source = stage_source(tempfile.mkdtemp(prefix="gatesent-source-"))
+    source = stage_source()
     return HuggingFace(entry_point=ENTRY_POINT, source_dir=str(source), role=execution_role(role), sagemaker_session=session or sm_session(),
                        instance_type=instance_type, instance_count=instance_count, hyperparameters=job_hyperparameters({**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})}),
                        metric_definitions=METRIC_DEFINITIONS, use_spot_instances=spot, max_run=max_run_s, max_wait=max_wait_s if spot else None,

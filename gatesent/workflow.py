@@ -4,7 +4,7 @@
 
 # %% ../nbs/10a_workflow.ipynb #572088b3
 from __future__ import annotations
-import json, re, tempfile
+import json, re
 from pathlib import Path
 
 from .args import LOWER_IS_BETTER, check_thresholds
@@ -19,7 +19,7 @@ __all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'APPROVAL_EVENT', 'stage_step_sourc
 # %% ../nbs/10a_workflow.ipynb #51094a15
 STEP_REQUIREMENTS = {"evaluate": "# nothing: the training container's transformers 4.56 and datasets 4.1\n", "deploy": "sagemaker>=2.257,<3\n"} # each step's requirements.txt
 
-def stage_step_source(dest:str|Path, # Folder to write the step's source into
+def stage_step_source(dest:str|Path|None, # Folder to write into (None: one per content in the temp folder, kept)
                       kind:str, # "evaluate" or "deploy"
                      ) -> Path:
     "A processing step's source_dir: an entry file that runs `gatesent.<kind>_step.main()`, that module's import closure vendored, requirements.txt."
@@ -97,7 +97,7 @@ def _deploy_step(cfg:dict, role:str, ps, processor, endpoint, package:list):
             "--instance-type", a["instance_type"], "--instance-count", str(a["instance_count"]), "--role", role, "--region", ps.boto_region_name,
             "--bucket", ps.default_bucket(), "--out", "/opt/ml/processing/deploy"]
     return ProcessingStep("Deploy", step_args=processor.run(
-        code="deploy_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-deploy-"), "deploy")),
+        code="deploy_entry.py", source_dir=str(stage_step_source(None, "deploy")),
         outputs=[ProcessingOutput(output_name="deploy", source="/opt/ml/processing/deploy")], arguments=args))
 
 # %% ../nbs/10a_workflow.ipynb #1c114d25
@@ -125,7 +125,7 @@ def _evaluate_step(cfg:dict, processor, model_data, p:dict, columns:dict):
             *(a_ for k, v in columns.items() for a_ in (f"--{k.replace('_', '-')}", str(v))), "--faithfulness-texts", str(cfg["evaluate"]["faithfulness_texts"])]
     if cfg["evaluate"]["max_rows"]: args += ["--max-rows", str(cfg["evaluate"]["max_rows"])]
     step = ProcessingStep("Evaluate", property_files=[report], step_args=processor.run(
-        code="evaluate_entry.py", source_dir=str(stage_step_source(tempfile.mkdtemp(prefix="gatesent-evaluate-"), "evaluate")),
+        code="evaluate_entry.py", source_dir=str(stage_step_source(None, "evaluate")),
         inputs=[ProcessingInput(source=model_data, destination="/opt/ml/processing/model"),
                 ProcessingInput(source=p["ValidationData"], destination="/opt/ml/processing/validation")],
         outputs=[ProcessingOutput(output_name="evaluation", source="/opt/ml/processing/evaluation")], arguments=args))
