@@ -11,7 +11,7 @@ ifneq ($(wildcard ../shared/data/sst2/train.tsv),)
 export GATESENT_DATA_DIR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: run test venv venv-run chromium export clean-check
+.PHONY: run test venv venv-run chromium export readme clean-check
 
 ## make run: the main job, locally, no AWS account needed: `gatesent pipeline --local --serve` checks the data, trains
 ## a quick gate model (or reuses one trained with the same settings and data), evaluates it, stops at the quality
@@ -35,8 +35,9 @@ run: venv-run $(if $(filter accurate,$(PRESET)),$(VENV)/.installed-accurate)
 ## make test: every notebook cell, the slow/browser/aws-flagged ones included.
 ## The report (per notebook: time, cells run and not run, each skip with its reason, where the data came from; then
 ## totals from what ran) is .ci/nbtest.py's; it fails on a skip not listed in .ci/expected-skips.txt. `nbdev_test`
-## runs the same cells without the report. .ci/figures.py then checks that the README's figures match the raw results
-## in benchmarks/results/ and name the commands that regenerate them.
+## runs the same cells without the report. .ci/figures.py then checks that the documentation's figures (nbs/index.ipynb,
+## nbs/explanations/) match the raw results in benchmarks/results/ and name the commands that regenerate them, and that
+## README.md is what nbs/index.ipynb gives.
 test: venv chromium
 	$(BIN)/python .ci/nbtest.py --self-test
 	$(BIN)/python .ci/nbtest.py --flags "slow browser aws" --json runs/test-report.json
@@ -78,6 +79,10 @@ $(VENV)/.installed: $(VENV)/.installed-run $(VENV)/.installed-accurate
 $(VENV)/.installed-accurate: $(VENV)/.installed-run
 	$(call install,-e ".[accurate]")
 	touch $@
+
+## make readme: README.md from nbs/index.ipynb (edit the notebook, never README.md); `make test` fails when they differ.
+readme: venv
+	$(BIN)/python .ci/readme.py
 
 ## make export: notebooks -> gatesent/ and cleaned notebooks (commit both).
 export: venv

@@ -1,30 +1,50 @@
-"""Check that the README's figures still come from the raw results and commands that back them.
+"""Check that the figures of the documentation (nbs/index.ipynb, which README.md is written from, and the notebooks in
+nbs/explanations/) still come from the raw results and commands that back them.
 
-- every row of "Measured so far" names a command, and every `benchmarks/*.py` a README command names exists;
+- every row of the measured table names a command, and every `benchmarks/*.py` a command names exists;
 - the explainer table equals what `benchmarks/evidence.py --table gate` prints from benchmarks/results/evidence.json;
 - the REINFORCE row and the distillation table hold the figures of benchmarks/results/reinforce.json and distill.json;
 - the serving rows, the quick-preset gate table, the explainers table, the full-data table and rows, the truncation row
   and the first-run figures are exactly what `GENERATED` builds from benchmarks/results/*.json;
-- the README's quote of the demo sentence gives the words and sums the page showed (benchmarks/results/demo.json);
+- the quote of the demo sentence gives the words and sums the page showed (benchmarks/results/demo.json);
 - every raw result carries its command, commit, machine and date.
 
     .venv/bin/python .ci/figures.py                  # exit 1, saying what disagrees
     .venv/bin/python .ci/figures.py --print NAME     # one generated block
-    .venv/bin/python .ci/figures.py --write          # rebuild the README's generated blocks (<!-- generated: NAME --> ... <!-- /generated -->)
+    .venv/bin/python .ci/figures.py --write          # rebuild the generated blocks (<!-- generated: NAME --> ... <!-- /generated -->), then README.md
 """
 import json, re, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT/".ci"))
+import readme as readme_nb
 
-def section(text:str, title:str) -> str:
-    "The README text under `## title`, up to the next `## `."
-    start = text.index(f"\n## {title}\n")
-    end = text.find("\n## ", start + 1)
-    return text[start:end if end > 0 else None]
+def doc_notebooks(root:Path=ROOT) -> list[Path]:
+    "The notebooks that hold the published figures: the index (the README's source) and the explanations."
+    return [root/"nbs"/"index.ipynb", *sorted((root/"nbs"/"explanations").glob("*.ipynb"))]
+
+def markdown_cells(path:Path) -> tuple[dict, list[dict]]:
+    "A notebook and its Markdown cells."
+    nb = json.loads(path.read_text())
+    return nb, [c for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+def docs_text(root:Path=ROOT) -> str:
+    "Every Markdown cell of the documentation notebooks, in order, one after another."
+    return "\n\n".join("".join(c["source"]) for p in doc_notebooks(root) for c in markdown_cells(p)[1])
+
+def write_docs(root:Path=ROOT) -> None:
+    "Rebuild every generated block in the documentation notebooks, then README.md from the index."
+    for path in doc_notebooks(root):
+        nb, cells = markdown_cells(path)
+        for c in cells:
+            text = "".join(c["source"])
+            if "<!-- generated:" in text: c["source"] = regenerate(text, root, strict=False).splitlines(keepends=True)
+        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+    (root/"README.md").write_text(readme_nb.render(root/"nbs"/"index.ipynb"))
 
 def inference_rows(res:dict) -> str:
-    "The README's serving rows, from benchmarks/results/inference.json."
+    "The serving rows, from benchmarks/results/inference.json."
     t, s, z = res["throughput"], res["serve"], res["size_mb"]
     cmd = f"`GATESENT_DATA_DIR=../shared/data .venv/bin/python {res['command']}`"
     tp = lambda k: f"{t[k]['sentences_per_s']:.1f}"
@@ -62,7 +82,7 @@ HEAD_LR = [("gate-x1", "gate, new layers at the encoder's rate (`head_lr_multipl
            ("gate-x100-s0.5-tokens", "the same at `gate_sparsity=0.5`")]
 
 def head_lr_table(res:dict) -> str:
-    "The README's table of the quick-preset gate runs, from benchmarks/results/head_lr.json."
+    "The table of the quick-preset gate runs, from benchmarks/results/head_lr.json."
     base = pct(res["gate-x100"]["explanation.top_word_base_rate"])
     rows = ["| run | accuracy | gate mass on a text's top 20% of words (flat: 20%) | median spread (max − min) in a text | plausibility AUC (lexicon words vs the rest) | "
             f"highest-gated word is a lexicon word (base rate {base}) | comprehensiveness@20 (random) | mean gate |", "|---|---|---|---|---|---|---|---|"]
@@ -94,7 +114,7 @@ def explainer_rows(r:dict) -> list[tuple[str, str]]:
     return [(k, names.get(k) or f"traced from {start(int(k.split('@')[1]))}") for k in keys]
 
 def explainers_table(res:dict) -> str:
-    "The README's table of every explainer on the same models, from benchmarks/results/explainers.json."
+    "The table of every explainer on the same models, from benchmarks/results/explainers.json."
     rows = ["| model | explainer | comprehensiveness@20 | sufficiency@20 (lower is better) | plausibility AUC | top word a lexicon word | ms per explanation |",
             "|---|---|---|---|---|---|---|"]
     for model, r in res.items():
@@ -111,7 +131,7 @@ def minutes(r:dict) -> str:
     return f"{r['minutes']:.1f} min" if quiet_run(r) else "— (the CPU was shared)"
 
 def full_data_table(evidence:dict, sst2:dict) -> str:
-    "The README's table of the quick recipe on 8,000 sentences and on the full training split (benchmarks/results/evidence.json, sst2_accuracy.json)."
+    "The table of the quick recipe on 8,000 sentences and on the full training split (benchmarks/results/evidence.json, sst2_accuracy.json)."
     rows = ["| run | accuracy | training time (2-core CPU) | top-20% mass | spread | plausibility AUC | top word a lexicon word | comprehensiveness@20 (random) |",
             "|---|---|---|---|---|---|---|---|"]
     for key, label in (("gate", "gate, the quick preset (8,000 sentences)"), ("gate+full", "gate, the full training split")):
@@ -125,7 +145,7 @@ def full_data_table(evidence:dict, sst2:dict) -> str:
     return "\n".join(rows)
 
 def measured_rows(evidence:dict, sst2:dict, truncation:dict) -> str:
-    "The README's rows of full-data accuracy and truncation (benchmarks/results/evidence.json, sst2_accuracy.json, truncation.json)."
+    "The rows of full-data accuracy and truncation (benchmarks/results/evidence.json, sst2_accuracy.json, truncation.json)."
     g, m = evidence["gate+full"], sst2.get("minilm-mean-x100-1ep")
     cmd = "`GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/evidence.py --variants gate+full`"
     mean, mcmd = "", ""
@@ -145,7 +165,7 @@ def demo_problems(readme:str, demo:dict) -> list[str]:
     problems, paragraphs = [], [re.sub(r"\s+", " ", p) for p in readme.split("\n\n")]  # the quote may wrap across lines
     for review, shot in demo.items():
         quote = next((p[p.index(review):] for p in paragraphs if review in p), None)
-        if quote is None: problems.append(f"the README does not quote the demo sentence {review!r}"); continue
+        if quote is None: problems.append(f"the documentation does not quote the demo sentence {review!r}"); continue
         words = {w.strip(" .,").lower(): c for w, c, _ in shot["words"]}
         for word, value in re.findall(r"\*(\w+)\* ([+−-]\d\.\d\d)", quote):
             if f"{words.get(word.lower(), float('nan')):+.2f}" != value.replace("−", "-"): problems.append(f"the demo quote gives *{word}* {value}, the page showed {words.get(word.lower())}")
@@ -156,13 +176,13 @@ def demo_problems(readme:str, demo:dict) -> list[str]:
     return problems
 
 def first_run_sentence(res:dict) -> str:
-    "The README's figures of the first `make run` on a fresh clone (benchmarks/results/first_run.json)."
+    "The figures of the first `make run` on a fresh clone (benchmarks/results/first_run.json)."
     r, s = res["make run"], res["make run"]["steps"]
     return (f"**{r['seconds_to_page']:.1f} s** from the command to the page and `/predict` answering — training {s['train']:.1f} s,\n"
             f"evaluation {s['evaluate']:.1f} s, packaging {s['package']:.1f} s, ONNX export + server start + smoke test {s['serve']:.1f} s")
 
 def reinforce_row(res:dict) -> str:
-    "The README's REINFORCE row, from benchmarks/results/reinforce.json."
+    "The REINFORCE row, from benchmarks/results/reinforce.json."
     plain, rf = res["rows"][0], res["rows"][1:]
     sparsity = " / ".join(r["run"].rsplit(" ", 1)[-1] for r in rf)
     acc, gate = " / ".join(f"{r['accuracy']:.3f}" for r in rf), " / ".join(f"{r['gate_mean']:.3f}" for r in rf)
@@ -177,11 +197,11 @@ def evidence_table(root:Path) -> str:
     return r.stdout.strip()
 
 def measured_table(root:Path) -> str:
-    "The README's table under Measured so far: full-data accuracy, truncation, REINFORCE and serving."
+    "The table under Measured so far: full-data accuracy, truncation, REINFORCE and serving."
     return "\n".join(["| what | figure | command |", "|---|---|---|", measured_rows(results("evidence", root), results("sst2_accuracy", root, optional=True), results("truncation", root)),
                       reinforce_row(results("reinforce", root)), inference_rows(results("inference", root))])
 
-GENERATED = {  # README blocks built from benchmarks/results/*.json, between <!-- generated: NAME --> and <!-- /generated -->
+GENERATED = {  # blocks built from benchmarks/results/*.json, between <!-- generated: NAME --> and <!-- /generated -->
     "measured table": measured_table,
     "signed-evidence table": evidence_table,
     "quick-preset gate table": lambda root: head_lr_table(results("head_lr", root)),
@@ -191,7 +211,7 @@ GENERATED = {  # README blocks built from benchmarks/results/*.json, between <!-
 END = "<!-- /generated -->"
 
 def blocks(readme:str) -> dict:
-    "NAME -> (start, end, text) of each generated block in the README (a block on its own lines keeps them)."
+    "NAME -> (start, end, text) of each generated block in the text (a block on its own lines keeps them)."
     out = {}
     for m in re.finditer(r"<!-- generated: ([^>]+?) -->", readme):
         end = readme.find(END, m.end())
@@ -200,7 +220,7 @@ def blocks(readme:str) -> dict:
     return out
 
 def regenerate(readme:str, root:Path=ROOT, strict:bool=True) -> str:
-    "The README with every generated block rebuilt from the raw results (`strict=False`: a block without them stays, with a note)."
+    "The text with every generated block rebuilt from the raw results (`strict=False`: a block without them stays, with a note)."
     for name, (start, end, text) in sorted(blocks(readme).items(), key=lambda x: -x[1][0]):
         try: block = GENERATED[name](root)
         except (OSError, KeyError, StopIteration, ValueError, IndexError) as e:
@@ -210,21 +230,21 @@ def regenerate(readme:str, root:Path=ROOT, strict:bool=True) -> str:
     return readme
 
 def check(readme:str, root:Path=ROOT) -> list[str]:
-    "What disagrees (empty when the README's figures are backed)."
+    "What disagrees (empty when the documentation's figures are backed)."
     problems = []
     found = blocks(readme)
     for name, make in GENERATED.items():
-        if name not in found: problems.append(f"the README has no <!-- generated: {name} --> block"); continue
+        if name not in found: problems.append(f"the documentation has no <!-- generated: {name} --> block"); continue
         try: block = make(root)
         except (OSError, KeyError, StopIteration, ValueError, IndexError) as e: problems.append(f"{name}: no raw results to build it from ({type(e).__name__}: {e})"); continue
-        if found[name][2].strip("\n") != block: problems.append(f"the README's {name} differs from its raw results (rebuild it with .ci/figures.py --write)")
+        if found[name][2].strip("\n") != block: problems.append(f"the {name} differs from its raw results (rebuild it with .ci/figures.py --write)")
     problems += [f"unknown generated block {n!r}" for n in found if n not in GENERATED]
-    rows = section(readme, "Measured so far").split("<!-- generated: measured table -->")[-1].split(END)[0].strip().splitlines()[2:]
+    rows = found["measured table"][2].strip().splitlines()[2:] if "measured table" in found else []
     for row in rows:
         command = row.rstrip(" |").rsplit(" | ", 1)[-1]
         if "`" not in command and command.strip() != "same command": problems.append(f"a figure without a command: {row[:90]}")
     for script in sorted(set(re.findall(r"benchmarks/[\w.-]+\.(?:py|sh)", readme))):
-        if not (root/script).is_file(): problems.append(f"the README names {script}, which does not exist")
+        if not (root/script).is_file(): problems.append(f"the documentation names {script}, which does not exist")
     problems += demo_problems(readme, results("demo", root))
     for name, res in ((p.stem, json.loads(p.read_text())) for p in sorted((root/"benchmarks"/"results").glob("*.json"))):
         entries = [res] if "command" in res else list(res.values())
@@ -237,8 +257,8 @@ def check(readme:str, root:Path=ROOT) -> list[str]:
     return problems
 
 def self_test() -> None:
-    "Each check fails on a README that has drifted."
-    readme = (ROOT/"README.md").read_text()
+    "Each check fails on documentation that has drifted."
+    readme = docs_text()
     assert check(readme) == [], check(readme)
     assert regenerate(readme) == readme
     assert check(readme.replace("benchmarks/reinforce.py", "benchmarks/reinforce_old.py", 1)), "a missing script passed"
@@ -256,8 +276,9 @@ if __name__ == "__main__":
         if sys.argv[2:] and sys.argv[2] in GENERATED: print(GENERATED[sys.argv[2]](ROOT)); sys.exit(0)
         sys.exit(f"usage: .ci/figures.py --print NAME, NAME one of {sorted(GENERATED)}")
     if sys.argv[1:] == ["--write"]:
-        (ROOT/"README.md").write_text(regenerate((ROOT/"README.md").read_text(), strict=False)); print("README.md: generated blocks rebuilt"); sys.exit(0)
+        write_docs(); print("generated blocks rebuilt; README.md written from nbs/index.ipynb"); sys.exit(0)
     self_test()
-    problems = check((ROOT/"README.md").read_text())
-    print("\n".join(problems) or "README figures: backed by their commands and raw results")
+    problems = check(docs_text())
+    if (ROOT/"README.md").read_text() != readme_nb.render(): problems.append("README.md is not what nbs/index.ipynb gives (make readme)")
+    print("\n".join(problems) or "figures: backed by their commands and raw results; README.md is nbs/index.ipynb")
     sys.exit(1 if problems else 0)

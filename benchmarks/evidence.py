@@ -20,7 +20,7 @@ METHODS = ("gate", "contribution", "traced", "integrated_gradients", "occlusion"
 NAMES = {"gate": "gate", "contribution": "signed contribution (last layer)", "traced": "**traced to the words**", "integrated_gradients": "Integrated Gradients", "occlusion": "occlusion", "random": "random tokens"}
 
 def table(results:dict, timed:set) -> str:
-    "The README's table: one row per variant and explainer (milliseconds only for the variants in `timed`, measured on a quiet machine)."
+    "The signed-evidence table (nbs/explanations/measurements.ipynb): one row per variant and explainer (milliseconds only for the variants in `timed`, measured on a quiet machine)."
     rows = ["| variant (accuracy) | explainer | comprehensiveness@20 | sufficiency@20 (lower is better) | plausibility AUC | top word a lexicon word | ms per text |",
             "|---|---|---|---|---|---|---|"]
     num = lambda x, k, f="{:.3f}": "—" if x.get(k) is None else f.format(x[k]).replace("-", "\u2212")
@@ -54,7 +54,7 @@ def main():
     p.add_argument("--plot", default=None, help="copy the first variant's explainers plot here")
     p.add_argument("--methods", default=",".join(METHODS), help="the explainers to compare, comma-separated (Integrated Gradients takes ~8 s a text on MPNet)")
     p.add_argument("--from-layers", default="0", help="the layers `traced` starts from, comma-separated: the first is `traced`, each other adds a traced@S row")
-    p.add_argument("--table", default=None, metavar="TIMED", help="print the README's table from --results and stop; TIMED: the comma-separated variants whose milliseconds were measured with the machine to themselves")
+    p.add_argument("--table", default=None, metavar="TIMED", help="print the signed-evidence table from --results and stop; TIMED: the comma-separated variants whose milliseconds were measured with the machine to themselves")
     a = p.parse_args()
     if a.table is not None:
         print(table(json.loads(Path(a.results).read_text()), set(a.table.split(",")))); return

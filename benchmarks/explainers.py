@@ -4,7 +4,7 @@ For each saved gate model: `gatesent.evaluate.compare_explainers` on the first N
 word-level lexicon (`sst_lexicon`) for plausibility: ERASER comprehensiveness/sufficiency at 10/20/50% of the tokens
 (random tokens as the reference), plausibility AUC, the rate at which the top word is a lexicon word, contrast, and
 milliseconds per explanation (one text at a time, this machine's CPU threads). Prints a table per model, adds it to
-benchmarks/results/explainers.json under --names (the README's table comes from it), writes <out>/<name>/explainers.png,
+benchmarks/results/explainers.json under --names (the table in nbs/explanations/measurements.ipynb comes from it), writes <out>/<name>/explainers.png,
 and copies the first model's plot to --plot. The evidence traced to the words (`traced`) is measured from the first of
 --from-layers; each further layer S adds a row `traced@S` (the same evidence traced only from layer S's token states).
 

@@ -3,7 +3,7 @@
 The quick preset (`make run`): the pretrained MiniLM encoder, 8,000 SST-2 training sentences, 1 epoch, lr 5e-5, batch 32,
 seed 42. Each run trains with `gatesent.train` and evaluates on the 872 validation sentences with
 `gatesent.evaluate.evaluate_model` (faithfulness on 300 sentences, the SST lexicon for plausibility). Prints one line per
-run and adds it to benchmarks/results/head_lr.json (the README's table comes from it); models go to runs/head_lr/<run>.
+run and adds it to benchmarks/results/head_lr.json (the table in nbs/explanations/measurements.ipynb comes from it); models go to runs/head_lr/<run>.
 
 A run is named `<pooling>-x<head_lr_multiplier>[-s<gate_sparsity>][-b<gate_budget>][-tokens]`, e.g. `gate-x100-s1-b0.2`
 (`-tokens`: `gate_norm="tokens"`).

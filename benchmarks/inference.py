@@ -12,7 +12,7 @@ Measures, in one run on this machine:
      for the PyTorch and the ONNX folders;
   4. cold start: process start of `gatesent serve` to the first successful prediction;
   5. peak memory (VmHWM) of the serving process.
-Writes benchmarks/results/inference.json (the README's serving rows come from it) and prints a table.
+Writes benchmarks/results/inference.json (the README's "Measured" serving rows come from it) and prints a table.
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request
 from pathlib import Path

@@ -8,7 +8,7 @@ above 0.5 (sparsity), and ERASER comprehensiveness/sufficiency (gate vs random t
 
     .venv/bin/python benchmarks/reinforce.py --data ../shared/data --sparsity 0.01,0.1,0.5
 
-Raw results: benchmarks/results/reinforce.json (the README's and 02's table come from it).
+Raw results: benchmarks/results/reinforce.json (the README's "Measured" row and 02's table come from it).
 """
 import argparse, json, sys
 from pathlib import Path

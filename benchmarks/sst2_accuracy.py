@@ -11,7 +11,7 @@ Runs, one after another (pick with --runs):
 
 Each run writes runs/bench/<name>/{metrics.json,history.json,model/,eval/}, is evaluated on the 872 validation sentences
 with `gatesent.evaluate.evaluate_model` (the gate's explanation measures against SST's lexicon, faithfulness on 300
-sentences), and is added to benchmarks/results/sst2_accuracy.json (the README's rows come from it); a summary table is
+sentences), and is added to benchmarks/results/sst2_accuracy.json (the rows in nbs/explanations/measurements.ipynb come from it); a summary table is
 printed at the end.
 """
 import argparse, json, os, sys, time
