@@ -37,11 +37,13 @@ run: venv-run $(if $(filter accurate,$(PRESET)),$(VENV)/.installed-accurate)
 ## totals from what ran) is .ci/nbtest.py's; it fails on a skip not listed in .ci/expected-skips.txt. `nbdev_test`
 ## runs the same cells without the report. .ci/figures.py then checks that the documentation's figures (nbs/index.ipynb,
 ## nbs/explanations/) match the raw results in benchmarks/results/ and name the commands that regenerate them, and that
-## README.md is what nbs/index.ipynb gives.
+## README.md is what nbs/index.ipynb gives; .ci/prose.py that no prose tells history (what the code used to do,
+## commit ids).
 test: venv chromium
 	$(BIN)/python .ci/nbtest.py --self-test
 	$(BIN)/python .ci/nbtest.py --flags "slow browser aws" --json runs/test-report.json
 	$(BIN)/python .ci/figures.py
+	$(BIN)/python .ci/prose.py
 
 # The browser tests drive a system Chromium: Debian's `chromium` (installed here with apt-get when missing) or the
 # google-chrome of GitHub's Ubuntu runners. Playwright's own browser download is never used.
