@@ -251,9 +251,22 @@ def check(readme:str, root:Path=ROOT) -> list[str]:
         for e in entries:
             missing = [k for k in ("command", "commit", "machine", "date") if k not in e]
             if missing: problems.append(f"benchmarks/results/{name}.json has an entry without {missing}")
-    for name, run in results("distill", root).items():
+    problems += distill_problems(readme, results("distill", root))
+    return problems
+
+def distill_problems(text:str, runs:dict) -> list[str]:
+    "Each distillation run (benchmarks/results/distill.json) has its own row: its sentences, teacher weight, epochs and figures."
+    rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in text.splitlines() if l.startswith("| `quick`")]
+    problems = []
+    for name, run in runs.items():
+        m = re.fullmatch(r"n(\d+|all)-ep(\d+)-w([\d.]+)(?:-T([\d.]+))?", name)
+        if m is None: problems.append(f"distill.json: a run name gatesent does not read: {name}"); continue
+        n, epochs, w, t = ("67,349" if m[1] == "all" else f"{int(m[1]):,}"), int(m[2]), m[3], m[4]
         fig = f"{run['accuracy']:.4f} ({run['f1']:.4f})"
-        if fig not in readme: problems.append(f"the distillation table lacks {name}'s {fig} from benchmarks/results/distill.json")
+        def fits(r): return (len(r) >= 5 and r[2] == n and r[4].startswith(fig) and (f"{epochs} epochs" in r[0]) == (epochs > 1)
+                             and (r[3] == "—" if float(w) == 0 else f"({w}, {t})" in r[3]))
+        if not any(fits(r) for r in rows):
+            problems.append(f"the distillation table has no row for {name} ({n} sentences, weight {w}, {epochs} epoch(s)) with {fig}")
     return problems
 
 def self_test() -> None:
@@ -269,6 +282,13 @@ def self_test() -> None:
     demo = results("demo")
     quoted = [q for w, c, _ in next(iter(demo.values()))["words"] if (q := f"*{w.strip(' .,')}* {c:+.2f}".replace("-", "\u2212")) in readme]
     q = quoted[0] if quoted else "no quoted word"
+    one = next(k for k in results("distill") if k.startswith("nall-ep1"))
+    fig = f"{results('distill')[one]['accuracy']:.4f}"
+    moved = readme.replace(f"| {fig} (", "| 0.1111 (", 1)
+    assert moved != readme and distill_problems(moved, results("distill")), "a distillation figure changed in its row passed"
+    a, b = (f"{r['accuracy']:.4f} ({r['f1']:.4f})" for k, r in results("distill").items() if k.startswith("nall"))
+    swapped = readme.replace(a, "\0").replace(b, a).replace("\0", b)  # every figure still there, in the other's row
+    assert swapped != readme and distill_problems(swapped, results("distill")), "two distillation rows swapped passed"
     assert q in readme and demo_problems(readme.replace(q, q[:-1] + ("1" if q[-1] != "1" else "2")), demo), "a drifted demo quote passed"
 
 if __name__ == "__main__":
