@@ -12,10 +12,10 @@ from fastcore.basics import patch  # test scaffolding: fastcore comes with nbdev
 import boto3
 
 # %% auto #0
-__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'HUB_HOST', 'LocalAWS', 'take_notes', 'container_venv',
-           'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'job_image_kind', 'run_processing_job',
-           'check_in_container', 'reference_answers', 'same_answers', 'LocalRuntime', 'tiny_model', 'dev_data',
-           'sst2_folder', 'quick_model']
+__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'CACHE_KEYS', 'HUB_HOST', 'LocalAWS', 'take_notes',
+           'container_venv', 'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'duration_s',
+           'job_image_kind', 'run_processing_job', 'check_in_container', 'reference_answers', 'same_answers',
+           'LocalRuntime', 'tiny_model', 'dev_data', 'sst2_folder', 'quick_model']
 
 # %% ../nbs/90_testing.ipynb #7def85b4
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
@@ -250,10 +250,12 @@ class PipelineHere:
                  work:str|Path, # An empty folder for the jobs
                  pythons:dict|None=None, # step name -> python to run its job in (default: the training container's venv)
                  offline:tuple=("Train", "Evaluate"), # steps run without network (the others need the emulator)
+                 cache:dict|None=None, # The steps earlier executions of this pipeline ran (share one dict; None: nothing cached)
                 ):
         self.sm, self.work, self.pythons, self.offline = sm, Path(work).resolve(), pythons or {}, offline
         self.d = json.loads(definition) if isinstance(definition, str) else definition
         self.ctx, self.files, self.ran, self.failed, self.logs = {}, {}, [], None, {}
+        self.cache, self.cached = cache, []
         self.exec_id = uuid.uuid4().hex[:12]
 
 # %% ../nbs/90_testing.ipynb #9485f800
@@ -278,25 +280,53 @@ def value(self:PipelineHere, v):
 # %% ../nbs/90_testing.ipynb #0dea274d
 @patch
 def run(self:PipelineHere, parameters:dict|None=None, # Values for the pipeline parameters (the rest: their defaults)
-        reuse:"PipelineHere|None"=None, # An earlier run whose jobs named in `reused` are taken as they ran (same inputs)
-        reused:tuple=("Train", "Evaluate"),
        ) -> "PipelineHere":
     "Run the steps in order; stop at a Fail step (`failed` holds its name and message)."
     self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (parameters or {})
-    self.reuse, self.reused = reuse, reused
     self._steps(self.d["Steps"])
     return self
 
+
 # %% ../nbs/90_testing.ipynb #1bf9a164
+CACHE_KEYS = {"Training": ("AlgorithmSpecification", "CheckpointConfig", "DebugHookConfig", "DebugRuleConfigurations",
+                           "Environment", "HyperParameters", "InputDataConfig"),
+              "Processing": ("AppSpecification", "Environment", "ProcessingInputs")}  # AWS's default cache key attributes
+
+def duration_s(iso:str) -> float:
+    "Seconds in an ISO 8601 duration as SageMaker's `ExpireAfter` takes it (P30D, PT12H, P1Y2M; a month is 30 days)."
+    m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", iso.upper())
+    if not m or iso.upper() in ("P", "PT"): raise ValueError(f"not an ISO 8601 duration: {iso!r}")
+    return sum(int(n or 0) * s for n, s in zip(m.groups(), (365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1)))
+
+@patch
+def cache_key(self:PipelineHere, st:dict) -> str|None:
+    "What the service compares to find an earlier run of a step: its name and its resolved cache key attributes (None: not cached)."
+    if self.cache is None or not (st.get("CacheConfig") or {}).get("Enabled") or st["Type"] not in CACHE_KEYS: return None
+    args = self.value(st["Arguments"])
+    return json.dumps([st["Name"], {k: args.get(k) for k in CACHE_KEYS[st["Type"]]}], sort_keys=True, default=str)
+
+@patch
+def cached_run(self:PipelineHere, st:dict) -> dict|None:
+    "The earlier run of a step that the service reuses: the same cache key, younger than its `ExpireAfter` (None: the step runs)."
+    key = self.cache_key(st)
+    hit = self.cache.get(key) if key else None
+    return hit if hit and time.time() - hit["at"] < duration_s(st["CacheConfig"]["ExpireAfter"]) else None
+
 @patch
 def _steps(self:PipelineHere, steps:list):
     for st in steps:
         if self.failed: return
         self.ran.append(st["Name"])
-        if self.reuse and st["Name"] in self.reused:
-            self.ctx[st["Name"]] = self.reuse.ctx[st["Name"]]
-            self.files |= {k: v for k, v in self.reuse.files.items() if k[0] == st["Name"]}
-        else: getattr(self, f"_{st['Type'].lower()}")(st)
+        key, hit = self.cache_key(st), self.cached_run(st)
+        if hit:  # reused: its job, outputs and property files
+            self.cached.append(st["Name"])
+            self.ctx[st["Name"]] = hit["ctx"]
+            self.files |= hit["files"]
+            continue
+        getattr(self, f"_{st['Type'].lower()}")(st)
+        if key and not self.failed:
+            self.cache[key] = {"ctx": self.ctx[st["Name"]], "files": {k: v for k, v in self.files.items() if k[0] == st["Name"]}, "at": time.time()}
+
 
 # %% ../nbs/90_testing.ipynb #1494ebef
 @patch

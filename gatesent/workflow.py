@@ -115,7 +115,7 @@ def _parameters(cfg:dict, data:dict) -> dict:
             "ModelApprovalStatus": ParameterString("ModelApprovalStatus", default_value=s["approval"])}
 
 # %% ../nbs/10a_workflow.ipynb #b7beb2f7
-def _evaluate_step(cfg:dict, processor, model_data, p:dict, columns:dict):
+def _evaluate_step(cfg:dict, processor, model_data, p:dict, columns:dict, cache_config=None):
     "The Evaluate step and its EvaluationReport property file."
     from sagemaker.processing import ProcessingInput, ProcessingOutput
     from sagemaker.workflow.properties import PropertyFile
@@ -124,7 +124,7 @@ def _evaluate_step(cfg:dict, processor, model_data, p:dict, columns:dict):
     args = ["--model", "/opt/ml/processing/model", "--data", "/opt/ml/processing/validation", "--out", "/opt/ml/processing/evaluation",
             *(a_ for k, v in columns.items() for a_ in (f"--{k.replace('_', '-')}", str(v))), "--faithfulness-texts", str(cfg["evaluate"]["faithfulness_texts"])]
     if cfg["evaluate"]["max_rows"]: args += ["--max-rows", str(cfg["evaluate"]["max_rows"])]
-    step = ProcessingStep("Evaluate", property_files=[report], step_args=processor.run(
+    step = ProcessingStep("Evaluate", property_files=[report], cache_config=cache_config, step_args=processor.run(
         code="evaluate_entry.py", source_dir=str(stage_step_source(None, "evaluate")),
         inputs=[ProcessingInput(source=model_data, destination="/opt/ml/processing/model"),
                 ProcessingInput(source=p["ValidationData"], destination="/opt/ml/processing/validation")],
@@ -174,7 +174,7 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
     from sagemaker.workflow.conditions import ConditionEquals
     from sagemaker.workflow.parameters import ParameterFloat
     from sagemaker.workflow.pipeline import Pipeline
-    from sagemaker.workflow.steps import TrainingStep
+    from sagemaker.workflow.steps import CacheConfig, TrainingStep
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
     _check_local_paths(cfg, local_paths_ok)
     if s["approval"] not in APPROVALS: raise ConfigError(f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got {s['approval']!r}")
@@ -189,11 +189,13 @@ def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.lo
 
     hps = {**{k: v for k, v in t.items() if k not in ("epochs", "learning_rate")}, **columns, "epochs": p["Epochs"], "learning_rate": p["LearningRate"]}
     est = training_estimator(hps, role, ps, p["TrainingInstanceType"], base_job_name=f"{s['pipeline_name']}-train")
-    train = TrainingStep("Train", step_args=est.fit({"train": p["TrainData"], "validation": p["ValidationData"]}))
+    expire = s["cache_expire_after"]  # the same arguments within it: the service reuses the step's job
+    cache = CacheConfig(enable_caching=True, expire_after=expire) if expire else None
+    train = TrainingStep("Train", step_args=est.fit({"train": p["TrainData"], "validation": p["ValidationData"]}), cache_config=cache)
     model_data = train.properties.ModelArtifacts.S3ModelArtifacts
 
     proc = lambda job: _processor(cfg, role, ps, p["ProcessingInstanceType"], job)
-    evaluate, report = _evaluate_step(cfg, proc("evaluate"), model_data, p, columns)
+    evaluate, report = _evaluate_step(cfg, proc("evaluate"), model_data, p, columns, cache)
     register = _register_step(cfg, role, ps, model_data, evaluate.properties.ProcessingOutputConfig.Outputs["evaluation"].S3Output.S3Uri, p)
     deploy = _deploy_step(cfg, role, ps, _deploy_processor(cfg, role, ps), p["EndpointName"], ["--model-package-arn", register.properties.ModelPackageArn])
     approved = ConditionStep("IsApproved", conditions=[ConditionEquals(left=p["ModelApprovalStatus"], right="Approved")], if_steps=[deploy], else_steps=[])
