@@ -1,12 +1,13 @@
 """Run the notebooks' cells as `nbdev_test` does, one notebook after another, and report what ran.
 
 Per notebook: the time, the code cells run, the cells not run (by flag or `#| eval: false`), every `skipped: ...` line a
-cell printed (with its reason) and every `data: ...` line (where a learning test got its data: $GATESENT_DATA_DIR,
-../shared/data, the hub, or a stand-in). It ends with totals counted from what ran.
+cell printed (with its reason), every `data: ...` line (where a learning test got its data: $GATESENT_DATA_DIR,
+../shared/data, the hub, or a stand-in) and the temp files it left. It ends with totals counted from what ran. A
+`data: stand-in ...` line (a learning test on made-up data) counts as a skip.
 
 A notebook runs with the environment and working directory it started with restored afterwards, whether it passed or
 failed, so one notebook cannot leak settings into the next (`--self-test` shows it). Its temp files (TMPDIR, for its
-subprocesses too) go in a folder of their own, removed when it ends: the report says how much was there. A skip that is not listed in
+subprocesses too) go in a folder of their own, removed when it ends. A skip that is not listed in
 .ci/expected-skips.txt fails the run, as does any failing notebook.
 
     .venv/bin/python .ci/nbtest.py --flags "slow browser aws"          # what `make test` runs
@@ -17,6 +18,8 @@ import argparse, json, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+
+DEGRADED = ("skipped:", "data: stand-in")  # a cell that did not run, and a learning test on made-up data: both count as skips
 
 def expected_skips(path:Path=HERE/"expected-skips.txt") -> list[tuple[str, re.Pattern]]:
     "The skips CI expects: `<notebook glob> | <regex on the skip line>` per line, # for comments."
@@ -63,7 +66,7 @@ def run_notebook(fn:Path, flags:set[str]) -> dict:
         shutil.rmtree(tmp, ignore_errors=True)  # a run of every notebook writes gigabytes there: none of it outlives its notebook
     lines = _outputs(nb)
     return {"notebook": fn.name, "ok": error is None, "error": error, "seconds": round(time.time() - start, 1), "cells_run": len(ran),
-            "not_run": not_run, "skips": [l.strip() for l in lines if l.strip().startswith("skipped:")],
+            "not_run": not_run, "skips": [l.strip() for l in lines if l.strip().startswith(DEGRADED)],
             "data": sorted({l.strip() for l in lines if l.strip().startswith("data:")}), "temp_mb": round(left / 2**20, 1),
             "temp_removed": not os.path.exists(tmp)}
 
@@ -105,13 +108,14 @@ def self_test() -> int:
                          mk_cell("import os, subprocess, sys, tempfile; open(tempfile.mkstemp()[1], 'wb').write(bytes(2**20))"),
                          mk_cell("subprocess.run([sys.executable, '-c', 'import tempfile; open(tempfile.mkstemp()[1], \\'wb\\').write(bytes(2**21))'], check=True)"),
                          mk_cell("raise RuntimeError('fails half-way')")]), leaky)
-        write_nb(new_nb([mk_cell("import os; assert 'GATESENT_LEAK' not in os.environ, 'leaked'; print('skipped: a planted skip')")]), clean)
+        write_nb(new_nb([mk_cell("import os; assert 'GATESENT_LEAK' not in os.environ, 'leaked'; print('skipped: a planted skip')"),
+                         mk_cell("print('data: stand-in: a planted fallback')")]), clean)
         a, b = run_notebook(leaky, set()), run_notebook(clean, set())
     checks = {"the leaky notebook failed": not a["ok"], "the next one passed": b["ok"], "no leak into this process": "GATESENT_LEAK" not in os.environ,
-              "working directory restored": Path.cwd() != Path("/"), "its skip was seen": b["skips"] == ["skipped: a planted skip"],
+              "working directory restored": Path.cwd() != Path("/"), "its skip and its stand-in data were seen": b["skips"] == ["skipped: a planted skip", "data: stand-in: a planted fallback"],
               "its temp files, a subprocess's too, were counted and removed": a["temp_mb"] >= 3 and a["temp_removed"],
               "the temp folder restored": tempfile.gettempdir() == before,
-              "an unlisted skip counts as unexpected": report([b], [])[1] == 1}
+              "an unlisted skip or stand-in counts as unexpected": report([b], [])[1] == 2}
     for what, ok in checks.items(): print(f"{'ok  ' if ok else 'FAIL'} self-test: {what}")
     return 0 if all(checks.values()) else 1
 

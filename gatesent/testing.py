@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_testing.ipynb #067eca12
 from __future__ import annotations
-import contextlib, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request, uuid
+import contextlib, functools, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request, uuid
 from pathlib import Path
 from types import SimpleNamespace
 from fastcore.basics import patch  # test scaffolding: fastcore comes with nbdev, a development requirement
@@ -62,6 +62,7 @@ def start(self:LocalAWS, timeout:float=30) -> "LocalAWS":
     self._saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     import atexit; atexit.register(self.stop)  # a test that fails half-way leaves no server behind
+    if self.jobs: _offline_prefix()  # the jobs run in the emulator's process: its skip line, if any, belongs in this report
     return self
 
 # %% ../nbs/90_testing.ipynb #5caafaf0
@@ -162,14 +163,16 @@ def extra_venv(extra:str="airflow", # An extra of the package (settings.ini's `<
 
 
 # %% ../nbs/90_testing.ipynb #f6066f00
+@functools.cache  # asked once per process, so its skip line is printed once
 def _offline_prefix() -> list[str]:
-    "`unshare -n` (or `-rn`) where this machine allows a private network namespace; else nothing, with a note."
+    "`unshare -n` (or `-rn`) where this machine allows a private network namespace; else nothing, reported as a skip."
     for cmd in (["unshare", "-n"], ["unshare", "-rn"]):
         try:
             if subprocess.run(cmd + ["true"], capture_output=True).returncode == 0: return cmd
         except FileNotFoundError: break
-    print("note: no network namespace here (unshare -n): the job runs with HF_HUB_OFFLINE=1 but could reach the network")
+    print("skipped: no network namespace here (unshare -n): jobs run with HF_HUB_OFFLINE=1 but could reach the network")
     return []
+
 
 # %% ../nbs/90_testing.ipynb #d78167c0
 def _s3_get(s3, uri:str, dest:Path) -> list[Path]:
