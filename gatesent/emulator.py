@@ -17,6 +17,11 @@ HOLD = os.environ.get("GATESENT_EMULATOR_HOLD")  # while this file exists, no en
 JOBS = os.environ.get("GATESENT_EMULATOR_JOBS")  # a folder: training and processing jobs run there (unset: moto's "Completed" at once, nothing run)
 # a job is not found by Describe this long after its creation
 LAG_S = float(os.environ.get("GATESENT_EMULATOR_DESCRIBE_LAG_S", "0"))
+# how many times each Model Package State Change event is delivered (AWS may deliver one change more than once)
+EVENT_COPIES = int(os.environ.get("GATESENT_EMULATOR_EVENT_COPIES", "1"))
+# while this file exists, CreateEndpointConfig waits: deployments started meanwhile all pass their checks before any
+# of them changes the endpoint (`LocalAWS.gate`); each waiting call marks itself with a file beside it
+GATE = os.environ.get("GATESENT_EMULATOR_GATE")
 HEALTH = ("The primary container for production variant AllTraffic did not pass the ping health check. "
           "Please check CloudWatch logs for this endpoint. ({})")
 _pending, _lock = {}, threading.Lock()  # endpoint name -> (when, function that settles it)
@@ -37,9 +42,10 @@ def archive_problem(backend, variants):
     return None
 
 # %% auto #0
-__all__ = ['TRANSITION_S', 'PROPAGATION_S', 'HOLD', 'JOBS', 'LAG_S', 'HEALTH', 'archive_problem', 'settle', 'later',
-           'describe_endpoint', 'create_endpoint', 'update_endpoint', 'delete_endpoint', 'create_function',
-           'update_model_package', 'send_to_targets', 'job_log', 'run_job', 'end_job', 'created_job', 'stopped_job',
+__all__ = ['TRANSITION_S', 'PROPAGATION_S', 'HOLD', 'JOBS', 'LAG_S', 'EVENT_COPIES', 'GATE', 'HEALTH', 'archive_problem',
+           'settle', 'later', 'describe_endpoint', 'create_endpoint', 'update_endpoint', 'delete_endpoint',
+           'create_function', 'package_event', 'update_model_package', 'create_model_package', 'refused',
+           'create_endpoint_config', 'send_to_targets', 'job_log', 'run_job', 'end_job', 'created_job', 'stopped_job',
            'described_job', 'main']
 
 # %% ../nbs/90a_emulator.ipynb #5645028a
@@ -63,7 +69,9 @@ def describe_endpoint(self, endpoint_name):
 
 # %% ../nbs/90a_emulator.ipynb #c3c19fe0
 def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
-    if endpoint_name in self.endpoints: raise ValidationError(message=f'Cannot create already existing endpoint "{self.endpoints[endpoint_name].arn}".')
+    if endpoint_name in self.endpoints:
+        refused()
+        raise ValidationError(message=f'Cannot create already existing endpoint "{self.endpoints[endpoint_name].arn}".')
     ep = _create(self, endpoint_name, endpoint_config_name, tags)
     ep.endpoint_status = "Creating"
     problem = archive_problem(self, self.describe_endpoint_config(endpoint_config_name)["ProductionVariants"])
@@ -78,7 +86,9 @@ def update_endpoint(self):
     name, config = self._get_param("EndpointName"), self._get_param("EndpointConfigName")
     b.describe_endpoint(name)  # the emulator's own "Could not find endpoint" error
     ep = b.endpoints[name]
-    if ep.endpoint_status != "InService": raise ValidationError(message=f'Cannot update in-progress endpoint "{ep.arn}".')
+    if ep.endpoint_status != "InService":
+        refused()
+        raise ValidationError(message=f'Cannot update in-progress endpoint "{ep.arn}".')
     variants = b.describe_endpoint_config(config)["ProductionVariants"]
     realtime_now = not any("CurrentServerlessConfig" in v for v in ep.production_variants)
     if realtime_now and any(v.get("ServerlessConfig") for v in variants):
@@ -115,20 +125,49 @@ def create_function(self, spec):
     return _create_function(self, spec)
 
 # %% ../nbs/90a_emulator.ipynb #62fc3020
+def package_event(backend, pkg):
+    "Publish SageMaker's 'Model Package State Change' event for a package on the default bus, `EVENT_COPIES` times."
+    from moto.events.models import events_backends
+    detail = {"ModelPackageGroupName": pkg.model_package_group_name, "ModelPackageVersion": pkg.model_package_version,
+              "ModelPackageArn": pkg.arn, "ModelPackageName": pkg.model_package_name,
+              "ModelApprovalStatus": pkg.model_approval_status, "CreationTime": str(pkg.creation_time)}
+    event = {"Source": "aws.sagemaker", "DetailType": "SageMaker Model Package State Change",
+             "Detail": json.dumps(detail), "Resources": [pkg.arn]}
+    for _ in range(EVENT_COPIES):
+        events_backends[backend.account_id][backend.region_name].put_events([event])
+
 _update_package = sm_models.SageMakerModelBackend.update_model_package
 def update_model_package(self, model_package_arn, model_approval_status, *args, **kwargs):
-    "SageMaker publishes a 'SageMaker Model Package State Change' event on the default bus when a package's approval status changes."
+    "A change of a package's approval status publishes the state-change event."
     name = self.model_package_name_mapping.get(model_package_arn, model_package_arn)
     before = getattr(self.model_packages.get(name), "model_approval_status", None)
     arn = _update_package(self, model_package_arn, model_approval_status, *args, **kwargs)
-    pkg = self.model_packages[name]
-    if model_approval_status and model_approval_status != before:
-        from moto.events.models import events_backends
-        detail = {"ModelPackageGroupName": pkg.model_package_group_name, "ModelPackageVersion": pkg.model_package_version, "ModelPackageArn": pkg.arn,
-                  "ModelPackageName": pkg.model_package_name, "ModelApprovalStatus": pkg.model_approval_status, "CreationTime": str(pkg.creation_time)}
-        events_backends[self.account_id][self.region_name].put_events([{"Source": "aws.sagemaker", "DetailType": "SageMaker Model Package State Change",
-                                                                         "Detail": json.dumps(detail), "Resources": [pkg.arn]}])
+    if model_approval_status and model_approval_status != before: package_event(self, self.model_packages[name])
     return arn
+
+_create_package = sm_models.SageMakerModelBackend.create_model_package
+def create_model_package(self, *args, **kwargs):
+    "A package created with an approval status publishes the event too (AWS sends it for a new package's status)."
+    arn = _create_package(self, *args, **kwargs)
+    pkg = self.model_packages.get(self.model_package_name_mapping.get(arn, arn))
+    if pkg is not None and pkg.model_approval_status: package_event(self, pkg)
+    return arn
+
+def refused():
+    "Mark a change refused because another one is in progress (beside the gate file: `LocalAWS.refused` counts them)."
+    if GATE: open(f"{GATE}.refused-{time.monotonic_ns()}-{threading.get_ident()}", "w").close()
+
+_create_config = sm_models.SageMakerModelBackend.create_endpoint_config
+def create_endpoint_config(self, *args, **kwargs):
+    "Wait while the gate file exists (`LocalAWS.gate`), marked by a file of this call's own beside it."
+    mark = f"{GATE}.waiting-{threading.get_ident()}" if GATE else None
+    if mark and os.path.exists(GATE):
+        open(mark, "w").close()
+        try:
+            while os.path.exists(GATE): time.sleep(0.05)
+        finally: os.remove(mark)
+    return _create_config(self, *args, **kwargs)
+
 
 # %% ../nbs/90a_emulator.ipynb #886be699
 from moto.events import models as events_models
@@ -259,6 +298,8 @@ def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.
     SageMakerResponse.update_endpoint = update_endpoint
     lambda_models.LambdaBackend.create_function = create_function
     sm_models.SageMakerModelBackend.update_model_package = update_model_package
+    sm_models.SageMakerModelBackend.create_model_package = create_model_package
+    sm_models.SageMakerModelBackend.create_endpoint_config = create_endpoint_config
     events_models.Rule.send_to_targets = send_to_targets
     SageMakerResponse.create_training_job, SageMakerResponse.create_processing_job = created_job("training"), created_job("processing")
     for kind in ("training", "processing"):

@@ -29,11 +29,13 @@ class LocalAWS:
                  propagation_s:float=1.5, # How long a new IAM role cannot be given to a Lambda function
                  jobs:str|Path|None=None, # A folder: training and processing jobs run there, as SageMaker runs them (None: created Completed, nothing run)
                  describe_lag_s:float=0.0, # How long Describe misses a new job (a read that lags)
+                 event_copies:int=1, # How many times each Model Package State Change event is delivered
                 ):
         self.region, self.transition_s, self.propagation_s, self.jobs = region, transition_s, propagation_s, jobs
-        self.describe_lag_s = describe_lag_s
+        self.describe_lag_s, self.event_copies = describe_lag_s, event_copies
         self.proc, self.url, self._saved = None, None, {}
         self.hold_file = Path(tempfile.gettempdir())/f"gatesent-emulator-hold-{os.getpid()}-{id(self)}"
+        self.gate_file = self.hold_file.with_name(self.hold_file.name.replace("-hold-", "-gate-"))
     def __enter__(self): return self.start()
     def __exit__(self, *exc): self.stop()
 
@@ -45,6 +47,7 @@ def start(self:LocalAWS, timeout:float=30) -> "LocalAWS":
     env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
            "GATESENT_EMULATOR_HOLD": str(self.hold_file),
            "GATESENT_EMULATOR_DESCRIBE_LAG_S": str(self.describe_lag_s),
+           "GATESENT_EMULATOR_EVENT_COPIES": str(self.event_copies), "GATESENT_EMULATOR_GATE": str(self.gate_file),
            **({"GATESENT_EMULATOR_JOBS": str(Path(self.jobs).resolve())} if self.jobs else {})}
     # its log (a line per request) goes to a file: a pipe nobody reads fills after about a thousand requests, and the server then hangs
     self.log = Path(tempfile.mkstemp(prefix="gatesent-emulator-", suffix=".log")[1])
@@ -90,6 +93,29 @@ def hold(self:LocalAWS):
     self.hold_file.touch()
     try: yield self
     finally: self.hold_file.unlink(missing_ok=True)
+
+@patch
+@contextlib.contextmanager
+def gate(self:LocalAWS, waiting:int, # How many CreateEndpointConfig calls must be waiting before the block may end
+         timeout:float=300, # Fail when they have not all come by then
+        ):
+    "Within this block, CreateEndpointConfig waits; leaving it waits until `waiting` calls are held, then lets them all go at once."
+    self.gate_file.touch()
+    try:
+        yield self
+        deadline = time.monotonic() + timeout
+        while self.marks("waiting") < waiting:
+            if time.monotonic() > deadline: raise TimeoutError(f"{waiting} CreateEndpointConfig calls did not all come in {timeout} s")
+            time.sleep(0.05)
+    finally: self.gate_file.unlink(missing_ok=True)
+
+
+@patch
+def marks(self:LocalAWS, kind:str # "waiting": calls the gate holds; "refused": endpoint changes refused while another was in progress
+         ) -> int:
+    "How many of the emulator's marks of this kind are there now."
+    return len(list(self.gate_file.parent.glob(f"{self.gate_file.name}.{kind}-*")))
+
 
 # %% ../nbs/90_testing.ipynb #d487933d
 def take_notes(sqs, # An SQS client on the emulator
