@@ -25,6 +25,7 @@ GATE = os.environ.get("GATESENT_EMULATOR_GATE")
 HEALTH = ("The primary container for production variant AllTraffic did not pass the ping health check. "
           "Please check CloudWatch logs for this endpoint. ({})")
 _pending, _lock = {}, threading.Lock()  # endpoint name -> (when, function that settles it)
+_changing = threading.Lock()  # one endpoint change at a time: AWS checks an endpoint's status and changes it atomically
 _created, _stops = {}, set()  # (kind, job name) -> when it was created; the jobs asked to stop
 
 def archive_problem(backend, variants):
@@ -69,41 +70,43 @@ def describe_endpoint(self, endpoint_name):
 
 # %% ../nbs/90a_emulator.ipynb #c3c19fe0
 def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
-    if endpoint_name in self.endpoints:
-        refused()
-        raise ValidationError(message=f'Cannot create already existing endpoint "{self.endpoints[endpoint_name].arn}".')
-    ep = _create(self, endpoint_name, endpoint_config_name, tags)
-    ep.endpoint_status = "Creating"
-    problem = archive_problem(self, self.describe_endpoint_config(endpoint_config_name)["ProductionVariants"])
-    def done():
-        ep.endpoint_status, ep.failure_reason, ep.last_modified_time = ("Failed" if problem else "InService"), problem, utcnow()
-    later(self, endpoint_name, done)
-    return ep
+    with _changing:
+        if endpoint_name in self.endpoints:
+            refused()
+            raise ValidationError(message=f'Cannot create already existing endpoint "{self.endpoints[endpoint_name].arn}".')
+        ep = _create(self, endpoint_name, endpoint_config_name, tags)
+        ep.endpoint_status = "Creating"
+        problem = archive_problem(self, self.describe_endpoint_config(endpoint_config_name)["ProductionVariants"])
+        def done():
+            ep.endpoint_status, ep.failure_reason, ep.last_modified_time = ("Failed" if problem else "InService"), problem, utcnow()
+        later(self, endpoint_name, done)
+        return ep
 
 # %% ../nbs/90a_emulator.ipynb #a5fd100c
 def update_endpoint(self):
-    b = self.sagemaker_backend
-    name, config = self._get_param("EndpointName"), self._get_param("EndpointConfigName")
-    b.describe_endpoint(name)  # the emulator's own "Could not find endpoint" error
-    ep = b.endpoints[name]
-    if ep.endpoint_status != "InService":
-        refused()
-        raise ValidationError(message=f'Cannot update in-progress endpoint "{ep.arn}".')
-    variants = b.describe_endpoint_config(config)["ProductionVariants"]
-    realtime_now = not any("CurrentServerlessConfig" in v for v in ep.production_variants)
-    if realtime_now and any(v.get("ServerlessConfig") for v in variants):
-        raise ValidationError(message="Updating a real-time endpoint to a serverless endpoint is not supported. Delete the endpoint and create it again.")
-    problem = archive_problem(b, variants)
-    ep.endpoint_status, ep.failure_reason = "Updating", None
-    def done():
-        if problem:  # AWS rolls back: the endpoint keeps serving the old config, with the reason
-            ep.endpoint_status, ep.failure_reason = "InService", problem
-        else:
-            ep.endpoint_config_name, ep.production_variants = config, ep._process_production_variants(variants)
-            ep.endpoint_status, ep.failure_reason = "InService", None
-        ep.last_modified_time = utcnow()
-    later(b, name, done)
-    return ActionResult({"EndpointArn": ep.arn})
+    with _changing:
+        b = self.sagemaker_backend
+        name, config = self._get_param("EndpointName"), self._get_param("EndpointConfigName")
+        b.describe_endpoint(name)  # the emulator's own "Could not find endpoint" error
+        ep = b.endpoints[name]
+        if ep.endpoint_status != "InService":
+            refused()
+            raise ValidationError(message=f'Cannot update in-progress endpoint "{ep.arn}".')
+        variants = b.describe_endpoint_config(config)["ProductionVariants"]
+        realtime_now = not any("CurrentServerlessConfig" in v for v in ep.production_variants)
+        if realtime_now and any(v.get("ServerlessConfig") for v in variants):
+            raise ValidationError(message="Updating a real-time endpoint to a serverless endpoint is not supported. Delete the endpoint and create it again.")
+        problem = archive_problem(b, variants)
+        ep.endpoint_status, ep.failure_reason = "Updating", None
+        def done():
+            if problem:  # AWS rolls back: the endpoint keeps serving the old config, with the reason
+                ep.endpoint_status, ep.failure_reason = "InService", problem
+            else:
+                ep.endpoint_config_name, ep.production_variants = config, ep._process_production_variants(variants)
+                ep.endpoint_status, ep.failure_reason = "InService", None
+            ep.last_modified_time = utcnow()
+        later(b, name, done)
+        return ActionResult({"EndpointArn": ep.arn})
 
 # %% ../nbs/90a_emulator.ipynb #4fabdf94
 _delete = sm_models.SageMakerModelBackend.delete_endpoint
