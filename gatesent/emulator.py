@@ -157,7 +157,7 @@ def create_model_package(self, *args, **kwargs):
     return arn
 
 def refused():
-    "Mark a change refused because another one is in progress (beside the gate file: `LocalAWS.refused` counts them)."
+    "Mark a change refused because another one is in progress (beside the gate file: `LocalAWS.marks` counts them)."
     if GATE: open(f"{GATE}.refused-{time.monotonic_ns()}-{threading.get_ident()}", "w").close()
 
 _create_config = sm_models.SageMakerModelBackend.create_endpoint_config
