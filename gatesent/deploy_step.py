@@ -62,11 +62,12 @@ def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:
         try:
             res = deploy(model_data, a.endpoint_name, a.mode, a.memory_mb, a.max_concurrency, a.instance_type, a.instance_count,
                          role=a.role, session=sm, poll_s=a.poll_s)
-        except ClientError as e:  # another run changed the endpoint between this one's check and its change
-            message = e.response.get("Error", {}).get("Message", "")
-            if "in-progress" not in message and "already existing" not in message: raise
-            if serving(sm, a.endpoint_name, a.poll_s) != model_data: raise
-            print(f"endpoint {a.endpoint_name}: another deployment of {arn} finished first: nothing to do", flush=True)
+        except (ClientError, RuntimeError) as e:  # another run changed the endpoint between this one's check and its change
+            message = e.response.get("Error", {}).get("Message", "") if isinstance(e, ClientError) else str(e)
+            # refused while the other change was in progress, or superseded by it (read as a rollback)
+            if not any(m in message for m in ("in-progress", "already existing", "rolled back")): raise
+            if serving(sm, a.endpoint_name, a.poll_s) != model_data: raise  # a real failure: the endpoint serves something else
+            print(f"endpoint {a.endpoint_name}: another deployment of {arn} changed it too; it serves {model_data}: nothing to do", flush=True)
             res = {"endpoint": a.endpoint_name, "action": "unchanged"}
     with open(os.path.join(a.out, "deploy.json"), "w") as f: json.dump({**res, "model_package": arn, "model_data": model_data}, f, indent=1, default=str)
     print("deployed:" if res["action"] != "unchanged" else "unchanged:", json.dumps(res, default=str), flush=True)
