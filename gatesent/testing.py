@@ -80,6 +80,7 @@ def stop(self:LocalAWS):
     "Stop the emulator (everything in it is gone) and restore the environment."
     if self.proc and self.proc.poll() is None: self.proc.terminate(); self.proc.wait(10)
     if getattr(self, "log", None): self.log.unlink(missing_ok=True)
+    for mark in self.gate_file.parent.glob(f"{self.gate_file.name}.*"): mark.unlink(missing_ok=True)  # the emulator's marks
     for k, v in self._saved.items():
         if v is None: os.environ.pop(k, None)
         else: os.environ[k] = v
