@@ -29,7 +29,8 @@ def serving(sm, # A SageMaker session
     "What an endpoint serves, once any change in progress (another deployment) has ended."
     d = describe_endpoint(endpoint, sm)
     if d is None: return None
-    if d["EndpointStatus"] in ("Creating", "Updating", "SystemUpdating", "RollingBack"): wait_endpoint(endpoint, sm, poll_s=poll_s)
+    if d["EndpointStatus"] in ("Creating", "Updating", "SystemUpdating", "RollingBack"): d = wait_endpoint(endpoint, sm, poll_s=poll_s)
+    if d["EndpointStatus"] != "InService": return None  # a Failed endpoint serves nothing
     return sm.sagemaker_client.describe_model(ModelName=model_of(endpoint, sm))["PrimaryContainer"].get("ModelDataUrl")
 
 # %% ../nbs/10d_deploy_step.ipynb #a6e5c5df
@@ -64,8 +65,8 @@ def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:
                          role=a.role, session=sm, poll_s=a.poll_s)
         except (ClientError, RuntimeError) as e:  # another run changed the endpoint between this one's check and its change
             message = e.response.get("Error", {}).get("Message", "") if isinstance(e, ClientError) else str(e)
-            # refused while the other change was in progress, or superseded by it (read as a rollback)
-            if not any(m in message for m in ("in-progress", "already existing", "rolled back")): raise
+            # found changing, refused while the other change was in progress, or superseded by it (read as a rollback)
+            if not any(m in message for m in ("wait for it to finish", "in-progress", "already existing", "rolled back")): raise
             if serving(sm, a.endpoint_name, a.poll_s) != model_data: raise  # a real failure: the endpoint serves something else
             print(f"endpoint {a.endpoint_name}: another deployment of {arn} changed it too; it serves {model_data}: nothing to do", flush=True)
             res = {"endpoint": a.endpoint_name, "action": "unchanged"}

@@ -41,8 +41,10 @@ DEFAULTS = {
                   # starts the pipeline <pipeline_name>-deploy; its role (null: one is created that may start only that pipeline)
                   "deploy_on_approval": True, "events_role_arn": None,
                   # step caching: an execution whose Train or Evaluate step has the arguments of a successful one
-                  # younger than this ISO 8601 duration reuses its job (SageMaker's CacheConfig); null: every execution runs them
-                  "cache_expire_after": "P30D",
+                  # younger than this ISO 8601 duration (e.g. "P30D") reuses its job (SageMaker's CacheConfig). SageMaker
+                  # compares the data's S3 URIs, not their contents, and the data is uploaded under fixed keys: a changed
+                  # file would reuse the old model. So null (every execution runs them) unless new data gets new keys
+                  "cache_expire_after": None,
                   "local_paths_ok": False},  # allow train.backbone paths of this machine: only where the "SageMaker" jobs run here (an emulator)
     # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered by hand); mode "sagemaker": tasks share
     # nothing but S3 and XCom, training and evaluation run as SageMaker jobs (any executor, MWAA); "local": every step on the worker, in a run
@@ -132,7 +134,7 @@ def load_config(path:str|Path|None=None, # JSON or YAML file (None: the defaults
         raise ConfigError(f"sagemaker.deploy_instance_type must be a CPU instance type such as ml.m5.large (the Deploy step only calls AWS APIs), "
                           f"got {cfg['sagemaker']['deploy_instance_type']!r}")
     expire = cfg["sagemaker"]["cache_expire_after"]
-    if expire is not None and not re.fullmatch(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?", expire):
+    if expire is not None and not (isinstance(expire, str) and re.fullmatch(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?", expire)):
         raise ConfigError(f"sagemaker.cache_expire_after must be an ISO 8601 duration such as P30D or PT12H (or null), got {expire!r}")
     if cfg["smoke"]["expect"] and len(cfg["smoke"]["expect"]) != len(cfg["smoke"]["texts"]):
         raise ConfigError(f"smoke.expect has {len(cfg['smoke']['expect'])} labels for {len(cfg['smoke']['texts'])} texts (or set it to null)")

@@ -631,7 +631,8 @@ def quick_model(data:SimpleNamespace|None=None, # From `dev_data` (default: call
     settings = {"max_train_samples": 8000, "epochs": 1, "learning_rate": 5e-5, "batch_size": 32, "seed": 42, **overrides}
     h = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
     h.update(code_hash("train").encode())  # every module the training path imports, text.py included
-    for f in sorted(p for p in Path(data.sst2).rglob("*") if p.is_file()): h.update(f.name.encode() + f.read_bytes())
+    for f in ((Path(data.sst2)/f"{s}.tsv" for s in ("train", "validation")) if data.sst2 else ()):  # None: the hub's copy
+        h.update(f.name.encode() + f.read_bytes())
     key = h.hexdigest()[:12]
     out = Path(cache or src.parent/"runs"/"test-cache")/f"quick-{key}"
     if (out/"model"/"config.json").is_file(): return out/"model"
