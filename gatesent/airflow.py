@@ -17,166 +17,342 @@ __all__ = ['SAGEMAKER_TASKS', 'DAG_FILE', 'run_dir_of', 'run_step', 'choose_trai
            'gate_checks', 'XComRun', 'aws_step', 'summarize_run', 'make_dag', 'write_dag_file']
 
 # %% ../nbs/10b_airflow.ipynb #401e0b27
-def run_dir_of(cfg:dict, run_id:str) -> Path:
-    "The run folder of one DAG run: `airflow.runs/<run id>`, so that a cleared task resumes in its run's record."
-    return Path(cfg["airflow"]["runs"])/re.sub(r"[^A-Za-z0-9_.-]+", "_", run_id)
+def run_dir_of(cfg: dict, run_id: str) -> Path:
+    """The run folder of one DAG run: `airflow.runs/<run id>`, so that a cleared task resumes in its
+    run's record."""
+    return Path(cfg["airflow"]["runs"]) / re.sub(r"[^A-Za-z0-9_.-]+", "_", run_id)
 
-def _pipeline(config:str|None, overrides:list[str], run_id:str) -> Pipeline:
+
+def _pipeline(config: str | None, overrides: list[str], run_id: str) -> Pipeline:
     cfg = load_config(config, overrides)
     cfg["run_dir"] = str(run_dir_of(cfg, run_id))
     return Pipeline(cfg, local=False)
 
 # %% ../nbs/10b_airflow.ipynb #2a76a267
-def run_step(step:str, config:str|None=None, overrides:list[str]=(), **context) -> dict|None:
-    "An Airflow task: one step of the pipeline (`Pipeline.run_step`) in the DAG run's folder; its result goes to XCom, a failure fails the task."
+def run_step(
+    step: str, config: str | None = None, overrides: list[str] = (), **context
+) -> dict | None:
+    """An Airflow task: one step of the pipeline (`Pipeline.run_step`) in the DAG run's folder; its
+    result goes to XCom, a failure fails the task."""
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    with pipe.held(): code = pipe.run_step(step)
-    if code: raise RuntimeError(f"{step}: {pipe.record['steps'][step].get('error')}")
+    with pipe.held():
+        code = pipe.run_step(step)
+    if code:
+        raise RuntimeError(f"{step}: {pipe.record['steps'][step].get('error')}")
     return pipe.result(step)
 
 # %% ../nbs/10b_airflow.ipynb #f1c48765
-def choose_training(config:str|None=None, overrides:list[str]=(), **context) -> str:
-    "Branch: `reuse_model` when a model trained with the same settings and data is stored (and `reuse` is on), else `train`."
+def choose_training(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> str:
+    """Branch: `reuse_model` when a model trained with the same settings and data is stored (and
+    `reuse` is on), else `train`."""
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    stored = Path(pipe.cfg["model_store"])/pipe._train_key()/"model"/"config.json"
+    stored = Path(pipe.cfg["model_store"]) / pipe._train_key() / "model" / "config.json"
     return "reuse_model" if pipe.cfg["reuse"] and stored.is_file() else "train"
 
 # %% ../nbs/10b_airflow.ipynb #fac8bef4
-def quality_gate(config:str|None=None, overrides:list[str]=(), **context) -> str:
-    "Branch: the quality gate step; `package` when it passes, `gate_failed` when the evaluation missed a threshold."
+def quality_gate(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> str:
+    """Branch: the quality gate step; `package` when it passes, `gate_failed` when the evaluation
+    missed a threshold."""
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    with pipe.held(): code = pipe.run_step("quality_gate")
-    if code == 1: raise RuntimeError(f"quality_gate: {pipe.record['steps']['quality_gate'].get('error')}")
+    with pipe.held():
+        code = pipe.run_step("quality_gate")
+    if code == 1:
+        raise RuntimeError(
+            f"quality_gate: {pipe.record['steps']['quality_gate'].get('error')}"
+        )
     return "package" if code == 0 else "gate_failed"
 
 # %% ../nbs/10b_airflow.ipynb #975fe38d
-def gate_failed(config:str|None=None, overrides:list[str]=(), **context) -> list[str]:
+def gate_failed(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> list[str]:
     "The checks the evaluation missed (the run stops here: nothing is packaged or deployed)."
     pipe = _pipeline(config, list(overrides), context["run_id"])
     checks = pipe.record["steps"]["quality_gate"]["error"].splitlines()
-    print("stopped by the quality gate, nothing packaged or deployed:\n" + "\n".join(checks))
+    print(
+        "stopped by the quality gate, nothing packaged or deployed:\n"
+        + "\n".join(checks)
+    )
     return checks
 
 # %% ../nbs/10b_airflow.ipynb #a21e291d
-def summarize(config:str|None=None, overrides:list[str]=(), **context) -> dict:
-    "The run's outcome from its record (succeeded, stopped by the gate, or failed at a step), and the notification to send: topic, subject, message."
+def summarize(config: str | None = None, overrides: list[str] = (), **context) -> dict:
+    """The run's outcome from its record (succeeded, stopped by the gate, or failed at a step), and
+    the notification to send: topic, subject, message."""
     pipe = _pipeline(config, list(overrides), context["run_id"])
     with pipe.held():
         steps = pipe.record["steps"]
-        failed = next((s for s in AWS_STEPS[:-1] if steps.get(s, {}).get("status") in ("failed", "interrupted", "running")), None)
-        if failed: pipe.record.update(status="stopped" if failed == "quality_gate" else "failed", failed_step=failed)
-        elif all(steps.get(s, {}).get("status") == "done" for s in AWS_STEPS[:-1]): pipe.record.update(status="succeeded", failed_step=None)
-        else: pipe.record.update(status="failed", failed_step=next(s for s in AWS_STEPS[:-1] if steps.get(s, {}).get("status") != "done"))
+        failed = next(
+            (
+                s
+                for s in AWS_STEPS[:-1]
+                if steps.get(s, {}).get("status")
+                in ("failed", "interrupted", "running")
+            ),
+            None,
+        )
+        if failed:
+            pipe.record.update(
+                status="stopped" if failed == "quality_gate" else "failed",
+                failed_step=failed,
+            )
+        elif all(steps.get(s, {}).get("status") == "done" for s in AWS_STEPS[:-1]):
+            pipe.record.update(status="succeeded", failed_step=None)
+        else:
+            pipe.record.update(
+                status="failed",
+                failed_step=next(
+                    s
+                    for s in AWS_STEPS[:-1]
+                    if steps.get(s, {}).get("status") != "done"
+                ),
+            )
         pipe._save()
-        out = {"status": pipe.record["status"], "topic": pipe.topic() if pipe.cfg["aws"]["sns_topic"] else None, "subject": pipe.subject(), "message": pipe.summary()}
+        out = {
+            "status": pipe.record["status"],
+            "topic": pipe.topic() if pipe.cfg["aws"]["sns_topic"] else None,
+            "subject": pipe.subject(),
+            "message": pipe.summary(),
+        }
     print(out["message"])
     return out
 
 # %% ../nbs/10b_airflow.ipynb #c23f0cf9
-def outcome(config:str|None=None, overrides:list[str]=(), **context) -> str:
+def outcome(config: str | None = None, overrides: list[str] = (), **context) -> str:
     "The DAG run's verdict: fails unless the pipeline succeeded (after the notification went out)."
     status = context["ti"].xcom_pull(task_ids="summarize")["status"]
-    if status != "succeeded": raise RuntimeError(f"the gatesent pipeline run {status}: see the summarize task's log and the run record")
+    if status != "succeeded":
+        raise RuntimeError(
+            f"the gatesent pipeline run {status}: see the summarize task's log and the"
+            " run record"
+        )
     return status
 
 # %% ../nbs/10b_airflow.ipynb #e596f539
-def job_name(prefix:str, *parts) -> str:
-    "A SageMaker job name: the prefix and a hash of what the job depends on (at most 63 characters)."
-    return f"{prefix[:46]}-{hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]}"
+def job_name(prefix: str, *parts) -> str:
+    """A SageMaker job name: the prefix and a hash of what the job depends on (at most 63
+    characters)."""
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
+    return f"{prefix[:46]}-{digest.hexdigest()[:16]}"
 
 # %% ../nbs/10b_airflow.ipynb #08d27529
-def _sagemaker(cfg:dict) -> tuple:
+def _sagemaker(cfg: dict) -> tuple:
     "boto3 and SageMaker pipeline sessions, and the jobs' role."
     from gatesent.sagemaker import execution_role
     from gatesent.workflow import _sessions
+
     boto, ps = _sessions(cfg)
     return boto, ps, execution_role(cfg["aws"]["role_arn"])
 
-def _etag(boto, uri:str) -> str:
-    bucket, _, key = uri[len("s3://"):].partition("/")
+
+def _etag(boto, uri: str) -> str:
+    bucket, _, key = uri[len("s3://") :].partition("/")
     return boto.client("s3").head_object(Bucket=bucket, Key=key)["ETag"]
 
-def prepare_training(config:str|None=None, overrides:list[str]=(), **context) -> dict:
-    "Task: the data in S3 and the training job's request, named by a hash of its code, settings, data and container."
+
+def prepare_training(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> dict:
+    """Task: the data in S3 and the training job's request, named by a hash of its code, settings,
+    data and container."""
     from sagemaker.workflow.steps import TrainingStep
     from gatesent.sagemaker import training_estimator
     from gatesent.workflow import _check_local_paths, data_columns, data_uris
-    cfg = load_config(config, list(overrides)); s = cfg["sagemaker"]
+
+    cfg = load_config(config, list(overrides))
+    s = cfg["sagemaker"]
     _check_local_paths(cfg)
     boto, ps, role = _sagemaker(cfg)
     data = data_uris(cfg, ps)
-    est = training_estimator({**cfg["train"], **data_columns(cfg)}, role, ps, s["train_instance_type"], base_job_name=f"{s['pipeline_name']}-train")
+    est = training_estimator(
+        {**cfg["train"], **data_columns(cfg)},
+        role,
+        ps,
+        s["train_instance_type"],
+        base_job_name=f"{s['pipeline_name']}-train",
+    )
     request = TrainingStep("Train", step_args=est.fit(data)).arguments
-    hps = {k: v for k, v in request["HyperParameters"].items() if k != "sagemaker_submit_directory"}  # that one is a fresh S3 folder each time
-    name = job_name(f"{s['pipeline_name']}-train", hps, request["AlgorithmSpecification"], request["ResourceConfig"], {ch: _etag(boto, u) for ch, u in data.items()},
-                    code_hash("train_job"), None if cfg["reuse"] else context["run_id"])
+    # that one is a fresh S3 folder each time
+    hps = {
+        k: v
+        for k, v in request["HyperParameters"].items()
+        if k != "sagemaker_submit_directory"
+    }
+    name = job_name(
+        f"{s['pipeline_name']}-train",
+        hps,
+        request["AlgorithmSpecification"],
+        request["ResourceConfig"],
+        {ch: _etag(boto, u) for ch, u in data.items()},
+        code_hash("train_job"),
+        None if cfg["reuse"] else context["run_id"],
+    )
     return {"request": {**request, "TrainingJobName": name}, "data": data}
 
 # %% ../nbs/10b_airflow.ipynb #92b5fec6
-def prepare_evaluation(config:str|None=None, overrides:list[str]=(), **context) -> dict:
-    "Task: the evaluation job's request on the trained model (from XCom), named by a hash of the model, code, settings and container."
+def prepare_evaluation(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> dict:
+    """Task: the evaluation job's request on the trained model (from XCom), named by a hash of the
+    model, code, settings and container."""
     from gatesent.workflow import _evaluate_step, _processor, data_columns
-    cfg, ti = load_config(config, list(overrides)), context["ti"]; s = cfg["sagemaker"]
-    trained, data = ti.xcom_pull(task_ids="train")["Training"], ti.xcom_pull(task_ids="prepare_training")["data"]
+
+    cfg, ti = load_config(config, list(overrides)), context["ti"]
+    s = cfg["sagemaker"]
+    trained, data = (
+        ti.xcom_pull(task_ids="train")["Training"],
+        ti.xcom_pull(task_ids="prepare_training")["data"],
+    )
     model_data = trained["ModelArtifacts"]["S3ModelArtifacts"]
     boto, ps, role = _sagemaker(cfg)
-    step, _ = _evaluate_step(cfg, _processor(cfg, role, ps, s["processing_instance_type"], "evaluate"), model_data, {"ValidationData": data["validation"]}, data_columns(cfg))
+    step, _ = _evaluate_step(
+        cfg,
+        _processor(cfg, role, ps, s["processing_instance_type"], "evaluate"),
+        model_data,
+        {"ValidationData": data["validation"]},
+        data_columns(cfg),
+    )
     request, app = step.arguments, step.arguments["AppSpecification"]
-    name = job_name(f"{s['pipeline_name']}-evaluate", trained["TrainingJobName"], _etag(boto, model_data), _etag(boto, data["validation"]), app["ImageUri"],
-                    app["ContainerArguments"], request["ProcessingResources"], code_hash("evaluate_step"), None if cfg["reuse"] else context["run_id"])
+    name = job_name(
+        f"{s['pipeline_name']}-evaluate",
+        trained["TrainingJobName"],
+        _etag(boto, model_data),
+        _etag(boto, data["validation"]),
+        app["ImageUri"],
+        app["ContainerArguments"],
+        request["ProcessingResources"],
+        code_hash("evaluate_step"),
+        None if cfg["reuse"] else context["run_id"],
+    )
     return {"request": {**request, "ProcessingJobName": name}}
 
 # %% ../nbs/10b_airflow.ipynb #f56a2c5e
 @functools.cache
 def job_operators() -> tuple[type, type]:
-    "The Amazon provider's training and processing operators, idempotent: the request from an upstream task's XCom, and a job already under its name attached to, not started again."
-    from airflow.providers.amazon.aws.operators.sagemaker import SageMakerProcessingOperator, SageMakerTrainingOperator, serialize
+    """The Amazon provider's training and processing operators, idempotent: the request from an
+    upstream task's XCom, and a job already under its name attached to, not started again.
+    """
+    from airflow.providers.amazon.aws.operators.sagemaker import (
+        SageMakerProcessingOperator,
+        SageMakerTrainingOperator,
+        serialize,
+    )
     from botocore.exceptions import ClientError
-    class Attach:  # each operator class defines its own __init__: Airflow's metaclass applies the DAG's default_args there
+
+    # each operator class defines its own __init__: Airflow's metaclass applies the DAG's
+    # default_args there
+    class Attach:
         def execute(self, context):
             self.config = context["ti"].xcom_pull(task_ids=self.request_from)["request"]
             base = self.config[self.name_key]
             for n in itertools.count(1):
                 name = base if n == 1 else f"{base[:60]}-{n}"
-                try: d = self.describe(name)
+                try:
+                    d = self.describe(name)
                 except ClientError as e:
-                    if e.response["Error"]["Code"] != "ValidationException": raise
+                    if e.response["Error"]["Code"] != "ValidationException":
+                        raise
                     self.config[self.name_key] = name
                     return {**super().execute(context), "attached": None}
-                if d[self.status_key] in ("Failed", "Stopped"): self.log.info("job %s %s (%s): trying the next name", name, d[self.status_key], d.get("FailureReason")); continue
-                self.log.info("job %s is %s: attaching to it instead of starting another", name, d[self.status_key])
+                if d[self.status_key] in ("Failed", "Stopped"):
+                    self.log.info(
+                        "job %s %s (%s): trying the next name",
+                        name,
+                        d[self.status_key],
+                        d.get("FailureReason"),
+                    )
+                    continue
+                self.log.info(
+                    "job %s is %s: attaching to it instead of starting another",
+                    name,
+                    d[self.status_key],
+                )
                 return {**self.wait(name), "attached": d[self.status_key]}
+
     class TrainingJob(Attach, SageMakerTrainingOperator):
         name_key, status_key = "TrainingJobName", "TrainingJobStatus"
-        def __init__(self, *, request_from:str, **kwargs): super().__init__(config={}, action_if_job_exists="fail", **kwargs); self.request_from = request_from
-        def describe(self, name): return self.hook.describe_training_job(name)
+
+        def __init__(self, *, request_from: str, **kwargs):
+            super().__init__(config={}, action_if_job_exists="fail", **kwargs)
+            self.request_from = request_from
+
+        def describe(self, name):
+            return self.hook.describe_training_job(name)
+
         def wait(self, name):
-            self.hook.check_training_status_with_log(name, self.hook.non_terminal_states, self.hook.training_failed_states, True, self.check_interval, self.max_ingestion_time)
+            self.hook.check_training_status_with_log(
+                name,
+                self.hook.non_terminal_states,
+                self.hook.training_failed_states,
+                True,
+                self.check_interval,
+                self.max_ingestion_time,
+            )
             return {"Training": serialize(self.describe(name))}
+
     class ProcessingJob(Attach, SageMakerProcessingOperator):
         name_key, status_key = "ProcessingJobName", "ProcessingJobStatus"
-        def __init__(self, *, request_from:str, **kwargs): super().__init__(config={}, action_if_job_exists="fail", **kwargs); self.request_from = request_from
-        def describe(self, name): return self.hook.describe_processing_job(name)
+
+        def __init__(self, *, request_from: str, **kwargs):
+            super().__init__(config={}, action_if_job_exists="fail", **kwargs)
+            self.request_from = request_from
+
+        def describe(self, name):
+            return self.hook.describe_processing_job(name)
+
         def wait(self, name):
-            return {"Processing": serialize(self.hook.check_status(name, "ProcessingJobStatus", self.describe, self.check_interval, self.max_ingestion_time,
-                                                                   self.hook.processing_job_non_terminal_states))}
+            return {
+                "Processing": serialize(
+                    self.hook.check_status(
+                        name,
+                        "ProcessingJobStatus",
+                        self.describe,
+                        self.check_interval,
+                        self.max_ingestion_time,
+                        self.hook.processing_job_non_terminal_states,
+                    )
+                )
+            }
+
     return TrainingJob, ProcessingJob
 
 # %% ../nbs/10b_airflow.ipynb #962dd545
-def check_evaluation(config:str|None=None, overrides:list[str]=(), **context) -> str:
-    "Branch: the thresholds on the evaluation job's evaluation.json (from S3); `deploy` when all hold, else `gate_failed`."
+def check_evaluation(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> str:
+    """Branch: the thresholds on the evaluation job's evaluation.json (from S3); `deploy` when all
+    hold, else `gate_failed`."""
     from gatesent.args import quality_gate
+
     cfg, ti = load_config(config, list(overrides)), context["ti"]
     job = ti.xcom_pull(task_ids="evaluate")["Processing"]
-    uri = next(o["S3Output"]["S3Uri"] for o in job["ProcessingOutputConfig"]["Outputs"] if o["OutputName"] == "evaluation")
-    bucket, _, key = uri[len("s3://"):].partition("/")
-    metrics = json.loads(_sagemaker(cfg)[0].client("s3").get_object(Bucket=bucket, Key=f"{key.rstrip('/')}/evaluation.json")["Body"].read())
+    uri = next(
+        o["S3Output"]["S3Uri"]
+        for o in job["ProcessingOutputConfig"]["Outputs"]
+        if o["OutputName"] == "evaluation"
+    )
+    bucket, _, key = uri[len("s3://") :].partition("/")
+    metrics = json.loads(
+        _sagemaker(cfg)[0]
+        .client("s3")
+        .get_object(Bucket=bucket, Key=f"{key.rstrip('/')}/evaluation.json")["Body"]
+        .read()
+    )
     passed, checks = quality_gate(metrics, cfg["thresholds"])
-    ti.xcom_push(key="gate", value={"passed": passed, "checks": checks, "metrics": metrics})
+    ti.xcom_push(
+        key="gate", value={"passed": passed, "checks": checks, "metrics": metrics}
+    )
     print("\n".join(checks))
     return "deploy" if passed else "gate_failed"
 
-def gate_checks(config:str|None=None, overrides:list[str]=(), **context) -> list[str]:
+
+def gate_checks(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> list[str]:
     "The checks the evaluation missed (the run stops here: nothing is deployed)."
     checks = context["ti"].xcom_pull(task_ids="quality_gate", key="gate")["checks"]
     print("stopped by the quality gate, nothing deployed:\n" + "\n".join(checks))
@@ -184,72 +360,188 @@ def gate_checks(config:str|None=None, overrides:list[str]=(), **context) -> list
 
 # %% ../nbs/10b_airflow.ipynb #a885104c
 class XComRun:
-    "The pipeline's AWS steps on a DAG run that shares nothing but XCom: the configuration, and each step's input from its task's XCom."
+    """The pipeline's AWS steps on a DAG run that shares nothing but XCom: the configuration, and
+    each step's input from its task's XCom."""
+
     _aws, _check_answers, topic = pipeline._aws, pipeline._check_answers, pipeline.topic
-    step_deploy, step_api, step_smoke_test = pipeline.step_deploy, pipeline.step_api, pipeline.step_smoke_test
-    def __init__(self, cfg:dict, ti): self.cfg, self.ti = cfg, ti
-    def result(self, step:str) -> dict:
-        if step == "upload": return {"model_data": self.ti.xcom_pull(task_ids="train")["Training"]["ModelArtifacts"]["S3ModelArtifacts"]}  # the job's own archive
+    step_deploy, step_api, step_smoke_test = (
+        pipeline.step_deploy,
+        pipeline.step_api,
+        pipeline.step_smoke_test,
+    )
+
+    def __init__(self, cfg: dict, ti):
+        self.cfg = cfg
+        self.ti = ti
+
+    def result(
+        self,
+        step: str,
+    ) -> dict:
+        # the job's own archive
+        if step == "upload":
+            return {
+                "model_data": self.ti.xcom_pull(task_ids="train")["Training"][
+                    "ModelArtifacts"
+                ]["S3ModelArtifacts"]
+            }
         return self.ti.xcom_pull(task_ids=step)
 
-def aws_step(step:str, config:str|None=None, overrides:list[str]=(), **context) -> dict:
-    "Task: one of the pipeline's AWS steps (deploy, api, smoke_test), its input from XCom, its result to XCom."
-    return getattr(XComRun(load_config(config, list(overrides)), context["ti"]), f"step_{step}")()
+
+def aws_step(
+    step: str, config: str | None = None, overrides: list[str] = (), **context
+) -> dict:
+    """Task: one of the pipeline's AWS steps (deploy, api, smoke_test), its input from XCom, its
+    result to XCom."""
+    return getattr(
+        XComRun(load_config(config, list(overrides)), context["ti"]), f"step_{step}"
+    )()
 
 # %% ../nbs/10b_airflow.ipynb #0af71d8a
-SAGEMAKER_TASKS = ("prepare_training", "train", "prepare_evaluation", "evaluate", "quality_gate", "deploy", "api", "smoke_test") # in order
+# in order
+SAGEMAKER_TASKS = (
+    "prepare_training",
+    "train",
+    "prepare_evaluation",
+    "evaluate",
+    "quality_gate",
+    "deploy",
+    "api",
+    "smoke_test",
+)
 
-def summarize_run(config:str|None=None, overrides:list[str]=(), **context) -> dict:
-    "The run's outcome from its tasks' XComs (succeeded, stopped by the gate, or failed at a task), and the notification to send: topic, subject, message."
+
+def summarize_run(
+    config: str | None = None, overrides: list[str] = (), **context
+) -> dict:
+    """The run's outcome from its tasks' XComs (succeeded, stopped by the gate, or failed at a
+    task), and the notification to send: topic, subject, message."""
     cfg, ti = load_config(config, list(overrides)), context["ti"]
-    got, gate = {t: ti.xcom_pull(task_ids=t) for t in SAGEMAKER_TASKS}, ti.xcom_pull(task_ids="quality_gate", key="gate")
-    if got["smoke_test"] is not None: status, failed = "succeeded", None
-    elif gate and not gate["passed"]: status, failed = "stopped", "quality_gate"
-    else: status, failed = "failed", next(t for t in SAGEMAKER_TASKS if got[t] is None)
-    lines = [f"gatesent pipeline '{cfg['name']}' (airflow, sagemaker jobs): {status.upper()}"]
-    if failed: lines.append(f"failing task: {failed}: " + ("; ".join(c for c in gate["checks"] if c.startswith("FAIL")) if status == "stopped" else "see its log"))
-    if got["train"]: lines.append(f"train: job {got['train']['Training']['TrainingJobName']}" + (" (reused)" if got["train"]["attached"] == "Completed" else ""))
-    if gate: lines.append(f"evaluate: accuracy {gate['metrics'].get('accuracy', 0):.4f}, f1 {gate['metrics'].get('f1', 0):.4f}")
-    if got["deploy"]: lines.append(f"deploy: endpoint {got['deploy'].get('endpoint')} {got['deploy'].get('action')}")
-    if got["api"]: lines.append(f"api: {got['api'].get('url', '')}")
-    if got["smoke_test"]: lines.append(f"smoke_test: labels {got['smoke_test']['labels']}")
-    out = {"status": status, "failed_task": failed, "topic": XComRun(cfg, ti).topic() if cfg["aws"]["sns_topic"] else None,
-           "subject": f"gatesent pipeline {cfg['name']}: {status}"[:99], "message": "\n".join(lines)}
+    got, gate = {t: ti.xcom_pull(task_ids=t) for t in SAGEMAKER_TASKS}, ti.xcom_pull(
+        task_ids="quality_gate", key="gate"
+    )
+    if got["smoke_test"] is not None:
+        status, failed = "succeeded", None
+    elif gate and not gate["passed"]:
+        status, failed = "stopped", "quality_gate"
+    else:
+        status, failed = "failed", next(t for t in SAGEMAKER_TASKS if got[t] is None)
+    lines = [
+        f"gatesent pipeline '{cfg['name']}' (airflow, sagemaker jobs): {status.upper()}"
+    ]
+    if failed:
+        lines.append(
+            f"failing task: {failed}: "
+            + (
+                "; ".join(c for c in gate["checks"] if c.startswith("FAIL"))
+                if status == "stopped"
+                else "see its log"
+            )
+        )
+    if got["train"]:
+        lines.append(
+            f"train: job {got['train']['Training']['TrainingJobName']}"
+            + (" (reused)" if got["train"]["attached"] == "Completed" else "")
+        )
+    if gate:
+        lines.append(
+            f"evaluate: accuracy {gate['metrics'].get('accuracy', 0):.4f}, f1"
+            f" {gate['metrics'].get('f1', 0):.4f}"
+        )
+    if got["deploy"]:
+        lines.append(
+            f"deploy: endpoint {got['deploy'].get('endpoint')}"
+            f" {got['deploy'].get('action')}"
+        )
+    if got["api"]:
+        lines.append(f"api: {got['api'].get('url', '')}")
+    if got["smoke_test"]:
+        lines.append(f"smoke_test: labels {got['smoke_test']['labels']}")
+    out = {
+        "status": status,
+        "failed_task": failed,
+        "topic": XComRun(cfg, ti).topic() if cfg["aws"]["sns_topic"] else None,
+        "subject": f"gatesent pipeline {cfg['name']}: {status}"[:99],
+        "message": "\n".join(lines),
+    }
     print(out["message"])
     return out
 
 # %% ../nbs/10b_airflow.ipynb #de832b7c
-def _local_tasks(kw:dict):
-    "The tasks of `airflow.mode: local` (each one step of the local runner, in the run's folder); returns the summarize task."
-    from airflow.providers.standard.operators.python import BranchPythonOperator, PythonOperator
-    step = lambda name, task_id=None, **k: PythonOperator(task_id=task_id or name, python_callable=run_step, op_kwargs={"step": name, **kw}, **k)
+def _local_tasks(kw: dict):
+    """The tasks of `airflow.mode: local` (each one step of the local runner, in the run's folder);
+    returns the summarize task."""
+    from airflow.providers.standard.operators.python import (
+        BranchPythonOperator,
+        PythonOperator,
+    )
+
+    step = lambda name, task_id=None, **k: PythonOperator(
+        task_id=task_id or name,
+        python_callable=run_step,
+        op_kwargs={"step": name, **kw},
+        **k
+    )
     check = step("check_data")
-    choose = BranchPythonOperator(task_id="choose_training", python_callable=choose_training, op_kwargs=kw)
+    choose = BranchPythonOperator(
+        task_id="choose_training", python_callable=choose_training, op_kwargs=kw
+    )
     train, reuse = step("train"), step("train", task_id="reuse_model")
     evaluate = step("evaluate", trigger_rule="none_failed_min_one_success")
-    gate = BranchPythonOperator(task_id="quality_gate", python_callable=quality_gate, op_kwargs=kw)
-    stopped = PythonOperator(task_id="gate_failed", python_callable=gate_failed, op_kwargs=kw)
-    package, upload, deploy, api, smoke = (step(s) for s in ("package", "upload", "deploy", "api", "smoke_test"))
-    summary = PythonOperator(task_id="summarize", python_callable=summarize, op_kwargs=kw, trigger_rule="all_done")
+    gate = BranchPythonOperator(
+        task_id="quality_gate", python_callable=quality_gate, op_kwargs=kw
+    )
+    stopped = PythonOperator(
+        task_id="gate_failed", python_callable=gate_failed, op_kwargs=kw
+    )
+    package, upload, deploy, api, smoke = (
+        step(s) for s in ("package", "upload", "deploy", "api", "smoke_test")
+    )
+    summary = PythonOperator(
+        task_id="summarize",
+        python_callable=summarize,
+        op_kwargs=kw,
+        trigger_rule="all_done",
+    )
     check >> choose >> [train, reuse] >> evaluate >> gate >> [package, stopped]
     package >> upload >> deploy >> api >> smoke
     [smoke, stopped] >> summary
     return summary
 
 # %% ../nbs/10b_airflow.ipynb #4c2834d6
-def _sagemaker_tasks(cfg:dict, kw:dict):
-    "The tasks of `airflow.mode: sagemaker` (SageMaker jobs through the provider's operators; S3 and XCom between tasks); returns the summarize task."
-    from airflow.providers.standard.operators.python import BranchPythonOperator, PythonOperator
+def _sagemaker_tasks(cfg: dict, kw: dict):
+    """The tasks of `airflow.mode: sagemaker` (SageMaker jobs through the provider's operators; S3
+    and XCom between tasks); returns the summarize task."""
+    from airflow.providers.standard.operators.python import (
+        BranchPythonOperator,
+        PythonOperator,
+    )
+
     TrainingJob, ProcessingJob = job_operators()
     af = cfg["airflow"]
-    jobs = {"aws_conn_id": af["aws_conn_id"], "region_name": cfg["aws"]["region"], "check_interval": af["check_interval"]}
-    task = lambda task_id, fn, **k: PythonOperator(task_id=task_id, python_callable=fn, op_kwargs=kw, **k)
-    prepare, prepare_eval = task("prepare_training", prepare_training), task("prepare_evaluation", prepare_evaluation)
+    jobs = {
+        "aws_conn_id": af["aws_conn_id"],
+        "region_name": cfg["aws"]["region"],
+        "check_interval": af["check_interval"],
+    }
+    task = lambda task_id, fn, **k: PythonOperator(
+        task_id=task_id, python_callable=fn, op_kwargs=kw, **k
+    )
+    prepare, prepare_eval = task("prepare_training", prepare_training), task(
+        "prepare_evaluation", prepare_evaluation
+    )
     train = TrainingJob(task_id="train", request_from="prepare_training", **jobs)
-    evaluate = ProcessingJob(task_id="evaluate", request_from="prepare_evaluation", **jobs)
-    gate = BranchPythonOperator(task_id="quality_gate", python_callable=check_evaluation, op_kwargs=kw)
+    evaluate = ProcessingJob(
+        task_id="evaluate", request_from="prepare_evaluation", **jobs
+    )
+    gate = BranchPythonOperator(
+        task_id="quality_gate", python_callable=check_evaluation, op_kwargs=kw
+    )
     stopped = task("gate_failed", gate_checks, retries=0)
-    deploy, api, smoke = (PythonOperator(task_id=s, python_callable=aws_step, op_kwargs={"step": s, **kw}) for s in ("deploy", "api", "smoke_test"))
+    deploy, api, smoke = (
+        PythonOperator(task_id=s, python_callable=aws_step, op_kwargs={"step": s, **kw})
+        for s in ("deploy", "api", "smoke_test")
+    )
     summary = task("summarize", summarize_run, trigger_rule="all_done", retries=0)
     prepare >> train >> prepare_eval >> evaluate >> gate >> [deploy, stopped]
     deploy >> api >> smoke
@@ -257,47 +549,106 @@ def _sagemaker_tasks(cfg:dict, kw:dict):
     return summary
 
 # %% ../nbs/10b_airflow.ipynb #5fcbb1f3
-def make_dag(config:str|Path|None=None, # The pipeline configuration file (the one `gatesent pipeline --config` reads)
-             overrides:list[str]=(), # `section.key=value` overrides, as with `--set`
-             dag_id:str|None=None, # Default: the config's airflow.dag_id
-            ):
-    "The pipeline as an Airflow DAG, in the configuration's `airflow.mode` (validated now: a bad config fails the DAG's import with the reason)."
+def make_dag(
+    config: (
+        str | Path | None
+    ) = None,  # The pipeline configuration file (the one `gatesent pipeline --config` reads)
+    overrides: list[str] = (),  # `section.key=value` overrides, as with `--set`
+    dag_id: str | None = None,  # Default: the config's airflow.dag_id
+):
+    """The pipeline as an Airflow DAG, in the configuration's `airflow.mode` (validated now: a bad
+    config fails the DAG's import with the reason)."""
     try:
         import datetime, pendulum
         from airflow.providers.amazon.aws.operators.sns import SnsPublishOperator
         from airflow.providers.standard.operators.python import PythonOperator
         from airflow.sdk import DAG
-    except ImportError as e: raise ImportError(f"the gatesent DAG needs Airflow and its Amazon provider: pip install 'gatesent[airflow]' ({e})") from None
+    except ImportError as e:
+        raise ImportError(
+            "the gatesent DAG needs Airflow and its Amazon provider: pip install"
+            f" 'gatesent[airflow]' ({e})"
+        ) from None
     cfg = load_config(config, list(overrides))
     kw = {"config": str(config) if config else None, "overrides": list(overrides)}
     af, a, remote = cfg["airflow"], cfg["aws"], cfg["airflow"]["mode"] == "sagemaker"
-    retry = {"retries": af["retries"], "retry_delay": datetime.timedelta(seconds=af["retry_delay_s"])} if remote else {"retries": 0}  # local: clear to resume
-    steps = ("prepare -> train (SageMaker job) -> prepare -> evaluate (SageMaker job)" if remote else "check data -> train or reuse -> evaluate") + " -> quality gate -> " + \
-            ("" if remote else "package -> upload -> ") + "deploy -> API -> smoke test -> notify"
-    with DAG(dag_id or af["dag_id"], schedule=af["schedule"], start_date=pendulum.datetime(2026, 1, 1, tz="UTC"), catchup=False, max_active_runs=1,
-             tags=["gatesent"], default_args=retry, doc_md=f"gatesent ({af['mode']}): {steps} (gatesent.airflow)") as dag:
+    # local: clear to resume
+    retry = (
+        {
+            "retries": af["retries"],
+            "retry_delay": datetime.timedelta(seconds=af["retry_delay_s"]),
+        }
+        if remote
+        else {"retries": 0}
+    )
+    steps = (
+        (
+            "prepare -> train (SageMaker job) -> prepare -> evaluate (SageMaker job)"
+            if remote
+            else "check data -> train or reuse -> evaluate"
+        )
+        + " -> quality gate -> "
+        + ("" if remote else "package -> upload -> ")
+        + "deploy -> API -> smoke test -> notify"
+    )
+    with DAG(
+        dag_id or af["dag_id"],
+        schedule=af["schedule"],
+        start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+        catchup=False,
+        max_active_runs=1,
+        tags=["gatesent"],
+        default_args=retry,
+        doc_md=f"gatesent ({af['mode']}): {steps} (gatesent.airflow)",
+    ) as dag:
         summary = _sagemaker_tasks(cfg, kw) if remote else _local_tasks(kw)
-        verdict = PythonOperator(task_id="outcome", python_callable=outcome, op_kwargs=kw, trigger_rule="all_done", retries=0)
-        if not a["sns_topic"]: summary >> verdict; return dag  # nothing to publish to: the outcome is in summarize's log
-        notify = SnsPublishOperator(task_id="notify", target_arn="{{ ti.xcom_pull(task_ids='summarize')['topic'] }}",
-                                    subject="{{ ti.xcom_pull(task_ids='summarize')['subject'] }}", message="{{ ti.xcom_pull(task_ids='summarize')['message'] }}",
-                                    aws_conn_id=af["aws_conn_id"], region_name=a["region"])
+        verdict = PythonOperator(
+            task_id="outcome",
+            python_callable=outcome,
+            op_kwargs=kw,
+            trigger_rule="all_done",
+            retries=0,
+        )
+        # nothing to publish to: the outcome is in summarize's log
+        if not a["sns_topic"]:
+            summary >> verdict
+            return dag
+        notify = SnsPublishOperator(
+            task_id="notify",
+            target_arn="{{ ti.xcom_pull(task_ids='summarize')['topic'] }}",
+            subject="{{ ti.xcom_pull(task_ids='summarize')['subject'] }}",
+            message="{{ ti.xcom_pull(task_ids='summarize')['message'] }}",
+            aws_conn_id=af["aws_conn_id"],
+            region_name=a["region"],
+        )
         summary >> notify >> verdict
     return dag
 
 # %% ../nbs/10b_airflow.ipynb #f586757a
-DAG_FILE = '''"""gatesent's pipeline as an Airflow DAG (written by gatesent.airflow.write_dag_file; see gatesent.airflow.make_dag)."""
+DAG_FILE = '''"""gatesent's pipeline as an Airflow DAG.
+
+Written by gatesent.airflow.write_dag_file; see gatesent.airflow.make_dag."""
 from gatesent.airflow import make_dag
 
 dag = make_dag(config={config!r}, overrides={overrides!r})
 '''
 
-def write_dag_file(dags_folder:str|Path, # Airflow's dags folder (MWAA: the environment's S3 dags/ prefix, synced)
-                   config:str|Path|None=None, # The pipeline configuration file, as the workers will see it
-                   overrides:list[str]=(), # `section.key=value` overrides
-                   name:str="gatesent_dag.py",
-                  ) -> Path:
+
+def write_dag_file(
+    dags_folder: (
+        str | Path
+    ),  # Airflow's dags folder (MWAA: the environment's S3 dags/ prefix, synced)
+    config: (
+        str | Path | None
+    ) = None,  # The pipeline configuration file, as the workers will see it
+    overrides: list[str] = (),  # `section.key=value` overrides
+    name: str = "gatesent_dag.py",
+) -> Path:
     "Write the DAG file Airflow discovers: two lines that build the DAG from the configuration."
-    path = Path(dags_folder)/name; path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(DAG_FILE.format(config=str(config) if config else None, overrides=list(overrides)))
+    path = Path(dags_folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        DAG_FILE.format(
+            config=str(config) if config else None, overrides=list(overrides)
+        )
+    )
     return path

@@ -13,233 +13,528 @@ from .contract import RequestError, parse_request
 __all__ = ['CORS', 'LAMBDA_HANDLER', 'lambda_handler', 'lambda_zip', 'service_role', 'api_role', 'create_api', 'delete_api']
 
 # %% ../nbs/08_api.ipynb #e7fb872e
-CORS = {"access-control-allow-origin": "*", "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type"}
+CORS = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "POST, OPTIONS",
+    "access-control-allow-headers": "content-type",
+}
 _clients = {}
 
+
 def _budget(context=None) -> float:
-    "Seconds the endpoint call may take: $GATESENT_TIMEOUT_S (25), or less when the function has less time left, keeping 2 s to answer."
+    """Seconds the endpoint call may take: $GATESENT_TIMEOUT_S (25), or less when the function has
+    less time left, keeping 2 s to answer."""
     t = float(os.environ.get("GATESENT_TIMEOUT_S", "25"))
-    if context is not None and hasattr(context, "get_remaining_time_in_millis"): t = min(t, context.get_remaining_time_in_millis() / 1000 - 2)
+    if context is not None and hasattr(context, "get_remaining_time_in_millis"):
+        t = min(t, context.get_remaining_time_in_millis() / 1000 - 2)
     return max(round(t, 1), 0.1)
 
 # %% ../nbs/08_api.ipynb #5fb4df6e
-def _client(timeout_s:float):
-    "A sagemaker-runtime client per read timeout, kept for the Lambda container's life; one attempt only, so a slow endpoint cannot outlast the function."
+def _client(timeout_s: float):
+    """A sagemaker-runtime client per read timeout, kept for the Lambda container's life; one
+    attempt only, so a slow endpoint cannot outlast the function."""
     key = (os.environ.get("GATESENT_RUNTIME_URL") or None, timeout_s)
     if key not in _clients:
         import boto3
         from botocore.config import Config
-        _clients[key] = boto3.client("sagemaker-runtime", endpoint_url=key[0],
-                                     config=Config(read_timeout=timeout_s, connect_timeout=min(1.0, timeout_s), retries={"total_max_attempts": 1}))
+
+        _clients[key] = boto3.client(
+            "sagemaker-runtime",
+            endpoint_url=key[0],
+            config=Config(
+                read_timeout=timeout_s,
+                connect_timeout=min(1.0, timeout_s),
+                retries={"total_max_attempts": 1},
+            ),
+        )
     return _clients[key]
 
 # %% ../nbs/08_api.ipynb #2eb5b5da
-def _response(status:int, body:dict, started:float) -> dict:
+def _response(status: int, body: dict, started: float) -> dict:
     ms = round((time.perf_counter() - started) * 1000, 2)
-    if status == 200: body = {**body, "latency_ms": ms}
-    return {"statusCode": status, "headers": {"content-type": "application/json", **CORS, "x-gatesent-latency-ms": str(ms)}, "body": json.dumps(body)}
+    if status == 200:
+        body = {**body, "latency_ms": ms}
+    return {
+        "statusCode": status,
+        "headers": {
+            "content-type": "application/json",
+            **CORS,
+            "x-gatesent-latency-ms": str(ms),
+        },
+        "body": json.dumps(body),
+    }
 
 # %% ../nbs/08_api.ipynb #40d0f6b4
-def _error(status:int, code:str, message:str, started:float) -> dict:
+def _error(status: int, code: str, message: str, started: float) -> dict:
     return _response(status, RequestError(status, code, message).to_dict(), started)
 
-def lambda_handler(event:dict, # API Gateway HTTP API event (payload format 2.0)
-                   context=None, # The Lambda context (its remaining time bounds the endpoint call)
-                  ) -> dict: # statusCode, headers, body
-    "POST /predict: validate, invoke the SageMaker endpoint, answer like the local /predict; every error as JSON."
+
+def lambda_handler(
+    event: dict,  # API Gateway HTTP API event (payload format 2.0)
+    context=None,  # The Lambda context (its remaining time bounds the endpoint call)
+) -> dict:  # statusCode, headers, body
+    """POST /predict: validate, invoke the SageMaker endpoint, answer like the local /predict; every
+    error as JSON."""
     started = time.perf_counter()
-    if (event.get("requestContext", {}).get("http", {}).get("method") or "POST") == "OPTIONS": return _response(204, {}, started)
+    if (
+        event.get("requestContext", {}).get("http", {}).get("method") or "POST"
+    ) == "OPTIONS":
+        return _response(204, {}, started)
     endpoint = os.environ.get("ENDPOINT_NAME")
-    if not endpoint: return _error(500, "misconfigured", "ENDPOINT_NAME is not set on the function", started)
+    if not endpoint:
+        return _error(
+            500, "misconfigured", "ENDPOINT_NAME is not set on the function", started
+        )
     body = event.get("body") or ""
     headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
     try:
         if event.get("isBase64Encoded"):
-            try: body = base64.b64decode(body, validate=True)
-            except (ValueError, TypeError): raise RequestError(400, "invalid_encoding", "the body is marked base64 but is not valid base64") from None
-        data = parse_request(body.encode() if isinstance(body, str) else body, headers.get("content-type", "application/json"))
-    except RequestError as e: return _response(e.status, e.to_dict(), started)
-    payload = json.dumps({"inputs": data["texts"], "parameters": {"explain": data["explain"], "evidence": data["evidence"]}})
+            try:
+                body = base64.b64decode(body, validate=True)
+            except (ValueError, TypeError):
+                raise RequestError(
+                    400,
+                    "invalid_encoding",
+                    "the body is marked base64 but is not valid base64",
+                ) from None
+        data = parse_request(
+            body.encode() if isinstance(body, str) else body,
+            headers.get("content-type", "application/json"),
+        )
+    except RequestError as e:
+        return _response(e.status, e.to_dict(), started)
+    payload = json.dumps(
+        {
+            "inputs": data["texts"],
+            "parameters": {"explain": data["explain"], "evidence": data["evidence"]},
+        }
+    )
     budget = _budget(context)
-    try: return _invoke(endpoint, payload, budget, started)
-    except Exception:  # anything unforeseen: logged with the request id, answered as JSON with it, never a bare 502
+    try:
+        return _invoke(endpoint, payload, budget, started)
+    # anything unforeseen: logged with the request id, answered as JSON with it, never a bare 502
+    except Exception:
         rid = getattr(context, "aws_request_id", None) or uuid.uuid4().hex[:12]
         logging.getLogger("gatesent.api").exception("request %s failed", rid)
-        body = RequestError(500, "internal_error", f"unexpected error; quote request id {rid}").to_dict()
+        body = RequestError(
+            500, "internal_error", f"unexpected error; quote request id {rid}"
+        ).to_dict()
         body["error"]["request_id"] = rid
         return _response(500, body, started)
 
 # %% ../nbs/08_api.ipynb #7b17fd90
-def _invoke(endpoint:str, payload:str, budget:float, started:float) -> dict:
-    "Call the endpoint once, within `budget` seconds; map its failures to statuses a client can act on."
-    from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
+def _invoke(endpoint: str, payload: str, budget: float, started: float) -> dict:
+    """Call the endpoint once, within `budget` seconds; map its failures to statuses a client can
+    act on."""
+    from botocore.exceptions import (
+        ClientError,
+        ConnectTimeoutError,
+        EndpointConnectionError,
+        ReadTimeoutError,
+    )
+
     try:
-        r = _client(budget).invoke_endpoint(EndpointName=endpoint, Body=payload, ContentType="application/json", Accept="application/json")
+        r = _client(budget).invoke_endpoint(
+            EndpointName=endpoint,
+            Body=payload,
+            ContentType="application/json",
+            Accept="application/json",
+        )
         predictions = json.loads(r["Body"].read())
     except (ReadTimeoutError, ConnectTimeoutError):
-        return _error(504, "timeout", f"the model endpoint did not answer in {budget:g} s; retry", started)
+        return _error(
+            504,
+            "timeout",
+            f"the model endpoint did not answer in {budget:g} s; retry",
+            started,
+        )
     except EndpointConnectionError as e:
-        return _error(502, "endpoint_unreachable", f"cannot reach the model endpoint: {e}", started)
+        return _error(
+            502,
+            "endpoint_unreachable",
+            f"cannot reach the model endpoint: {e}",
+            started,
+        )
     except ClientError as e:
-        code, msg = e.response["Error"].get("Code", ""), e.response["Error"].get("Message", "")
-        if code in ("ThrottlingException", "TooManyRequestsException") or e.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 429:
-            return _error(429, "throttled", "too many requests right now; retry in a moment", started)
+        code, msg = e.response["Error"].get("Code", ""), e.response["Error"].get(
+            "Message", ""
+        )
+        if (
+            code in ("ThrottlingException", "TooManyRequestsException")
+            or e.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 429
+        ):
+            return _error(
+                429,
+                "throttled",
+                "too many requests right now; retry in a moment",
+                started,
+            )
         if code == "ModelError":
             original = e.response.get("OriginalMessage") or msg
-            try: original = json.loads(original)["error"]["message"]
-            except Exception: pass
-            return _error(502, "model_error", f"the model refused the request ({e.response.get('OriginalStatusCode', '?')}): {original}", started)
+            try:
+                original = json.loads(original)["error"]["message"]
+            except Exception:
+                pass
+            return _error(
+                502,
+                "model_error",
+                "the model refused the request"
+                f" ({e.response.get('OriginalStatusCode', '?')}): {original}",
+                started,
+            )
         return _error(502, "endpoint_error", f"{code}: {msg}", started)
     return _response(200, {"predictions": predictions, "model": endpoint}, started)
 
 # %% ../nbs/08_api.ipynb #13f0a40d
 LAMBDA_HANDLER = "gatesent.api.lambda_handler"
 
+
 def lambda_zip() -> bytes:
-    "The Lambda deployment package: the handler and the modules it reaches (`gatesent.bundle.closure`); nothing heavy is imported."
+    """The Lambda deployment package: the handler and the modules it reaches
+    (`gatesent.bundle.closure`); nothing heavy is imported."""
     import gatesent
     from gatesent.bundle import closure
+
     src = Path(gatesent.__file__).parent
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in closure("api"): z.write(src/name, f"gatesent/{name}")
+        for name in closure("api"):
+            z.write(src / name, f"gatesent/{name}")
     return buf.getvalue()
 
 # %% ../nbs/08_api.ipynb #70ac43ad
-def _aws(session, service:str):
+def _aws(session, service: str):
     return session.client(service)
 
-def _items(client, op:str, **kw) -> list:
+
+def _items(client, op: str, **kw) -> list:
     "Every item of a paginated apigatewayv2 list call (get_apis, get_routes, ...)."
-    return [i for page in client.get_paginator(op).paginate(**kw) for i in page.get("Items", [])]
+    return [
+        i
+        for page in client.get_paginator(op).paginate(**kw)
+        for i in page.get("Items", [])
+    ]
 
 # %% ../nbs/08_api.ipynb #2f6e608f
-def _create_function(lam, retry_s:float=90, **spec) -> dict:
-    "create_function, retried while a new IAM role has not yet propagated to Lambda (IAM is eventually consistent)."
+def _create_function(lam, retry_s: float = 90, **spec) -> dict:
+    """create_function, retried while a new IAM role has not yet propagated to Lambda (IAM is
+    eventually consistent)."""
     from botocore.exceptions import ClientError
+
     deadline, wait = time.monotonic() + retry_s, 1.0
     while True:
-        try: return lam.create_function(**spec)
+        try:
+            return lam.create_function(**spec)
         except ClientError as e:
-            young_role = e.response["Error"].get("Code") == "InvalidParameterValueException" and "cannot be assumed" in e.response["Error"].get("Message", "")
-            if not young_role or time.monotonic() + wait > deadline: raise
-            print(f"the new role is not usable by Lambda yet (IAM propagation); retrying in {wait:.0f} s", flush=True)
-            time.sleep(wait); wait = min(wait * 2, 10)
+            young_role = e.response["Error"].get(
+                "Code"
+            ) == "InvalidParameterValueException" and "cannot be assumed" in e.response[
+                "Error"
+            ].get(
+                "Message", ""
+            )
+            if not young_role or time.monotonic() + wait > deadline:
+                raise
+            print(
+                "the new role is not usable by Lambda yet (IAM propagation); retrying"
+                f" in {wait:.0f} s",
+                flush=True,
+            )
+            time.sleep(wait)
+            wait = min(wait * 2, 10)
 
 # %% ../nbs/08_api.ipynb #4ec18896
-def service_role(iam, # A boto3 IAM client
-                 name:str, # The role's name
-                 service:str, # The service that assumes it, e.g. "lambda.amazonaws.com"
-                 policy_name:str, # Its one inline policy's name
-                 policy:dict, # That policy (written on every call, so a changed one takes effect)
-                 description:str="", # The role's description, when it is created
-                ) -> str: # The role's ARN
-    "A role only `service` may assume, with one inline policy: created when missing, its policy written either way."
-    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]}
-    try: arn = iam.get_role(RoleName=name)["Role"]["Arn"]
-    except iam.exceptions.NoSuchEntityException: arn = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust), Description=description)["Role"]["Arn"]
-    iam.put_role_policy(RoleName=name, PolicyName=policy_name, PolicyDocument=json.dumps(policy))
+def service_role(
+    iam,  # A boto3 IAM client
+    name: str,  # The role's name
+    service: str,  # The service that assumes it, e.g. "lambda.amazonaws.com"
+    policy_name: str,  # Its one inline policy's name
+    policy: dict,  # That policy (written on every call, so a changed one takes effect)
+    description: str = "",  # The role's description, when it is created
+) -> str:  # The role's ARN
+    """A role only `service` may assume, with one inline policy: created when missing, its policy
+    written either way."""
+    trust = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"Service": service},
+                "Action": "sts:AssumeRole",
+            }
+        ],
+    }
+    try:
+        arn = iam.get_role(RoleName=name)["Role"]["Arn"]
+    except iam.exceptions.NoSuchEntityException:
+        arn = iam.create_role(
+            RoleName=name,
+            AssumeRolePolicyDocument=json.dumps(trust),
+            Description=description,
+        )["Role"]["Arn"]
+    iam.put_role_policy(
+        RoleName=name, PolicyName=policy_name, PolicyDocument=json.dumps(policy)
+    )
     return arn
 
 # %% ../nbs/08_api.ipynb #fbc49379
-def _policy(region:str, account:str, endpoint:str, function:str) -> dict:
+def _policy(region: str, account: str, endpoint: str, function: str) -> dict:
     "Least privilege: invoke this one endpoint, write this function's logs."
-    return {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": "sagemaker:InvokeEndpoint", "Resource": f"arn:aws:sagemaker:{region}:{account}:endpoint/{endpoint.lower()}"},
-        {"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-         "Resource": f"arn:aws:logs:{region}:{account}:log-group:/aws/lambda/{function}:*"}]}
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": "sagemaker:InvokeEndpoint",
+                "Resource": (
+                    f"arn:aws:sagemaker:{region}:{account}:endpoint/{endpoint.lower()}"
+                ),
+            },
+            {
+                "Effect": "Allow",
+                "Action": [
+                    "logs:CreateLogGroup",
+                    "logs:CreateLogStream",
+                    "logs:PutLogEvents",
+                ],
+                "Resource": (
+                    f"arn:aws:logs:{region}:{account}:log-group:/aws/lambda/{function}:*"
+                ),
+            },
+        ],
+    }
 
 # %% ../nbs/08_api.ipynb #505ebec0
-def api_role(endpoint_name:str, # The SageMaker endpoint the API calls
-             name:str="gatesent", # Prefix of the role and function names (as in `create_api`)
-             session=None, # A boto3 Session (default: boto3's default)
-            ) -> str: # The role's ARN
-    "The API's Lambda role (invoke this one endpoint, write its function's logs), created or updated: a one-time setup step for someone who may write IAM."
+def api_role(
+    endpoint_name: str,  # The SageMaker endpoint the API calls
+    name: str = "gatesent",  # Prefix of the role and function names (as in `create_api`)
+    session=None,  # A boto3 Session (default: boto3's default)
+) -> str:  # The role's ARN
+    """The API's Lambda role (invoke this one endpoint, write its function's logs), created or
+    updated: a one-time setup step for someone who may write IAM."""
     import boto3
+
     session = session or boto3.Session()
     account = _aws(session, "sts").get_caller_identity()["Account"]
-    return service_role(_aws(session, "iam"), f"{name}-api-lambda", "lambda.amazonaws.com", "invoke-endpoint",
-                        _policy(session.region_name, account, endpoint_name, f"{name}-predict"), "gatesent API: invoke one endpoint")
+    return service_role(
+        _aws(session, "iam"),
+        f"{name}-api-lambda",
+        "lambda.amazonaws.com",
+        "invoke-endpoint",
+        _policy(session.region_name, account, endpoint_name, f"{name}-predict"),
+        "gatesent API: invoke one endpoint",
+    )
 
 # %% ../nbs/08_api.ipynb #ed796625
-def _put_function(lam, fn:str, role_arn:str, env:dict, memory_mb:int, timeout_s:int, wait:bool) -> dict:
-    "The Lambda function with this package's handler: its code and settings updated when it exists, else created."
+def _put_function(
+    lam, fn: str, role_arn: str, env: dict, memory_mb: int, timeout_s: int, wait: bool
+) -> dict:
+    """The Lambda function with this package's handler: its code and settings updated when it
+    exists, else created."""
     try:
         lam.get_function(FunctionName=fn)
         lam.update_function_code(FunctionName=fn, ZipFile=lambda_zip())
-        if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
-        f = lam.update_function_configuration(FunctionName=fn, Role=role_arn, Environment=env, MemorySize=memory_mb, Timeout=timeout_s)
-        if wait: lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
+        if wait:
+            lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
+        f = lam.update_function_configuration(
+            FunctionName=fn,
+            Role=role_arn,
+            Environment=env,
+            MemorySize=memory_mb,
+            Timeout=timeout_s,
+        )
+        if wait:
+            lam.get_waiter("function_updated_v2").wait(FunctionName=fn)
     except lam.exceptions.ResourceNotFoundException:
-        f = _create_function(lam, FunctionName=fn, Runtime="python3.12", Role=role_arn, Handler=LAMBDA_HANDLER, Code={"ZipFile": lambda_zip()},
-                             Environment=env, MemorySize=memory_mb, Timeout=timeout_s, Description="gatesent: POST /predict -> SageMaker")
-    if wait: lam.get_waiter("function_active_v2").wait(FunctionName=fn)
+        f = _create_function(
+            lam,
+            FunctionName=fn,
+            Runtime="python3.12",
+            Role=role_arn,
+            Handler=LAMBDA_HANDLER,
+            Code={"ZipFile": lambda_zip()},
+            Environment=env,
+            MemorySize=memory_mb,
+            Timeout=timeout_s,
+            Description="gatesent: POST /predict -> SageMaker",
+        )
+    if wait:
+        lam.get_waiter("function_active_v2").wait(FunctionName=fn)
     return f
 
 # %% ../nbs/08_api.ipynb #caf7b71c
-def _put_http_api(apigw, name:str, function_arn:str, allow_origins:tuple, rate_limit:float, burst_limit:int) -> dict:
-    "The HTTP API `{name}-api`: CORS, a proxy integration to the function, `POST /predict`, and a throttled `$default` stage; each made once, updated when changed."
-    cors = {"AllowOrigins": list(allow_origins), "AllowMethods": ["POST", "OPTIONS"], "AllowHeaders": ["content-type"], "MaxAge": 600}
-    api = next((a for a in _items(apigw, "get_apis") if a["Name"] == f"{name}-api"), None)
-    if api: api = apigw.update_api(ApiId=api["ApiId"], CorsConfiguration=cors)
-    else: api = apigw.create_api(Name=f"{name}-api", ProtocolType="HTTP", CorsConfiguration=cors, Description="gatesent sentiment API")
+def _put_http_api(
+    apigw,
+    name: str,
+    function_arn: str,
+    allow_origins: tuple,
+    rate_limit: float,
+    burst_limit: int,
+) -> dict:
+    """The HTTP API `{name}-api`: CORS, a proxy integration to the function, `POST /predict`, and a
+    throttled `$default` stage; each made once, updated when changed."""
+    cors = {
+        "AllowOrigins": list(allow_origins),
+        "AllowMethods": ["POST", "OPTIONS"],
+        "AllowHeaders": ["content-type"],
+        "MaxAge": 600,
+    }
+    api = next(
+        (a for a in _items(apigw, "get_apis") if a["Name"] == f"{name}-api"), None
+    )
+    if api:
+        api = apigw.update_api(ApiId=api["ApiId"], CorsConfiguration=cors)
+    else:
+        api = apigw.create_api(
+            Name=f"{name}-api",
+            ProtocolType="HTTP",
+            CorsConfiguration=cors,
+            Description="gatesent sentiment API",
+        )
     api_id = api["ApiId"]
-    integ = next((i for i in _items(apigw, "get_integrations", ApiId=api_id) if i.get("IntegrationUri") == function_arn), None)
+    integ = next(
+        (
+            i
+            for i in _items(apigw, "get_integrations", ApiId=api_id)
+            if i.get("IntegrationUri") == function_arn
+        ),
+        None,
+    )
     if integ is None:
-        integ = apigw.create_integration(ApiId=api_id, IntegrationType="AWS_PROXY", IntegrationUri=function_arn, PayloadFormatVersion="2.0",
-                                         TimeoutInMillis=30000)
-    if not any(r["RouteKey"] == "POST /predict" for r in _items(apigw, "get_routes", ApiId=api_id)):
-        apigw.create_route(ApiId=api_id, RouteKey="POST /predict", Target=f"integrations/{integ['IntegrationId']}")
-    throttle = {"ThrottlingBurstLimit": int(burst_limit), "ThrottlingRateLimit": float(rate_limit)}
-    stage = next((s for s in _items(apigw, "get_stages", ApiId=api_id) if s["StageName"] == "$default"), None)
-    if stage is None: apigw.create_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
-    elif {k: stage.get("DefaultRouteSettings", {}).get(k) for k in throttle} != throttle:
-        apigw.update_stage(ApiId=api_id, StageName="$default", DefaultRouteSettings=throttle, AutoDeploy=True)
+        integ = apigw.create_integration(
+            ApiId=api_id,
+            IntegrationType="AWS_PROXY",
+            IntegrationUri=function_arn,
+            PayloadFormatVersion="2.0",
+            TimeoutInMillis=30000,
+        )
+    if not any(
+        r["RouteKey"] == "POST /predict"
+        for r in _items(apigw, "get_routes", ApiId=api_id)
+    ):
+        apigw.create_route(
+            ApiId=api_id,
+            RouteKey="POST /predict",
+            Target=f"integrations/{integ['IntegrationId']}",
+        )
+    throttle = {
+        "ThrottlingBurstLimit": int(burst_limit),
+        "ThrottlingRateLimit": float(rate_limit),
+    }
+    stage = next(
+        (
+            s
+            for s in _items(apigw, "get_stages", ApiId=api_id)
+            if s["StageName"] == "$default"
+        ),
+        None,
+    )
+    if stage is None:
+        apigw.create_stage(
+            ApiId=api_id,
+            StageName="$default",
+            DefaultRouteSettings=throttle,
+            AutoDeploy=True,
+        )
+    elif {
+        k: stage.get("DefaultRouteSettings", {}).get(k) for k in throttle
+    } != throttle:
+        apigw.update_stage(
+            ApiId=api_id,
+            StageName="$default",
+            DefaultRouteSettings=throttle,
+            AutoDeploy=True,
+        )
     return api
 
 # %% ../nbs/08_api.ipynb #016853ea
-def create_api(endpoint_name:str, # The SageMaker endpoint the API calls
-               name:str="gatesent", # Prefix of the role, function and API names
-               session=None, # A boto3 Session (default: boto3's default)
-               allow_origins:tuple=("*",), # CORS origins allowed to call the API
-               rate_limit:float=50.0, # Stage throttling: steady requests per second
-               burst_limit:int=100, # Stage throttling: burst
-               memory_mb:int=256, # Lambda memory
-               timeout_s:int=29, # Lambda timeout (API Gateway waits at most 30 s)
-               wait:bool=True, # Wait until the function is active
-               role_arn:str|None=None, # The function's role, made beforehand (then the caller needs no iam:CreateRole/PutRolePolicy, only iam:PassRole); None: created, least privilege
-              ) -> dict: # url, api_id, function_arn, role_arn
-    "Create or update the IAM role, the Lambda function, the HTTP API (POST /predict, CORS, throttling) and the permission joining them."
+def create_api(
+    endpoint_name: str,  # The SageMaker endpoint the API calls
+    name: str = "gatesent",  # Prefix of the role, function and API names
+    session=None,  # A boto3 Session (default: boto3's default)
+    allow_origins: tuple = ("*",),  # CORS origins allowed to call the API
+    rate_limit: float = 50.0,  # Stage throttling: steady requests per second
+    burst_limit: int = 100,  # Stage throttling: burst
+    memory_mb: int = 256,  # Lambda memory
+    timeout_s: int = 29,  # Lambda timeout (API Gateway waits at most 30 s)
+    wait: bool = True,  # Wait until the function is active
+    role_arn: (
+        str
+        | None
+        # The function's role, made beforehand (then the caller needs no
+        # iam:CreateRole/PutRolePolicy,
+        # only iam:PassRole); None: created, least privilege
+    ) = None,
+) -> dict:  # url, api_id, function_arn, role_arn
+    """Create or update the IAM role, the Lambda function, the HTTP API (POST /predict, CORS,
+    throttling) and the permission joining them."""
     import boto3
+
     session = session or boto3.Session()
     lam, apigw, sts = (_aws(session, s) for s in ("lambda", "apigatewayv2", "sts"))
     region, account = session.region_name, sts.get_caller_identity()["Account"]
     fn = f"{name}-predict"
-    role_arn = role_arn or api_role(endpoint_name, name, session)  # a role brought by the caller: no IAM writes here
-    f = _put_function(lam, fn, role_arn, {"Variables": {"ENDPOINT_NAME": endpoint_name}}, memory_mb, timeout_s, wait)
-    api = _put_http_api(apigw, name, f["FunctionArn"], allow_origins, rate_limit, burst_limit)
-    source = f"arn:aws:execute-api:{region}:{account}:{api['ApiId']}/*/POST/predict"  # only this API's route may invoke the function
-    try: lam.remove_permission(FunctionName=fn, StatementId=f"{name}-apigw")
-    except lam.exceptions.ResourceNotFoundException: pass
-    lam.add_permission(FunctionName=fn, StatementId=f"{name}-apigw", Action="lambda:InvokeFunction", Principal="apigateway.amazonaws.com", SourceArn=source)
-    return {"url": f"{api['ApiEndpoint']}/predict", "api_id": api["ApiId"], "function_arn": f["FunctionArn"], "role_arn": role_arn, "source_arn": source}
+    # a role brought by the caller: no IAM writes here
+    role_arn = role_arn or api_role(endpoint_name, name, session)
+    f = _put_function(
+        lam,
+        fn,
+        role_arn,
+        {"Variables": {"ENDPOINT_NAME": endpoint_name}},
+        memory_mb,
+        timeout_s,
+        wait,
+    )
+    api = _put_http_api(
+        apigw, name, f["FunctionArn"], allow_origins, rate_limit, burst_limit
+    )
+    # only this API's route may invoke the function
+    source = f"arn:aws:execute-api:{region}:{account}:{api['ApiId']}/*/POST/predict"
+    try:
+        lam.remove_permission(FunctionName=fn, StatementId=f"{name}-apigw")
+    except lam.exceptions.ResourceNotFoundException:
+        pass
+    lam.add_permission(
+        FunctionName=fn,
+        StatementId=f"{name}-apigw",
+        Action="lambda:InvokeFunction",
+        Principal="apigateway.amazonaws.com",
+        SourceArn=source,
+    )
+    return {
+        "url": f"{api['ApiEndpoint']}/predict",
+        "api_id": api["ApiId"],
+        "function_arn": f["FunctionArn"],
+        "role_arn": role_arn,
+        "source_arn": source,
+    }
 
 # %% ../nbs/08_api.ipynb #30b7e76d
-def delete_api(name:str="gatesent", # The prefix given to `create_api`
-               session=None, # A boto3 Session
-              ) -> list[str]: # What was deleted
+def delete_api(
+    name: str = "gatesent",  # The prefix given to `create_api`
+    session=None,  # A boto3 Session
+) -> list[str]:  # What was deleted
     "Remove the HTTP API, the Lambda function and its role; missing pieces are skipped."
     import boto3
+
     session = session or boto3.Session()
     iam, lam, apigw = (_aws(session, s) for s in ("iam", "lambda", "apigatewayv2"))
     gone = []
     for a in _items(apigw, "get_apis"):
-        if a["Name"] == f"{name}-api": apigw.delete_api(ApiId=a["ApiId"]); gone.append(f"api {a['ApiId']}")
-    try: lam.delete_function(FunctionName=f"{name}-predict"); gone.append(f"function {name}-predict")
-    except lam.exceptions.ResourceNotFoundException: pass
+        if a["Name"] == f"{name}-api":
+            apigw.delete_api(ApiId=a["ApiId"])
+            gone.append(f"api {a['ApiId']}")
+    try:
+        lam.delete_function(FunctionName=f"{name}-predict")
+        gone.append(f"function {name}-predict")
+    except lam.exceptions.ResourceNotFoundException:
+        pass
     role = f"{name}-api-lambda"
     try:
-        for p in iam.list_role_policies(RoleName=role)["PolicyNames"]: iam.delete_role_policy(RoleName=role, PolicyName=p)
-        iam.delete_role(RoleName=role); gone.append(f"role {role}")
-    except iam.exceptions.NoSuchEntityException: pass
+        for p in iam.list_role_policies(RoleName=role)["PolicyNames"]:
+            iam.delete_role_policy(RoleName=role, PolicyName=p)
+        iam.delete_role(RoleName=role)
+        gone.append(f"role {role}")
+    except iam.exceptions.NoSuchEntityException:
+        pass
     return gone

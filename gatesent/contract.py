@@ -11,131 +11,286 @@ __all__ = ['MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'EVIDENCE', 'JSON_TYPE
            'max_texts', 'batch_explain', 'batch_mode', 'json_lines', 'assemble', 'check_text', 'parse_request']
 
 # %% ../nbs/04a_contract.ipynb #d5df3e1d
-MAX_TEXTS = 64 # Texts per request
-MAX_CHARS = 5000 # Characters per text
-MAX_PAYLOAD_BYTES = 4 * 1024 * 1024 # Request body: the SageMaker serverless/Lambda-friendly limit (4 MB)
-EVIDENCE = ("input", "last_layer") # What a word's contribution is: traced to the input, or the last layer's
+MAX_TEXTS = 64  # Texts per request
+MAX_CHARS = 5000  # Characters per text
+# Request body: the SageMaker serverless/Lambda-friendly limit (4 MB)
+MAX_PAYLOAD_BYTES = 4 * 1024 * 1024
+# What a word's contribution is: traced to the input, or the last layer's
+EVIDENCE = ("input", "last_layer")
 JSON_TYPES = ("application/json",)
-JSONLINES_TYPES = ("application/jsonlines", "application/x-jsonlines", "application/jsonl")
+JSONLINES_TYPES = (
+    "application/jsonlines",
+    "application/x-jsonlines",
+    "application/jsonl",
+)
+
 
 class RequestError(ValueError):
     "A request the contract refuses: an HTTP status, a stable code and a message for people."
-    def __init__(self, status:int, code:str, message:str):
+
+    def __init__(self, status: int, code: str, message: str):
         super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-    def to_dict(self) -> dict: return {"error": {"code": self.code, "message": self.message}}
+        self.status = status
+        self.code = code
+        self.message = message
+
+    def to_dict(self) -> dict:
+        return {"error": {"code": self.code, "message": self.message}}
 
 # %% ../nbs/04a_contract.ipynb #77abae21
 def max_texts() -> int:
-    "Texts allowed per request: `MAX_TEXTS`, or `$GATESENT_MAX_TEXTS` (Batch Transform sends many JSON lines per request)."
+    """Texts allowed per request: `MAX_TEXTS`, or `$GATESENT_MAX_TEXTS` (Batch Transform sends many
+    JSON lines per request)."""
     return int(os.environ.get("GATESENT_MAX_TEXTS") or MAX_TEXTS)
 
+
 def batch_explain() -> bool:
-    "Whether JSON Lines requests (a Batch Transform job's) are answered with explanations (`$GATESENT_EXPLAIN`, set by `batch_transform(explain=True)`)."
+    """Whether JSON Lines requests (a Batch Transform job's) are answered with explanations
+    (`$GATESENT_EXPLAIN`, set by `batch_transform(explain=True)`)."""
     return os.environ.get("GATESENT_EXPLAIN", "") not in ("", "0", "false")
 
 # %% ../nbs/04a_contract.ipynb #026b4534
 def batch_mode() -> bool:
-    "Whether this server scores a Batch Transform job (`$GATESENT_BATCH`): every JSON line gets an answer line, a bad line an error line."
+    """Whether this server scores a Batch Transform job (`$GATESENT_BATCH`): every JSON line gets an
+    answer line, a bad line an error line."""
     return os.environ.get("GATESENT_BATCH", "") not in ("", "0", "false")
 
-def json_lines(body:str) -> list[str]:
-    "The records of a JSON Lines body, split on \\n only, as SageMaker splits them: U+2028, U+2029 and U+0085 stay inside their text."
+
+def json_lines(body: str) -> list[str]:
+    """The records of a JSON Lines body, split on \\n only, as SageMaker splits them: U+2028, U+2029
+    and U+0085 stay inside their text."""
     lines = body.split("\n")
-    if lines[-1] == "": lines.pop()  # a final newline ends the last record
+    if lines[-1] == "":
+        lines.pop()  # a final newline ends the last record
     return lines
 
 # %% ../nbs/04a_contract.ipynb #843d095c
-def _batch_lines(body:str) -> tuple[list[str], dict[int, dict]]:
-    "Batch mode: the texts of the good lines, and an error per bad line (by line index); no line is dropped, none fails the rest."
+def _batch_lines(body: str) -> tuple[list[str], dict[int, dict]]:
+    """Batch mode: the texts of the good lines, and an error per bad line (by line index); no line
+    is dropped, none fails the rest."""
     texts, skipped = [], {}
     for i, line in enumerate(json_lines(body)):
         try:
             item = json.loads(line) if line.strip() else ""
-            if isinstance(item, dict): item = item.get("inputs", item.get("text"))
-            if isinstance(item, str) and len(item) > MAX_CHARS: item = item[:MAX_CHARS // 4] + " " + item[-(MAX_CHARS - MAX_CHARS // 4 - 1):]  # head and tail, as tokens are cut
+            if isinstance(item, dict):
+                item = item.get("inputs", item.get("text"))
+            # head and tail, as tokens are cut
+            if isinstance(item, str) and len(item) > MAX_CHARS:
+                item = (
+                    item[: MAX_CHARS // 4]
+                    + " "
+                    + item[-(MAX_CHARS - MAX_CHARS // 4 - 1) :]
+                )
             texts.append(check_text(item, f"line {i + 1}"))
-        except json.JSONDecodeError as e: skipped[i] = RequestError(400, "invalid_json", f"line {i + 1} is not JSON ({e.msg})").to_dict()
-        except RequestError as e: skipped[i] = e.to_dict()
+        except json.JSONDecodeError as e:
+            skipped[i] = RequestError(
+                400, "invalid_json", f"line {i + 1} is not JSON ({e.msg})"
+            ).to_dict()
+        except RequestError as e:
+            skipped[i] = e.to_dict()
     return texts, skipped
 
 # %% ../nbs/04a_contract.ipynb #1c2557ac
-def assemble(data:dict, # From `parse_request`
-             predictions:list[dict], # One per text in data["texts"]
-            ) -> list[dict]: # One per input line (batch mode) or per text
+def assemble(
+    data: dict,  # From `parse_request`
+    predictions: list[dict],  # One per text in data["texts"]
+) -> list[dict]:  # One per input line (batch mode) or per text
     "Put the skipped lines' errors back in their places between the predictions."
     skipped = data.get("skipped")
-    if not skipped: return predictions
+    if not skipped:
+        return predictions
     it = iter(predictions)
-    return [skipped[i] if i in skipped else next(it) for i in range(len(predictions) + len(skipped))]
+    return [
+        skipped[i] if i in skipped else next(it)
+        for i in range(len(predictions) + len(skipped))
+    ]
 
 # %% ../nbs/04a_contract.ipynb #8cc373ac
-def _media_type(content_type:str|None) -> str:
+def _media_type(content_type: str | None) -> str:
     return (content_type or "application/json").split(";")[0].strip().lower()
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width and soft-hyphen characters
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls and DEL, tab and line breaks aside
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # only lone halves survive JSON decoding: a pair becomes one character
-_JSON_TYPE = {type(None): "null", bool: "a boolean", int: "a number", float: "a number", dict: "an object", list: "a list"}
 
-def check_text(t, # One text of a request
-               at:str, # Where it is, for the message ("inputs[3]")
-              ) -> str:
-    "The text if a tokenizer can take it; else `RequestError` 400/413 saying what is wrong and where."
-    if not isinstance(t, str): raise RequestError(400, "invalid_input", f"{at} must be a string, got {_JSON_TYPE.get(type(t), type(t).__name__)}")
-    if not t.translate(_INVISIBLE).strip(): raise RequestError(400, "empty_input", f"{at} is empty: send some text to analyse")
-    if len(t) > MAX_CHARS: raise RequestError(413, "text_too_long", f"{at} has {len(t):,} characters; the limit is {MAX_CHARS:,}")
-    if m := _SURROGATE.search(t): raise RequestError(400, "invalid_text", f"{at} holds a lone surrogate (U+{ord(m.group()):04X} at character {m.start()}), which is not Unicode text")
-    if m := _CONTROL.search(t): raise RequestError(400, "invalid_text", f"{at} holds the control character U+{ord(m.group()):04X} at character {m.start()}")
+# zero-width and soft-hyphen characters
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# C0 controls and DEL, tab and line breaks aside
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# only lone halves survive JSON decoding: a pair becomes one character
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_JSON_TYPE = {
+    type(None): "null",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    dict: "an object",
+    list: "a list",
+}
+
+
+def check_text(
+    t,  # One text of a request
+    at: str,  # Where it is, for the message ("inputs[3]")
+) -> str:
+    """The text if a tokenizer can take it; else `RequestError` 400/413 saying what is wrong and
+    where."""
+    if not isinstance(t, str):
+        raise RequestError(
+            400,
+            "invalid_input",
+            f"{at} must be a string, got {_JSON_TYPE.get(type(t), type(t).__name__)}",
+        )
+    if not t.translate(_INVISIBLE).strip():
+        raise RequestError(
+            400, "empty_input", f"{at} is empty: send some text to analyse"
+        )
+    if len(t) > MAX_CHARS:
+        raise RequestError(
+            413,
+            "text_too_long",
+            f"{at} has {len(t):,} characters; the limit is {MAX_CHARS:,}",
+        )
+    if m := _SURROGATE.search(t):
+        raise RequestError(
+            400,
+            "invalid_text",
+            f"{at} holds a lone surrogate (U+{ord(m.group()):04X} at character"
+            f" {m.start()}), which is not Unicode text",
+        )
+    if m := _CONTROL.search(t):
+        raise RequestError(
+            400,
+            "invalid_text",
+            f"{at} holds the control character U+{ord(m.group()):04X} at character"
+            f" {m.start()}",
+        )
     return t
 
 # %% ../nbs/04a_contract.ipynb #d6f7c487
-def _texts(value, where:str) -> list[str]:
+def _texts(value, where: str) -> list[str]:
     "Validate `inputs`/`text`: a non-empty string or a list of them, within the limits."
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list): raise RequestError(400, "invalid_input", f"{where} must be a string or a list of strings, got {_JSON_TYPE.get(type(value), type(value).__name__)}")
-    if not items: raise RequestError(400, "empty_input", f"{where} is an empty list: send at least one text")
+    if not isinstance(items, list):
+        raise RequestError(
+            400,
+            "invalid_input",
+            f"{where} must be a string or a list of strings, got"
+            f" {_JSON_TYPE.get(type(value), type(value).__name__)}",
+        )
+    if not items:
+        raise RequestError(
+            400, "empty_input", f"{where} is an empty list: send at least one text"
+        )
     limit = max_texts()
-    if len(items) > limit: raise RequestError(413, "too_many_texts", f"{len(items)} texts in one request; the limit is {limit}")
-    for i, t in enumerate(items): check_text(t, where if isinstance(value, str) else f"{where}[{i}]")
+    if len(items) > limit:
+        raise RequestError(
+            413,
+            "too_many_texts",
+            f"{len(items)} texts in one request; the limit is {limit}",
+        )
+    for i, t in enumerate(items):
+        check_text(t, where if isinstance(value, str) else f"{where}[{i}]")
     return items
 
 # %% ../nbs/04a_contract.ipynb #2fa6bfbe
-def parse_request(body:bytes|str|dict, # The request body (or an already parsed JSON object)
-                  content_type:str|None="application/json", # Its media type
-                 ) -> dict: # texts, explain, evidence, single (one string sent), jsonlines
+def parse_request(
+    body: bytes | str | dict,  # The request body (or an already parsed JSON object)
+    content_type: str | None = "application/json",  # Its media type
+) -> dict:  # texts, explain, evidence, single (one string sent), jsonlines
     "Validate a request body against the contract; raise `RequestError` with the right status."
     if isinstance(body, (bytes, bytearray)) and len(body) > MAX_PAYLOAD_BYTES:
-        raise RequestError(413, "payload_too_large", f"request body is {len(body):,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}")
+        raise RequestError(
+            413,
+            "payload_too_large",
+            f"request body is {len(body):,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}",
+        )
     mt = _media_type(content_type)
     if mt not in JSON_TYPES + JSONLINES_TYPES:
-        raise RequestError(415, "unsupported_media_type", f"content type {mt!r} is not supported; send application/json or application/jsonlines")
+        raise RequestError(
+            415,
+            "unsupported_media_type",
+            f"content type {mt!r} is not supported; send application/json or"
+            " application/jsonlines",
+        )
     if isinstance(body, (bytes, bytearray)):
-        try: body = body.decode("utf-8")
-        except UnicodeDecodeError: raise RequestError(400, "invalid_encoding", "the request body is not UTF-8 text") from None
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RequestError(
+                400, "invalid_encoding", "the request body is not UTF-8 text"
+            ) from None
     if mt in JSONLINES_TYPES and batch_mode():
         texts, skipped = _batch_lines(str(body))
-        return {"texts": texts, "explain": batch_explain(), "evidence": "input", "single": False, "jsonlines": True, "skipped": skipped}
+        return {
+            "texts": texts,
+            "explain": batch_explain(),
+            "evidence": "input",
+            "single": False,
+            "jsonlines": True,
+            "skipped": skipped,
+        }
     if mt in JSONLINES_TYPES:
         texts = []
         for n, line in enumerate(json_lines(str(body)), 1):
-            if not line.strip(): continue
-            try: item = json.loads(line)
-            except json.JSONDecodeError as e: raise RequestError(400, "invalid_json", f"line {n} is not JSON ({e.msg})") from None
-            if isinstance(item, dict): item = item.get("inputs", item.get("text"))
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise RequestError(
+                    400, "invalid_json", f"line {n} is not JSON ({e.msg})"
+                ) from None
+            if isinstance(item, dict):
+                item = item.get("inputs", item.get("text"))
             texts.append(item)
-        return {"texts": _texts(texts, "lines"), "explain": batch_explain(), "evidence": "input", "single": False, "jsonlines": True}
+        return {
+            "texts": _texts(texts, "lines"),
+            "explain": batch_explain(),
+            "evidence": "input",
+            "single": False,
+            "jsonlines": True,
+        }
     if not isinstance(body, dict):
-        try: body = json.loads(body)
-        except json.JSONDecodeError as e: raise RequestError(400, "invalid_json", f"the request body is not valid JSON ({e.msg} at position {e.pos})") from None
-    if not isinstance(body, dict): raise RequestError(400, "invalid_input", 'send a JSON object such as {"inputs": "a great film"}')
+        try:
+            body = json.loads(body)
+        except json.JSONDecodeError as e:
+            raise RequestError(
+                400,
+                "invalid_json",
+                f"the request body is not valid JSON ({e.msg} at position {e.pos})",
+            ) from None
+    if not isinstance(body, dict):
+        raise RequestError(
+            400,
+            "invalid_input",
+            'send a JSON object such as {"inputs": "a great film"}',
+        )
     key = "inputs" if "inputs" in body else "text" if "text" in body else None
-    if key is None: raise RequestError(400, "missing_input", 'the JSON object needs "inputs" (or "text"): a string or a list of strings')
+    if key is None:
+        raise RequestError(
+            400,
+            "missing_input",
+            'the JSON object needs "inputs" (or "text"): a string or a list of strings',
+        )
     params = body.get("parameters") or {}
-    if not isinstance(params, dict) or not isinstance(params.get("explain", False), bool):
-        raise RequestError(400, "invalid_parameters", '"parameters" must be an object such as {"explain": true}')
+    if not isinstance(params, dict) or not isinstance(
+        params.get("explain", False), bool
+    ):
+        raise RequestError(
+            400,
+            "invalid_parameters",
+            '"parameters" must be an object such as {"explain": true}',
+        )
     evidence = params.get("evidence", "input")
     if evidence not in EVIDENCE:
-        raise RequestError(400, "invalid_parameters", f'"evidence" must be one of {", ".join(map(repr, EVIDENCE))}, got {json.dumps(evidence)}')
-    return {"texts": _texts(body[key], key), "explain": params.get("explain", False), "evidence": evidence,
-            "single": isinstance(body[key], str), "jsonlines": False}
+        raise RequestError(
+            400,
+            "invalid_parameters",
+            f'"evidence" must be one of {", ".join(map(repr, EVIDENCE))}, got'
+            f" {json.dumps(evidence)}",
+        )
+    return {
+        "texts": _texts(body[key], key),
+        "explain": params.get("explain", False),
+        "evidence": evidence,
+        "single": isinstance(body[key], str),
+        "jsonlines": False,
+    }

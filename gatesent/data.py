@@ -23,255 +23,477 @@ __all__ = ['DATA_ENV', 'SENTIMENT_NAMES', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLIT
 DATA_ENV = "GATESENT_DATA_DIR"
 SENTIMENT_NAMES = ["negative", "positive"]
 
+
 class DataError(ValueError):
     "Unusable input data; the message names the file, the column and the first offending rows."
 
-def _rows(positions, first:int=5) -> str:
+
+def _rows(positions, first: int = 5) -> str:
     "Describe 0-based positions as 1-based row numbers: 'rows 2, 7 (and 3 more)'."
     shown = ", ".join(str(int(i) + 1) for i in positions[:first])
     more = f" (and {len(positions) - first} more)" if len(positions) > first else ""
     return f"row{'s' if len(positions) > 1 else ''} {shown}{more}"
 
 # %% ../nbs/01_data.ipynb #431b21bc
-FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet"}
+FORMATS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
+}
 COMPRESSIONS = {".gz", ".bz2", ".xz", ".zip", ".zst"}
 
-def _format(path:Path) -> str:
+
+def _format(path: Path) -> str:
     "The table format of `path`, from its suffix (compression suffixes skipped)."
     suffixes = [s.lower() for s in path.suffixes]
-    while suffixes and suffixes[-1] in COMPRESSIONS: suffixes.pop()
+    while suffixes and suffixes[-1] in COMPRESSIONS:
+        suffixes.pop()
     fmt = FORMATS.get(suffixes[-1] if suffixes else "")
-    if fmt is None: raise DataError(f"{path}: unsupported file type; use one of {', '.join(FORMATS)} (optionally compressed)")
+    if fmt is None:
+        raise DataError(
+            f"{path}: unsupported file type; use one of {', '.join(FORMATS)}"
+            " (optionally compressed)"
+        )
     return fmt
 
-def read_frame(path:str|Path # A .csv, .tsv, .jsonl, .json or .parquet file, optionally compressed (.gz, ...)
-              ) -> pd.DataFrame:
+
+def read_frame(
+    path: (
+        str | Path
+    ),  # A .csv, .tsv, .jsonl, .json or .parquet file, optionally compressed (.gz, ...)
+) -> pd.DataFrame:
     "Read a table exactly as written: strings stay strings, empty cells stay empty."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"data file not found: {path}")
+    if not path.is_file():
+        raise FileNotFoundError(f"data file not found: {path}")
     fmt = _format(path)
     try:
-        if fmt == "csv": return pd.read_csv(path, keep_default_na=False)
-        if fmt == "tsv": return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False)
-        if fmt in ("jsonl", "json"): return pd.read_json(path, lines=fmt == "jsonl", dtype=False)
+        if fmt == "csv":
+            return pd.read_csv(path, keep_default_na=False)
+        if fmt == "tsv":
+            return pd.read_csv(
+                path, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False
+            )
+        if fmt in ("jsonl", "json"):
+            return pd.read_json(path, lines=fmt == "jsonl", dtype=False)
         return pd.read_parquet(path)
     except (ValueError, pd.errors.ParserError, OSError) as e:
         raise DataError(f"{path}: cannot be read as {fmt}: {e}") from e
 
 # %% ../nbs/01_data.ipynb #9aa7da51
-def _label_key(v) -> str|None:
-    "A label as a lookup key: integral numbers as '0', '1', ...; strings stripped; anything else None."
-    if isinstance(v, (bool, np.bool_)): return None
-    if isinstance(v, (int, np.integer)): return str(int(v))
-    if isinstance(v, (float, np.floating)): return str(int(v)) if np.isfinite(v) and float(v).is_integer() else None
+def _label_key(v) -> str | None:
+    """A label as a lookup key: integral numbers as '0', '1', ...; strings stripped; anything else
+    None."""
+    if isinstance(v, (bool, np.bool_)):
+        return None
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, (float, np.floating)):
+        return str(int(v)) if np.isfinite(v) and float(v).is_integer() else None
     return v.strip() if isinstance(v, str) else None
 
 # %% ../nbs/01_data.ipynb #3044b607
-def _label_lookup(label_map:dict|None, names:list[str], source:str) -> dict[str, int]:
+def _label_lookup(
+    label_map: dict | None, names: list[str], source: str
+) -> dict[str, int]:
     "Key -> class id, from `label_map` or else from the class ids and names."
-    if not label_map: return {**{str(i): i for i in range(len(names))}, **{n: i for i, n in enumerate(names)}}
-    bad = {k: v for k, v in label_map.items() if not (isinstance(v, (int, np.integer)) and 0 <= v < len(names))}
-    if bad: raise DataError(f"{source}: label_map values must be class ids 0..{len(names) - 1} ({names}), got {bad}")
-    return {_label_key(k) if _label_key(k) is not None else str(k): int(v) for k, v in label_map.items()}
+    if not label_map:
+        return {
+            **{str(i): i for i in range(len(names))},
+            **{n: i for i, n in enumerate(names)},
+        }
+    bad = {
+        k: v
+        for k, v in label_map.items()
+        if not (isinstance(v, (int, np.integer)) and 0 <= v < len(names))
+    }
+    if bad:
+        raise DataError(
+            f"{source}: label_map values must be class ids 0..{len(names) - 1}"
+            f" ({names}), got {bad}"
+        )
+    return {
+        _label_key(k) if _label_key(k) is not None else str(k): int(v)
+        for k, v in label_map.items()
+    }
 
 # %% ../nbs/01_data.ipynb #b1309d9b
-def to_dataset(df:pd.DataFrame, # The table
-               source:str, # Where it came from (a file name), for messages
-               text_column:str="text", # Column holding the text
-               label_column:str="label", # Column holding the label
-               label_map:dict|None=None, # Raw label -> class id, e.g. {"pos": 1, "neg": 0}
-               label_names:list[str]=SENTIMENT_NAMES, # Class names by id
-               text_name:str="text", # Name of the text column in the result
-              ) -> Dataset:
-    "Validate a table and turn it into a `Dataset` with a string text column and a `ClassLabel` label."
+def to_dataset(
+    df: pd.DataFrame,  # The table
+    source: str,  # Where it came from (a file name), for messages
+    text_column: str = "text",  # Column holding the text
+    label_column: str = "label",  # Column holding the label
+    label_map: dict | None = None,  # Raw label -> class id, e.g. {"pos": 1, "neg": 0}
+    label_names: list[str] = SENTIMENT_NAMES,  # Class names by id
+    text_name: str = "text",  # Name of the text column in the result
+) -> Dataset:
+    """Validate a table and turn it into a `Dataset` with a string text column and a `ClassLabel`
+    label."""
     missing = [c for c in (text_column, label_column) if c not in df.columns]
-    if missing: raise DataError(f"{source}: no column {', '.join(map(repr, missing))}; the columns are {list(df.columns)}")
+    if missing:
+        raise DataError(
+            f"{source}: no column {', '.join(map(repr, missing))}; the columns are"
+            f" {list(df.columns)}"
+        )
     texts = df[text_column].tolist()
     nonstr = [i for i, t in enumerate(texts) if not isinstance(t, str)]
     if nonstr:
-        raise DataError(f"{source}, column {text_column!r}: {len(nonstr)} non-string value(s) at {_rows(nonstr)}, "
-                        f"e.g. {texts[nonstr[0]]!r}")
+        raise DataError(
+            f"{source}, column {text_column!r}: {len(nonstr)} non-string value(s) at"
+            f" {_rows(nonstr)}, e.g. {texts[nonstr[0]]!r}"
+        )
     empty = [i for i, t in enumerate(texts) if not t.strip()]
-    if empty: raise DataError(f"{source}, column {text_column!r}: {len(empty)} empty text(s) at {_rows(empty)}")
+    if empty:
+        raise DataError(
+            f"{source}, column {text_column!r}: {len(empty)} empty text(s) at"
+            f" {_rows(empty)}"
+        )
     lookup = _label_lookup(label_map, label_names, source)
     raw = df[label_column].tolist()
     labels = [lookup.get(_label_key(v), -1) for v in raw]
     unknown = [i for i, l in enumerate(labels) if l < 0]
     if unknown:
         seen = list(dict.fromkeys(repr(raw[i]) for i in unknown))[:5]
-        raise DataError(f"{source}, column {label_column!r}: {len(unknown)} unknown label(s) at {_rows(unknown)}: "
-                        f"{', '.join(seen)}; known labels are {sorted(lookup)}" + ("" if label_map else " (pass label_map to map others)"))
-    features = Features({text_name: Value("string"), "label": ClassLabel(names=list(label_names))})
+        raise DataError(
+            f"{source}, column {label_column!r}: {len(unknown)} unknown label(s) at"
+            f" {_rows(unknown)}: {', '.join(seen)}; known labels are {sorted(lookup)}"
+            + ("" if label_map else " (pass label_map to map others)")
+        )
+    features = Features(
+        {text_name: Value("string"), "label": ClassLabel(names=list(label_names))}
+    )
     return Dataset.from_dict({text_name: texts, "label": labels}, features=features)
 
 # %% ../nbs/01_data.ipynb #d1e75afc
 SST2_SPLITS = ("train", "validation")
-SST2_FEATURES = Features({"sentence": Value("string"), "label": ClassLabel(names=SENTIMENT_NAMES), "idx": Value("int32")})
+SST2_FEATURES = Features(
+    {
+        "sentence": Value("string"),
+        "label": ClassLabel(names=SENTIMENT_NAMES),
+        "idx": Value("int32"),
+    }
+)
 
-def sst2_dir(data_dir:str|Path|None=None # Folder with the SST-2 TSVs (or its parent); default: $GATESENT_DATA_DIR
-            ) -> Path|None:
+
+def sst2_dir(
+    data_dir: (
+        str | Path | None
+    ) = None,  # Folder with the SST-2 TSVs (or its parent); default: $GATESENT_DATA_DIR
+) -> Path | None:
     "The local SST-2 folder to use, or None to use the hub."
     d = data_dir or os.environ.get(DATA_ENV)
-    if not d: return None
+    if not d:
+        return None
     d = Path(d).expanduser()
-    for cand in (d, d/"sst2"):
-        if all((cand/f"{s}.tsv").is_file() for s in SST2_SPLITS): return cand
-    raise FileNotFoundError(f"no SST-2 files in {d}: expected {' and '.join(f'{s}.tsv' for s in SST2_SPLITS)} there or in {d/'sst2'}")
+    for cand in (d, d / "sst2"):
+        if all((cand / f"{s}.tsv").is_file() for s in SST2_SPLITS):
+            return cand
+    raise FileNotFoundError(
+        f"no SST-2 files in {d}: expected"
+        f" {' and '.join(f'{s}.tsv' for s in SST2_SPLITS)} there or in {d/'sst2'}"
+    )
 
 # %% ../nbs/01_data.ipynb #2507beec
-def load_sst2(data_dir:str|Path|None=None # Local folder (see `sst2_dir`); None: $GATESENT_DATA_DIR, else the hub
-             ) -> DatasetDict:
+def load_sst2(
+    data_dir: (
+        str | Path | None
+    ) = None,  # Local folder (see `sst2_dir`); None: $GATESENT_DATA_DIR, else the hub
+) -> DatasetDict:
     "GLUE SST-2 train and validation splits with columns `sentence`, `label`, `idx`."
     local = sst2_dir(data_dir)
     if local is None:
-        try: hub = load_dataset("nyu-mll/glue", "sst2")  # the hub's GLUE (`load_dataset("glue", "sst2")` redirects here)
+        # the hub's GLUE (`load_dataset("glue", "sst2")` redirects here)
+        try:
+            hub = load_dataset("nyu-mll/glue", "sst2")
         except Exception as e:
-            raise ConnectionError(f"could not load GLUE SST-2 from the Hugging Face hub ({type(e).__name__}: {e}). "
-                                  f"Offline? Pass data_dir= or set {DATA_ENV} to a folder holding train.tsv and validation.tsv") from e
+            raise ConnectionError(
+                "could not load GLUE SST-2 from the Hugging Face hub"
+                f" ({type(e).__name__}: {e}). Offline? Pass data_dir= or set {DATA_ENV}"
+                " to a folder holding train.tsv and validation.tsv"
+            ) from e
         return DatasetDict({s: hub[s] for s in SST2_SPLITS})
     out = {}
     for split in SST2_SPLITS:
-        f = local/f"{split}.tsv"
-        ds = to_dataset(read_frame(f), str(f), "sentence", "label", text_name="sentence")
-        out[split] = ds.add_column("idx", np.arange(len(ds), dtype=np.int32))  # int32 as on the hub
+        f = local / f"{split}.tsv"
+        ds = to_dataset(
+            read_frame(f), str(f), "sentence", "label", text_name="sentence"
+        )
+        out[split] = ds.add_column(
+            "idx", np.arange(len(ds), dtype=np.int32)
+        )  # int32 as on the hub
     return DatasetDict(out)
 
 # %% ../nbs/01_data.ipynb #5d953474
-def write_sst2(dest:str|Path, # Folder to write train.tsv and validation.tsv into
-               ds:DatasetDict|None=None, # SST-2 splits (default: `load_sst2()`, i.e. the hub's when no local copy is named)
-              ) -> Path: # `dest`
-    "SST-2 written as the GLUE TSVs `load_sst2` reads back (raw, unquoted): for jobs that take a folder."
+def write_sst2(
+    dest: str | Path,  # Folder to write train.tsv and validation.tsv into
+    ds: (
+        DatasetDict | None
+    ) = None,  # SST-2 splits (default: `load_sst2()`, i.e. the hub's when no local copy is named)
+) -> Path:  # `dest`
+    """SST-2 written as the GLUE TSVs `load_sst2` reads back (raw, unquoted): for jobs that take a
+    folder."""
     ds, dest = ds or load_sst2(), Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     for split in SST2_SPLITS:
         rows = list(zip(ds[split]["sentence"], ds[split]["label"]))
-        if bad := next((s for s, _ in rows if "\t" in s or "\n" in s), None): raise DataError(f"{split}: a sentence holds a tab or line break, which the TSV cannot: {bad!r}")
-        (dest/f"{split}.tsv").write_text("sentence\tlabel\n" + "".join(f"{s}\t{l}\n" for s, l in rows))
+        if bad := next((s for s, _ in rows if "\t" in s or "\n" in s), None):
+            raise DataError(
+                f"{split}: a sentence holds a tab or line break, which the TSV cannot:"
+                f" {bad!r}"
+            )
+        (dest / f"{split}.tsv").write_text(
+            "sentence\tlabel\n" + "".join(f"{s}\t{l}\n" for s, l in rows)
+        )
     return dest
 
 # %% ../nbs/01_data.ipynb #e6a13de2
-def split_dataset(ds:Dataset, # A labelled dataset
-                  fractions:tuple[float, float, float]=(0.8, 0.1, 0.1), # train, validation, test fractions (sum 1)
-                  seed:int=42, # Seed of the shuffle, for a reproducible split
-                 ) -> DatasetDict:
+def split_dataset(
+    ds: Dataset,  # A labelled dataset
+    fractions: tuple[float, float, float] = (
+        0.8,
+        0.1,
+        0.1,
+    ),  # train, validation, test fractions (sum 1)
+    seed: int = 42,  # Seed of the shuffle, for a reproducible split
+) -> DatasetDict:
     "Split one dataset into train/validation/test, stratified by label."
-    if len(fractions) != 3 or any(f < 0 for f in fractions) or abs(sum(fractions) - 1) > 1e-6 or fractions[0] <= 0:
-        raise ValueError(f"fractions must be (train, validation, test) >= 0 summing to 1 with train > 0, got {fractions}")
+    if (
+        len(fractions) != 3
+        or any(f < 0 for f in fractions)
+        or abs(sum(fractions) - 1) > 1e-6
+        or fractions[0] <= 0
+    ):
+        raise ValueError(
+            "fractions must be (train, validation, test) >= 0 summing to 1 with train"
+            f" > 0, got {fractions}"
+        )
     train_f, val_f, test_f = fractions
     out, rest = {}, ds
-    for name, f, remaining in (("test", test_f, 1.0), ("validation", val_f, 1.0 - test_f)):
-        if f == 0: continue
-        parts = rest.train_test_split(test_size=f / remaining, seed=seed, stratify_by_column="label")
+    for name, f, remaining in (
+        ("test", test_f, 1.0),
+        ("validation", val_f, 1.0 - test_f),
+    ):
+        if f == 0:
+            continue
+        parts = rest.train_test_split(
+            test_size=f / remaining, seed=seed, stratify_by_column="label"
+        )
         rest, out[name] = parts["train"], parts["test"]
-    return DatasetDict({"train": rest, **{k: out[k] for k in ("validation", "test") if k in out}})
+    return DatasetDict(
+        {"train": rest, **{k: out[k] for k in ("validation", "test") if k in out}}
+    )
 
 # %% ../nbs/01_data.ipynb #eb2922dd
-def load_custom(train:str|Path, # Training file, or the only file (then split by `split`)
-                validation:str|Path|None=None, # Validation file
-                test:str|Path|None=None, # Test file
-                text_column:str="text", # Column holding the text
-                label_column:str="label", # Column holding the label
-                label_map:dict|None=None, # Raw label -> class id, e.g. {"positive": 1, "negative": 0}
-                label_names:list[str]=SENTIMENT_NAMES, # Class names by id
-                split:tuple[float, float, float]=(0.8, 0.1, 0.1), # Fractions used when only `train` is given
-                seed:int=42, # Seed for the split
-               ) -> DatasetDict:
+def load_custom(
+    train: str | Path,  # Training file, or the only file (then split by `split`)
+    validation: str | Path | None = None,  # Validation file
+    test: str | Path | None = None,  # Test file
+    text_column: str = "text",  # Column holding the text
+    label_column: str = "label",  # Column holding the label
+    label_map: (
+        dict | None
+    ) = None,  # Raw label -> class id, e.g. {"positive": 1, "negative": 0}
+    label_names: list[str] = SENTIMENT_NAMES,  # Class names by id
+    split: tuple[float, float, float] = (
+        0.8,
+        0.1,
+        0.1,
+    ),  # Fractions used when only `train` is given
+    seed: int = 42,  # Seed for the split
+) -> DatasetDict:
     "Load your own labelled files into a `DatasetDict` with columns `text` and `label`."
-    load = lambda f: to_dataset(read_frame(f), str(f), text_column, label_column, label_map, label_names)
-    if validation is None and test is None: return split_dataset(load(train), split, seed)
+    load = lambda f: to_dataset(
+        read_frame(f), str(f), text_column, label_column, label_map, label_names
+    )
+    if validation is None and test is None:
+        return split_dataset(load(train), split, seed)
     files = {"train": train, "validation": validation, "test": test}
     return DatasetDict({k: load(f) for k, f in files.items() if f is not None})
 
 # %% ../nbs/01_data.ipynb #5af32155
-def _text_column(ds:Dataset) -> str:
+def _text_column(ds: Dataset) -> str:
     "The text column of a dataset: `sentence` (GLUE) or `text`."
     for c in ("sentence", "text"):
-        if c in ds.column_names: return c
-    raise DataError(f"no text column: expected 'sentence' or 'text', the columns are {ds.column_names}")
+        if c in ds.column_names:
+            return c
+    raise DataError(
+        "no text column: expected 'sentence' or 'text', the columns are"
+        f" {ds.column_names}"
+    )
 
 # %% ../nbs/01_data.ipynb #fb59a820
-def check_data(dd:DatasetDict, # The splits to check (train first)
-               tokenizer:PreTrainedTokenizerBase|None=None, # To report lengths in tokens
-               min_class_share:float=0.1, # Warn when a class has less than this share of a split
-               percentiles:tuple=(50, 90, 95, 99, 100), # Token length percentiles to report
-              ) -> dict:
+def check_data(
+    dd: DatasetDict,  # The splits to check (train first)
+    tokenizer: PreTrainedTokenizerBase | None = None,  # To report lengths in tokens
+    min_class_share: float = 0.1,  # Warn when a class has less than this share of a split
+    percentiles: tuple = (50, 90, 95, 99, 100),  # Token length percentiles to report
+) -> dict:
     "Validate the splits and describe them; raise `DataError` on unusable data, return the report."
     report, errors, warnings = {"splits": {}}, [], []
     train_texts = None
     for name, ds in dd.items():
         col = _text_column(ds)
-        names = ds.features["label"].names if isinstance(ds.features["label"], ClassLabel) else SENTIMENT_NAMES
+        names = (
+            ds.features["label"].names
+            if isinstance(ds.features["label"], ClassLabel)
+            else SENTIMENT_NAMES
+        )
         df = ds.to_pandas()
-        try: to_dataset(df, f"split {name!r}", col, "label", label_names=names)
-        except DataError as e: errors.append(str(e))
-        if not len(df): errors.append(f"split {name!r} is empty")
+        try:
+            to_dataset(df, f"split {name!r}", col, "label", label_names=names)
+        except DataError as e:
+            errors.append(str(e))
+        if not len(df):
+            errors.append(f"split {name!r} is empty")
         texts = df[col].astype(str)
         counts = df["label"].value_counts()
-        r = {"rows": len(df), "labels": {n: int(counts.get(i, 0)) for i, n in enumerate(names)},
-             "duplicates": int(texts.duplicated().sum())}
+        r = {
+            "rows": len(df),
+            "labels": {n: int(counts.get(i, 0)) for i, n in enumerate(names)},
+            "duplicates": int(texts.duplicated().sum()),
+        }
         for n, c in r["labels"].items():
-            if len(df) and c / len(df) < min_class_share: warnings.append(f"split {name!r}: class {n!r} is {c / len(df):.1%} of the rows")
-        if r["duplicates"]: warnings.append(f"split {name!r}: {r['duplicates']} row(s) repeat an earlier text of the same split")
-        if train_texts is None: train_texts = set(texts)
+            if len(df) and c / len(df) < min_class_share:
+                warnings.append(
+                    f"split {name!r}: class {n!r} is {c / len(df):.1%} of the rows"
+                )
+        if r["duplicates"]:
+            warnings.append(
+                f"split {name!r}: {r['duplicates']} row(s) repeat an earlier text of"
+                " the same split"
+            )
+        if train_texts is None:
+            train_texts = set(texts)
         else:
             r["overlap_with_train"] = int(texts.isin(train_texts).sum())
-            if r["overlap_with_train"]: warnings.append(f"split {name!r}: {r['overlap_with_train']} text(s) also appear in the first split")
+            if r["overlap_with_train"]:
+                warnings.append(
+                    f"split {name!r}: {r['overlap_with_train']} text(s) also appear in"
+                    " the first split"
+                )
         if tokenizer is not None and len(df):
-            lengths = np.array([len(ids) for ids in tokenizer(texts.tolist())["input_ids"]])
+            lengths = np.array(
+                [len(ids) for ids in tokenizer(texts.tolist())["input_ids"]]
+            )
             r["tokens"] = {f"p{p}": int(np.percentile(lengths, p)) for p in percentiles}
         report["splits"][name] = r
     report["warnings"] = warnings
-    if errors: raise DataError("data check failed:\n" + "\n".join(errors))
+    if errors:
+        raise DataError("data check failed:\n" + "\n".join(errors))
     return report
 
 # %% ../nbs/01_data.ipynb #cc4967e2
-def format_report(report:dict) -> str:
+def format_report(report: dict) -> str:
     "The data check as a small text table with its warnings."
     lines = []
     for name, r in report["splits"].items():
-        labels = ", ".join(f"{k} {v:,} ({v / max(r['rows'], 1):.1%})" for k, v in r["labels"].items())
-        extra = f", {r['overlap_with_train']} also in train" if "overlap_with_train" in r else ""
-        tokens = ("; tokens " + " ".join(f"{k}={v}" for k, v in r["tokens"].items())) if "tokens" in r else ""
-        lines.append(f"{name}: {r['rows']:,} rows; {labels}; {r['duplicates']} duplicates{extra}{tokens}")
+        labels = ", ".join(
+            f"{k} {v:,} ({v / max(r['rows'], 1):.1%})" for k, v in r["labels"].items()
+        )
+        extra = (
+            f", {r['overlap_with_train']} also in train"
+            if "overlap_with_train" in r
+            else ""
+        )
+        tokens = (
+            ("; tokens " + " ".join(f"{k}={v}" for k, v in r["tokens"].items()))
+            if "tokens" in r
+            else ""
+        )
+        lines.append(
+            f"{name}: {r['rows']:,} rows; {labels}; {r['duplicates']}"
+            f" duplicates{extra}{tokens}"
+        )
     return "\n".join(lines + [f"warning: {w}" for w in report["warnings"]])
 
 # %% ../nbs/01_data.ipynb #706d03d0
-def tokenize(dd:DatasetDict|Dataset, # Splits with a `sentence` or `text` column
-             tokenizer:PreTrainedTokenizerBase, # The model's tokenizer
-             max_tokens:int=128, # Most tokens per text, special tokens included
-             truncation:str="head_tail", # `head_tail` (keep both ends), `right` (keep head) or `left` (keep tail)
-             head_share:float=0.25, # With `head_tail`: share of `max_tokens` kept from the head
-            ) -> DatasetDict|Dataset:
-    "Tokenise texts to unpadded `input_ids`/`attention_mask` with `encode_texts`, keeping `label`; the text column is dropped."
-    if truncation not in TRUNCATION: raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
-    encode_texts(tokenizer, [], max_tokens)  # fails early when max_tokens leaves no room for text
-    encode = lambda batch, col: encode_texts(tokenizer, batch[col], max_tokens, truncation, head_share)
-    one = lambda ds: ds.map(encode, batched=True, fn_kwargs={"col": _text_column(ds)}, remove_columns=[_text_column(ds)],
-                            desc=f"Tokenising (max {max_tokens}, {truncation})")
-    return DatasetDict({k: one(v) for k, v in dd.items()}) if isinstance(dd, DatasetDict) else one(dd)
+def tokenize(
+    dd: DatasetDict | Dataset,  # Splits with a `sentence` or `text` column
+    tokenizer: PreTrainedTokenizerBase,  # The model's tokenizer
+    max_tokens: int = 128,  # Most tokens per text, special tokens included
+    # `head_tail` (keep both ends), `right` (keep head) or `left` (keep tail)
+    truncation: str = "head_tail",
+    head_share: float = 0.25,  # With `head_tail`: share of `max_tokens` kept from the head
+) -> DatasetDict | Dataset:
+    """Tokenise texts to unpadded `input_ids`/`attention_mask` with `encode_texts`, keeping `label`;
+    the text column is dropped."""
+    if truncation not in TRUNCATION:
+        raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
+    encode_texts(
+        tokenizer, [], max_tokens
+    )  # fails early when max_tokens leaves no room for text
+    encode = lambda batch, col: encode_texts(
+        tokenizer, batch[col], max_tokens, truncation, head_share
+    )
+    one = lambda ds: ds.map(
+        encode,
+        batched=True,
+        fn_kwargs={"col": _text_column(ds)},
+        remove_columns=[_text_column(ds)],
+        desc=f"Tokenising (max {max_tokens}, {truncation})",
+    )
+    return (
+        DatasetDict({k: one(v) for k, v in dd.items()})
+        if isinstance(dd, DatasetDict)
+        else one(dd)
+    )
 
 # %% ../nbs/01_data.ipynb #38bfd5c6
-def check_data_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-                   ) -> int: # Exit status: 0 usable, 1 not
+def check_data_main(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+) -> int:  # Exit status: 0 usable, 1 not
     "Console entry point `gatesent-check-data`."
     import argparse, json
-    p = argparse.ArgumentParser(prog="gatesent-check-data", description="Check a sentiment dataset before training.")
-    p.add_argument("--data-dir", help=f"folder with SST-2 train.tsv/validation.tsv (default: ${DATA_ENV}, else the hub)")
-    p.add_argument("--train", help="your own training file (csv, tsv, jsonl, json, parquet); replaces SST-2")
+
+    p = argparse.ArgumentParser(
+        prog="gatesent-check-data",
+        description="Check a sentiment dataset before training.",
+    )
+    p.add_argument(
+        "--data-dir",
+        help=(
+            f"folder with SST-2 train.tsv/validation.tsv (default: ${DATA_ENV}, else"
+            " the hub)"
+        ),
+    )
+    p.add_argument(
+        "--train",
+        help="your own training file (csv, tsv, jsonl, json, parquet); replaces SST-2",
+    )
     p.add_argument("--validation", help="your own validation file")
     p.add_argument("--test", help="your own test file")
     p.add_argument("--text-column", default="text")
     p.add_argument("--label-column", default="label")
-    p.add_argument("--label-map", type=json.loads, help='JSON object, e.g. \'{"pos": 1, "neg": 0}\'')
-    p.add_argument("--tokenizer", help="tokenizer folder or hub id, to report lengths in tokens")
+    p.add_argument(
+        "--label-map",
+        type=json.loads,
+        help='JSON object, e.g. \'{"pos": 1, "neg": 0}\'',
+    )
+    p.add_argument(
+        "--tokenizer", help="tokenizer folder or hub id, to report lengths in tokens"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     a = p.parse_args(argv)
     try:
-        dd = (load_custom(a.train, a.validation, a.test, a.text_column, a.label_column, a.label_map) if a.train
-              else load_sst2(a.data_dir))
+        dd = (
+            load_custom(
+                a.train,
+                a.validation,
+                a.test,
+                a.text_column,
+                a.label_column,
+                a.label_map,
+            )
+            if a.train
+            else load_sst2(a.data_dir)
+        )
         tok = None
         if a.tokenizer:
             from transformers import AutoTokenizer
+
             tok = AutoTokenizer.from_pretrained(a.tokenizer)
         report = check_data(dd, tok)
     except (DataError, FileNotFoundError, ConnectionError) as e:

@@ -11,64 +11,165 @@ from botocore.exceptions import ClientError
 from .endpoints import deploy, describe_endpoint, model_of, wait_endpoint
 from .sagemaker import sm_session
 
-def newest_approved(sm, # A SageMaker session
-                    group:str, # The model package group
-                   ) -> str|None: # Its newest Approved package's ARN, or None
+
+def newest_approved(
+    sm,  # A SageMaker session
+    group: str,  # The model package group
+) -> str | None:  # Its newest Approved package's ARN, or None
     "The newest package of a group that is Approved: what the endpoint should serve."
-    got = sm.sagemaker_client.list_model_packages(ModelPackageGroupName=group, ModelApprovalStatus="Approved", SortBy="CreationTime", SortOrder="Descending", MaxResults=1)
-    return got["ModelPackageSummaryList"][0]["ModelPackageArn"] if got["ModelPackageSummaryList"] else None
+    got = sm.sagemaker_client.list_model_packages(
+        ModelPackageGroupName=group,
+        ModelApprovalStatus="Approved",
+        SortBy="CreationTime",
+        SortOrder="Descending",
+        MaxResults=1,
+    )
+    return (
+        got["ModelPackageSummaryList"][0]["ModelPackageArn"]
+        if got["ModelPackageSummaryList"]
+        else None
+    )
 
 # %% auto #0
 __all__ = ['newest_approved', 'serving', 'main']
 
 # %% ../nbs/10d_deploy_step.ipynb #ab71eb34
-def serving(sm, # A SageMaker session
-            endpoint:str, # The endpoint
-            poll_s:float=15, # Seconds between polls while it changes
-           ) -> str|None: # The model data URL it serves, or None when there is no such endpoint
+def serving(
+    sm,  # A SageMaker session
+    endpoint: str,  # The endpoint
+    poll_s: float = 15,  # Seconds between polls while it changes
+) -> str | None:  # The model data URL it serves, or None when there is no such endpoint
     "What an endpoint serves, once any change in progress (another deployment) has ended."
     d = describe_endpoint(endpoint, sm)
-    if d is None: return None
-    if d["EndpointStatus"] in ("Creating", "Updating", "SystemUpdating", "RollingBack"): d = wait_endpoint(endpoint, sm, poll_s=poll_s)
-    if d["EndpointStatus"] != "InService": return None  # a Failed endpoint serves nothing
-    return sm.sagemaker_client.describe_model(ModelName=model_of(endpoint, sm))["PrimaryContainer"].get("ModelDataUrl")
+    if d is None:
+        return None
+    if d["EndpointStatus"] in ("Creating", "Updating", "SystemUpdating", "RollingBack"):
+        d = wait_endpoint(endpoint, sm, poll_s=poll_s)
+    if d["EndpointStatus"] != "InService":
+        return None  # a Failed endpoint serves nothing
+    return sm.sagemaker_client.describe_model(ModelName=model_of(endpoint, sm))[
+        "PrimaryContainer"
+    ].get("ModelDataUrl")
 
 # %% ../nbs/10d_deploy_step.ipynb #a6e5c5df
-def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-        ):
-    "The deployment step: an Approved model package (given, or the group's newest) -> the endpoint, created or updated; nothing when it already serves it."
-    p = argparse.ArgumentParser(prog="deploy_step", description="SageMaker Processing entry point of the deployment: an Approved model package from the Model Registry -> the endpoint, created or updated by gatesent.endpoints.deploy (a failed update leaves the serving endpoint as it was).")
-    p.add_argument("--model-package-arn", help="the package to deploy (the training pipeline's registration)")
-    p.add_argument("--model-package-group", help="without --model-package-arn: deploy the group's newest Approved package (what an approval in the Registry triggers)")
+def main(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+):
+    """The deployment step: an Approved model package (given, or the group's newest) -> the
+    endpoint, created or updated; nothing when it already serves it."""
+    p = argparse.ArgumentParser(
+        prog="deploy_step",
+        description=(
+            "SageMaker Processing entry point of the deployment: an Approved model"
+            " package from the Model Registry -> the endpoint, created or updated by"
+            " gatesent.endpoints.deploy (a failed update leaves the serving endpoint as"
+            " it was)."
+        ),
+    )
+    p.add_argument(
+        "--model-package-arn",
+        help="the package to deploy (the training pipeline's registration)",
+    )
+    p.add_argument(
+        "--model-package-group",
+        help=(
+            "without --model-package-arn: deploy the group's newest Approved package"
+            " (what an approval in the Registry triggers)"
+        ),
+    )
     p.add_argument("--endpoint-name", required=True)
-    p.add_argument("--mode", default="serverless"); p.add_argument("--memory-mb", type=int, default=2048); p.add_argument("--max-concurrency", type=int, default=5)
-    p.add_argument("--instance-type", default="ml.m5.large"); p.add_argument("--instance-count", type=int, default=1)
-    p.add_argument("--role", required=True); p.add_argument("--region"); p.add_argument("--bucket"); p.add_argument("--poll-s", type=float, default=15)
+    p.add_argument("--mode", default="serverless")
+    p.add_argument("--memory-mb", type=int, default=2048)
+    p.add_argument("--max-concurrency", type=int, default=5)
+    p.add_argument("--instance-type", default="ml.m5.large")
+    p.add_argument("--instance-count", type=int, default=1)
+    p.add_argument("--role", required=True)
+    p.add_argument("--region")
+    p.add_argument("--bucket")
+    p.add_argument("--poll-s", type=float, default=15)
     p.add_argument("--out", default="/opt/ml/processing/deploy")
     a = p.parse_args(argv)
-    if not (a.model_package_arn or a.model_package_group): p.error("give --model-package-arn or --model-package-group")
-    sm = sm_session(boto3.Session(region_name=a.region) if a.region else None, bucket=a.bucket)
+    if not (a.model_package_arn or a.model_package_group):
+        p.error("give --model-package-arn or --model-package-group")
+    sm = sm_session(
+        boto3.Session(region_name=a.region) if a.region else None, bucket=a.bucket
+    )
     arn = a.model_package_arn or newest_approved(sm, a.model_package_group)
-    if arn is None: sys.exit(f"model package group {a.model_package_group} holds no Approved package: nothing to deploy")
+    if arn is None:
+        sys.exit(
+            f"model package group {a.model_package_group} holds no Approved package:"
+            " nothing to deploy"
+        )
     pkg = sm.sagemaker_client.describe_model_package(ModelPackageName=arn)
     if pkg["ModelApprovalStatus"] != "Approved":
-        sys.exit(f"model package {arn} is {pkg['ModelApprovalStatus']}: only an Approved package is deployed")
+        sys.exit(
+            f"model package {arn} is {pkg['ModelApprovalStatus']}: only an Approved"
+            " package is deployed"
+        )
     model_data = pkg["InferenceSpecification"]["Containers"][0]["ModelDataUrl"]
     os.makedirs(a.out, exist_ok=True)
-    if serving(sm, a.endpoint_name, a.poll_s) == model_data:  # a repeated event, or the training pipeline's own Deploy step came first
-        print(f"endpoint {a.endpoint_name} already serves {arn} ({model_data}): nothing to do", flush=True)
+    # a repeated event, or the training pipeline's own Deploy step came first
+    if serving(sm, a.endpoint_name, a.poll_s) == model_data:
+        print(
+            f"endpoint {a.endpoint_name} already serves {arn} ({model_data}): nothing"
+            " to do",
+            flush=True,
+        )
         res = {"endpoint": a.endpoint_name, "action": "unchanged"}
     else:
-        print(f"deploying {arn} ({model_data}) to endpoint {a.endpoint_name}", flush=True)
+        print(
+            f"deploying {arn} ({model_data}) to endpoint {a.endpoint_name}", flush=True
+        )
         try:
-            res = deploy(model_data, a.endpoint_name, a.mode, a.memory_mb, a.max_concurrency, a.instance_type, a.instance_count,
-                         role=a.role, session=sm, poll_s=a.poll_s)
-        except (ClientError, RuntimeError) as e:  # another run changed the endpoint between this one's check and its change
-            message = e.response.get("Error", {}).get("Message", "") if isinstance(e, ClientError) else str(e)
-            # found changing, refused while the other change was in progress, or superseded by it (read as a rollback)
-            if not any(m in message for m in ("wait for it to finish", "in-progress", "already existing", "rolled back")): raise
-            if serving(sm, a.endpoint_name, a.poll_s) != model_data: raise  # a real failure: the endpoint serves something else
-            print(f"endpoint {a.endpoint_name}: another deployment of {arn} changed it too; it serves {model_data}: nothing to do", flush=True)
+            res = deploy(
+                model_data,
+                a.endpoint_name,
+                a.mode,
+                a.memory_mb,
+                a.max_concurrency,
+                a.instance_type,
+                a.instance_count,
+                role=a.role,
+                session=sm,
+                poll_s=a.poll_s,
+            )
+        # another run changed the endpoint between this one's check and its change
+        except (ClientError, RuntimeError) as e:
+            message = (
+                e.response.get("Error", {}).get("Message", "")
+                if isinstance(e, ClientError)
+                else str(e)
+            )
+            # found changing, refused while the other change was in progress, or superseded by it
+            # (read as a rollback)
+            if not any(
+                m in message
+                for m in (
+                    "wait for it to finish",
+                    "in-progress",
+                    "already existing",
+                    "rolled back",
+                )
+            ):
+                raise
+            # a real failure: the endpoint serves something else
+            if serving(sm, a.endpoint_name, a.poll_s) != model_data:
+                raise
+            print(
+                f"endpoint {a.endpoint_name}: another deployment of {arn} changed it"
+                f" too; it serves {model_data}: nothing to do",
+                flush=True,
+            )
             res = {"endpoint": a.endpoint_name, "action": "unchanged"}
-    with open(os.path.join(a.out, "deploy.json"), "w") as f: json.dump({**res, "model_package": arn, "model_data": model_data}, f, indent=1, default=str)
-    print("deployed:" if res["action"] != "unchanged" else "unchanged:", json.dumps(res, default=str), flush=True)
+    with open(os.path.join(a.out, "deploy.json"), "w") as f:
+        json.dump(
+            {**res, "model_package": arn, "model_data": model_data},
+            f,
+            indent=1,
+            default=str,
+        )
+    print(
+        "deployed:" if res["action"] != "unchanged" else "unchanged:",
+        json.dumps(res, default=str),
+        flush=True,
+    )

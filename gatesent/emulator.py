@@ -11,35 +11,64 @@ from moto.sagemaker import models as sm_models
 from moto.sagemaker.exceptions import ValidationError
 from moto.sagemaker.responses import SageMakerResponse
 
-TRANSITION_S = float(os.environ.get("GATESENT_EMULATOR_TRANSITION_S", "0.3"))  # Creating/Updating last this long
-PROPAGATION_S = float(os.environ.get("GATESENT_EMULATOR_ROLE_PROPAGATION_S", "1.5"))  # a new IAM role is unusable this long
-HOLD = os.environ.get("GATESENT_EMULATOR_HOLD")  # while this file exists, no endpoint leaves Creating/Updating and no job starts (`LocalAWS.hold`)
-JOBS = os.environ.get("GATESENT_EMULATOR_JOBS")  # a folder: training and processing jobs run there (unset: moto's "Completed" at once, nothing run)
+# Creating/Updating last this long
+TRANSITION_S = float(os.environ.get("GATESENT_EMULATOR_TRANSITION_S", "0.3"))
+# a new IAM role is unusable this long
+PROPAGATION_S = float(os.environ.get("GATESENT_EMULATOR_ROLE_PROPAGATION_S", "1.5"))
+# while this file exists, no endpoint leaves Creating/Updating and no job starts (`LocalAWS.hold`)
+HOLD = os.environ.get("GATESENT_EMULATOR_HOLD")
+# a folder: training and processing jobs run there (unset: moto's "Completed" at once, nothing run)
+JOBS = os.environ.get("GATESENT_EMULATOR_JOBS")
 # a job is not found by Describe this long after its creation
 LAG_S = float(os.environ.get("GATESENT_EMULATOR_DESCRIBE_LAG_S", "0"))
-# how many times each Model Package State Change event is delivered (AWS may deliver one change more than once)
+# how many times each Model Package State Change event is delivered (AWS may deliver one change more
+# than once)
 EVENT_COPIES = int(os.environ.get("GATESENT_EMULATOR_EVENT_COPIES", "1"))
-# while this file exists, CreateEndpointConfig waits: deployments started meanwhile all pass their checks before any
-# of them changes the endpoint (`LocalAWS.gate`); each waiting call marks itself with a file beside it
+# while this file exists, CreateEndpointConfig waits: deployments started meanwhile all pass their
+# checks before any
+# of them changes the endpoint (`LocalAWS.gate`); each waiting call marks itself with a file beside
+# it
 GATE = os.environ.get("GATESENT_EMULATOR_GATE")
-HEALTH = ("The primary container for production variant AllTraffic did not pass the ping health check. "
-          "Please check CloudWatch logs for this endpoint. ({})")
-_pending, _lock = {}, threading.Lock()  # endpoint name -> (when, function that settles it)
-_changing = threading.Lock()  # one endpoint change at a time: AWS checks an endpoint's status and changes it atomically
-_created, _stops = {}, set()  # (kind, job name) -> when it was created; the jobs asked to stop
+HEALTH = (
+    "The primary container for production variant AllTraffic did not pass the ping"
+    " health check. Please check CloudWatch logs for this endpoint. ({})"
+)
+_pending, _lock = (
+    {},
+    threading.Lock(),
+)  # endpoint name -> (when, function that settles it)
+# one endpoint change at a time: AWS checks an endpoint's status and changes it atomically
+_changing = threading.Lock()
+_created, _stops = (
+    {},
+    set(),
+)  # (kind, job name) -> when it was created; the jobs asked to stop
+
 
 def archive_problem(backend, variants):
-    "Why the containers of these variants would fail the ping health check, or None (the archive must be a tar.gz with config.json)."
+    """Why the containers of these variants would fail the ping health check, or None (the archive
+    must be a tar.gz with config.json)."""
     from moto.s3.models import s3_backends
+
     for v in variants:
-        url = backend.describe_model(v["ModelName"]).primary_container.get("ModelDataUrl", "")
-        bucket, _, key = url[len("s3://"):].partition("/")
-        obj = s3_backends[backend.account_id]["global"].get_object(bucket, key) if url.startswith("s3://") else None
-        if obj is None: return HEALTH.format(f"model data {url} not found")
+        url = backend.describe_model(v["ModelName"]).primary_container.get(
+            "ModelDataUrl", ""
+        )
+        bucket, _, key = url[len("s3://") :].partition("/")
+        obj = (
+            s3_backends[backend.account_id]["global"].get_object(bucket, key)
+            if url.startswith("s3://")
+            else None
+        )
+        if obj is None:
+            return HEALTH.format(f"model data {url} not found")
         try:
-            with tarfile.open(fileobj=io.BytesIO(obj.value), mode="r:gz") as tar: names = tar.getnames()
-        except (tarfile.TarError, OSError, EOFError) as e: return HEALTH.format(f"model data {url} is not a tar.gz archive: {e}")
-        if "config.json" not in [n.lstrip("./") for n in names]: return HEALTH.format(f"model data {url} has no config.json")
+            with tarfile.open(fileobj=io.BytesIO(obj.value), mode="r:gz") as tar:
+                names = tar.getnames()
+        except (tarfile.TarError, OSError, EOFError) as e:
+            return HEALTH.format(f"model data {url} is not a tar.gz archive: {e}")
+        if "config.json" not in [n.lstrip("./") for n in names]:
+            return HEALTH.format(f"model data {url} has no config.json")
     return None
 
 # %% auto #0
@@ -52,17 +81,30 @@ __all__ = ['TRANSITION_S', 'PROPAGATION_S', 'HOLD', 'JOBS', 'LAG_S', 'EVENT_COPI
 # %% ../nbs/90a_emulator.ipynb #5645028a
 def settle(backend, name):
     "Apply a state change whose time has come (none while the test holds them)."
-    if HOLD and os.path.exists(HOLD): return
+    if HOLD and os.path.exists(HOLD):
+        return
     with _lock:
         when, apply = _pending.get((backend.account_id, name), (None, None))
-        if when is not None and time.monotonic() >= when: _pending.pop((backend.account_id, name)); apply()
+        if when is not None and time.monotonic() >= when:
+            _pending.pop((backend.account_id, name))
+            apply()
 
 # %% ../nbs/90a_emulator.ipynb #9abaf017
 def later(backend, name, apply):
-    with _lock: _pending[(backend.account_id, name)] = (time.monotonic() + TRANSITION_S, apply)
+    with _lock:
+        _pending[(backend.account_id, name)] = (time.monotonic() + TRANSITION_S, apply)
 
-_describe, _create = sm_models.SageMakerModelBackend.describe_endpoint, sm_models.SageMakerModelBackend.create_endpoint
-_list = sm_models.SageMakerModelBackend.list_endpoints if hasattr(sm_models.SageMakerModelBackend, "list_endpoints") else None
+
+_describe, _create = (
+    sm_models.SageMakerModelBackend.describe_endpoint,
+    sm_models.SageMakerModelBackend.create_endpoint,
+)
+_list = (
+    sm_models.SageMakerModelBackend.list_endpoints
+    if hasattr(sm_models.SageMakerModelBackend, "list_endpoints")
+    else None
+)
+
 
 def describe_endpoint(self, endpoint_name):
     settle(self, endpoint_name)
@@ -73,12 +115,26 @@ def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
     with _changing:
         if endpoint_name in self.endpoints:
             refused()
-            raise ValidationError(message=f'Cannot create already existing endpoint "{self.endpoints[endpoint_name].arn}".')
+            raise ValidationError(
+                message=(
+                    "Cannot create already existing endpoint"
+                    f' "{self.endpoints[endpoint_name].arn}".'
+                )
+            )
         ep = _create(self, endpoint_name, endpoint_config_name, tags)
         ep.endpoint_status = "Creating"
-        problem = archive_problem(self, self.describe_endpoint_config(endpoint_config_name)["ProductionVariants"])
+        problem = archive_problem(
+            self,
+            self.describe_endpoint_config(endpoint_config_name)["ProductionVariants"],
+        )
+
         def done():
-            ep.endpoint_status, ep.failure_reason, ep.last_modified_time = ("Failed" if problem else "InService"), problem, utcnow()
+            ep.endpoint_status, ep.failure_reason, ep.last_modified_time = (
+                ("Failed" if problem else "InService"),
+                problem,
+                utcnow(),
+            )
+
         later(self, endpoint_name, done)
         return ep
 
@@ -86,183 +142,339 @@ def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
 def update_endpoint(self):
     with _changing:
         b = self.sagemaker_backend
-        name, config = self._get_param("EndpointName"), self._get_param("EndpointConfigName")
+        name, config = self._get_param("EndpointName"), self._get_param(
+            "EndpointConfigName"
+        )
         b.describe_endpoint(name)  # the emulator's own "Could not find endpoint" error
         ep = b.endpoints[name]
         if ep.endpoint_status != "InService":
             refused()
-            raise ValidationError(message=f'Cannot update in-progress endpoint "{ep.arn}".')
+            raise ValidationError(
+                message=f'Cannot update in-progress endpoint "{ep.arn}".'
+            )
         variants = b.describe_endpoint_config(config)["ProductionVariants"]
-        realtime_now = not any("CurrentServerlessConfig" in v for v in ep.production_variants)
+        realtime_now = not any(
+            "CurrentServerlessConfig" in v for v in ep.production_variants
+        )
         if realtime_now and any(v.get("ServerlessConfig") for v in variants):
-            raise ValidationError(message="Updating a real-time endpoint to a serverless endpoint is not supported. Delete the endpoint and create it again.")
+            raise ValidationError(
+                message=(
+                    "Updating a real-time endpoint to a serverless endpoint is not"
+                    " supported. Delete the endpoint and create it again."
+                )
+            )
         problem = archive_problem(b, variants)
         ep.endpoint_status, ep.failure_reason = "Updating", None
+
         def done():
-            if problem:  # AWS rolls back: the endpoint keeps serving the old config, with the reason
+            # AWS rolls back: the endpoint keeps serving the old config, with the reason
+            if problem:
                 ep.endpoint_status, ep.failure_reason = "InService", problem
             else:
-                ep.endpoint_config_name, ep.production_variants = config, ep._process_production_variants(variants)
+                ep.endpoint_config_name, ep.production_variants = (
+                    config,
+                    ep._process_production_variants(variants),
+                )
                 ep.endpoint_status, ep.failure_reason = "InService", None
             ep.last_modified_time = utcnow()
+
         later(b, name, done)
         return ActionResult({"EndpointArn": ep.arn})
 
 # %% ../nbs/90a_emulator.ipynb #4fabdf94
 _delete = sm_models.SageMakerModelBackend.delete_endpoint
+
+
 def delete_endpoint(self, endpoint_name):
-    with _lock: _pending.pop((self.account_id, endpoint_name), None)
+    with _lock:
+        _pending.pop((self.account_id, endpoint_name), None)
     return _delete(self, endpoint_name)
 
 # %% ../nbs/90a_emulator.ipynb #182d9330
 from moto.awslambda import models as lambda_models
 from moto.awslambda.exceptions import InvalidParameterValueException
+
 _create_function = lambda_models.LambdaBackend.create_function
+
+
 def create_function(self, spec):
     "A role created moments ago cannot be assumed yet: IAM is eventually consistent."
     from moto.iam.models import iam_backends
-    try: role = iam_backends[self.account_id]["global"].get_role_by_arn(spec.get("Role", ""))
-    except Exception: role = None
-    if role is not None and (utcnow() - role.create_date).total_seconds() < PROPAGATION_S:
-        raise InvalidParameterValueException("The role defined for the function cannot be assumed by Lambda.")
+
+    try:
+        role = iam_backends[self.account_id]["global"].get_role_by_arn(
+            spec.get("Role", "")
+        )
+    except Exception:
+        role = None
+    if (
+        role is not None
+        and (utcnow() - role.create_date).total_seconds() < PROPAGATION_S
+    ):
+        raise InvalidParameterValueException(
+            "The role defined for the function cannot be assumed by Lambda."
+        )
     return _create_function(self, spec)
 
 # %% ../nbs/90a_emulator.ipynb #62fc3020
 def package_event(backend, pkg):
-    "Publish SageMaker's 'Model Package State Change' event for a package on the default bus, `EVENT_COPIES` times."
+    """Publish SageMaker's 'Model Package State Change' event for a package on the default bus,
+    `EVENT_COPIES` times."""
     from moto.events.models import events_backends
-    detail = {"ModelPackageGroupName": pkg.model_package_group_name, "ModelPackageVersion": pkg.model_package_version,
-              "ModelPackageArn": pkg.arn, "ModelPackageName": pkg.model_package_name,
-              "ModelApprovalStatus": pkg.model_approval_status, "CreationTime": str(pkg.creation_time)}
-    event = {"Source": "aws.sagemaker", "DetailType": "SageMaker Model Package State Change",
-             "Detail": json.dumps(detail), "Resources": [pkg.arn]}
+
+    detail = {
+        "ModelPackageGroupName": pkg.model_package_group_name,
+        "ModelPackageVersion": pkg.model_package_version,
+        "ModelPackageArn": pkg.arn,
+        "ModelPackageName": pkg.model_package_name,
+        "ModelApprovalStatus": pkg.model_approval_status,
+        "CreationTime": str(pkg.creation_time),
+    }
+    event = {
+        "Source": "aws.sagemaker",
+        "DetailType": "SageMaker Model Package State Change",
+        "Detail": json.dumps(detail),
+        "Resources": [pkg.arn],
+    }
     for _ in range(EVENT_COPIES):
         events_backends[backend.account_id][backend.region_name].put_events([event])
 
+
 _update_package = sm_models.SageMakerModelBackend.update_model_package
-def update_model_package(self, model_package_arn, model_approval_status, *args, **kwargs):
+
+
+def update_model_package(
+    self, model_package_arn, model_approval_status, *args, **kwargs
+):
     "A change of a package's approval status publishes the state-change event."
     name = self.model_package_name_mapping.get(model_package_arn, model_package_arn)
     before = getattr(self.model_packages.get(name), "model_approval_status", None)
-    arn = _update_package(self, model_package_arn, model_approval_status, *args, **kwargs)
-    if model_approval_status and model_approval_status != before: package_event(self, self.model_packages[name])
+    arn = _update_package(
+        self, model_package_arn, model_approval_status, *args, **kwargs
+    )
+    if model_approval_status and model_approval_status != before:
+        package_event(self, self.model_packages[name])
     return arn
+
 
 _create_package = sm_models.SageMakerModelBackend.create_model_package
+
+
 def create_model_package(self, *args, **kwargs):
-    "A package created with an approval status publishes the event too (AWS sends it for a new package's status)."
+    """A package created with an approval status publishes the event too (AWS sends it for a new
+    package's status)."""
     arn = _create_package(self, *args, **kwargs)
     pkg = self.model_packages.get(self.model_package_name_mapping.get(arn, arn))
-    if pkg is not None and pkg.model_approval_status: package_event(self, pkg)
+    if pkg is not None and pkg.model_approval_status:
+        package_event(self, pkg)
     return arn
 
+
 def refused():
-    "Mark a change refused because another one is in progress (beside the gate file: `LocalAWS.marks` counts them)."
-    if GATE: open(f"{GATE}.refused-{time.monotonic_ns()}-{threading.get_ident()}", "w").close()
+    """Mark a change refused because another one is in progress (beside the gate file:
+    `LocalAWS.marks` counts them)."""
+    if GATE:
+        open(
+            f"{GATE}.refused-{time.monotonic_ns()}-{threading.get_ident()}", "w"
+        ).close()
+
 
 _create_config = sm_models.SageMakerModelBackend.create_endpoint_config
+
+
 def create_endpoint_config(self, *args, **kwargs):
-    "Wait while the gate file exists (`LocalAWS.gate`), marked by a file of this call's own beside it."
+    """Wait while the gate file exists (`LocalAWS.gate`), marked by a file of this call's own beside
+    it."""
     mark = f"{GATE}.waiting-{threading.get_ident()}" if GATE else None
     if mark and os.path.exists(GATE):
         open(mark, "w").close()
         try:
-            while os.path.exists(GATE): time.sleep(0.05)
-        finally: os.remove(mark)
+            while os.path.exists(GATE):
+                time.sleep(0.05)
+        finally:
+            os.remove(mark)
     return _create_config(self, *args, **kwargs)
-
 
 # %% ../nbs/90a_emulator.ipynb #886be699
 from moto.events import models as events_models
+
 _send_to_targets = events_models.Rule.send_to_targets
+
+
 def send_to_targets(self, original_event, transform_input=True):
-    "Only an ENABLED rule delivers; a SageMaker pipeline target (which moto cannot deliver to) gets an execution started with the target's parameters."
-    if self.state != "ENABLED": return
+    """Only an ENABLED rule delivers; a SageMaker pipeline target (which moto cannot deliver to)
+    gets an execution started with the target's parameters."""
+    if self.state != "ENABLED":
+        return
     pipelines = [t for t in self.targets if t["Arn"].split(":")[2:3] == ["sagemaker"]]
     if pipelines and self.event_pattern.matches_event(original_event):
         from moto.sagemaker.models import sagemaker_backends
+
         for t in pipelines:
             _, _, _, region, account, resource = t["Arn"].split(":", 5)
-            params = t.get("SageMakerPipelineParameters", {}).get("PipelineParameterList", [])
-            sagemaker_backends[account][region].start_pipeline_execution(resource.split("/", 1)[1], f"event-{original_event['id'][:8]}", params,
-                                                                         f"started by EventBridge rule {self.name}", {}, None)
+            params = t.get("SageMakerPipelineParameters", {}).get(
+                "PipelineParameterList", []
+            )
+            sagemaker_backends[account][region].start_pipeline_execution(
+                resource.split("/", 1)[1],
+                f"event-{original_event['id'][:8]}",
+                params,
+                f"started by EventBridge rule {self.name}",
+                {},
+                None,
+            )
     kept, self.targets = self.targets, [t for t in self.targets if t not in pipelines]
-    try: return _send_to_targets(self, original_event, transform_input)
-    finally: self.targets = kept
+    try:
+        return _send_to_targets(self, original_event, transform_input)
+    finally:
+        self.targets = kept
 
 # %% ../nbs/90a_emulator.ipynb #7eecf0f9
-def job_log(boto, kind:str, name:str, log:str):
-    "Write a job's log where SageMaker writes it: CloudWatch Logs group /aws/sagemaker/<Kind>Jobs, stream <job>/algo-1-<time>."
+def job_log(boto, kind: str, name: str, log: str):
+    """Write a job's log where SageMaker writes it: CloudWatch Logs group /aws/sagemaker/<Kind>Jobs,
+    stream <job>/algo-1-<time>."""
     logs, group = boto.client("logs"), f"/aws/sagemaker/{kind.title()}Jobs"
-    try: logs.create_log_group(logGroupName=group)
-    except logs.exceptions.ResourceAlreadyExistsException: pass
+    try:
+        logs.create_log_group(logGroupName=group)
+    except logs.exceptions.ResourceAlreadyExistsException:
+        pass
     stream = f"{name}/algo-1-{int(time.time())}"
     logs.create_log_stream(logGroupName=group, logStreamName=stream)
-    now, lines = int(time.time() * 1000), [l for l in log.splitlines() if l.strip()][-5000:] or ["(no output)"]
-    for i in range(0, len(lines), 1000): logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=[{"timestamp": now, "message": l[:8000]} for l in lines[i:i+1000]])
+    now, lines = int(time.time() * 1000), [l for l in log.splitlines() if l.strip()][
+        -5000:
+    ] or ["(no output)"]
+    for i in range(0, len(lines), 1000):
+        logs.put_log_events(
+            logGroupName=group,
+            logStreamName=stream,
+            logEvents=[
+                {"timestamp": now, "message": l[:8000]} for l in lines[i : i + 1000]
+            ],
+        )
 
 # %% ../nbs/90a_emulator.ipynb #22efc2b8
-def run_job(backend, kind:str, name:str, request:dict):
-    "Run one job as the service does (in a background thread): InProgress until it ends, then Completed, or Failed with the reason; its log in CloudWatch Logs."
+def run_job(backend, kind: str, name: str, request: dict):
+    """Run one job as the service does (in a background thread): InProgress until it ends, then
+    Completed, or Failed with the reason; its log in CloudWatch Logs."""
     import boto3
     from types import SimpleNamespace
     from gatesent.testing import job_image_kind, run_processing_job, run_training_job
-    job = (backend.training_jobs if kind == "training" else backend.processing_jobs)[name]
-    while HOLD and os.path.exists(HOLD) and (kind, name) not in _stops: time.sleep(0.1)
+
+    job = (backend.training_jobs if kind == "training" else backend.processing_jobs)[
+        name
+    ]
+    while HOLD and os.path.exists(HOLD) and (kind, name) not in _stops:
+        time.sleep(0.1)
     if (kind, name) in _stops:  # stopped before it started
         return end_job(job, kind, "Stopped", None)
-    if kind == "training": job.secondary_status_transitions.append({"Status": "Training", "StartTime": utcnow(), "StatusMessage": "Training in progress."})
-    boto, work = boto3.Session(region_name=backend.region_name, aws_access_key_id="testing", aws_secret_access_key="testing"), os.path.join(JOBS, f"{kind}-{name}")
+    if kind == "training":
+        job.secondary_status_transitions.append(
+            {
+                "Status": "Training",
+                "StartTime": utcnow(),
+                "StatusMessage": "Training in progress.",
+            }
+        )
+    boto, work = boto3.Session(
+        region_name=backend.region_name,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    ), os.path.join(JOBS, f"{kind}-{name}")
     try:
         if kind == "training":
-            log, model_data = run_training_job(SimpleNamespace(sagemaker_client=boto.client("sagemaker"), boto_session=boto), name, work)
+            log, model_data = run_training_job(
+                SimpleNamespace(
+                    sagemaker_client=boto.client("sagemaker"), boto_session=boto
+                ),
+                name,
+                work,
+            )
             job.model_artifacts = {"S3ModelArtifacts": model_data}
-        else: log, _ = run_processing_job(boto, request, work, offline=job_image_kind(request) == "training")
+        else:
+            log, _ = run_processing_job(
+                boto, request, work, offline=job_image_kind(request) == "training"
+            )
         status, reason = "Completed", None
-    except Exception as e: status, reason, log = "Failed", f"AlgorithmError: {str(e)[-900:]}", str(e)
-    try: job_log(boto, kind, name, log)
-    except Exception as e: print(f"emulator: could not write the log of {kind} job {name}: {e}", file=sys.stderr)
+    except Exception as e:
+        status, reason, log = "Failed", f"AlgorithmError: {str(e)[-900:]}", str(e)
+    try:
+        job_log(boto, kind, name, log)
+    except Exception as e:
+        print(
+            f"emulator: could not write the log of {kind} job {name}: {e}",
+            file=sys.stderr,
+        )
     stopped = (kind, name) in _stops
     end_job(job, kind, "Stopped" if stopped else status, None if stopped else reason)
 
-def end_job(job, kind:str, status:str, reason:str|None):
+
+def end_job(job, kind: str, status: str, reason: str | None):
     "A job's end as SageMaker records it: end time and reason before the status."
     job.failure_reason, job.last_modified_time = reason, utcnow()
-    if kind == "training":  # as SageMaker does, a secondary status transition marks the end (clients watch these to notice it)
+    # as SageMaker does, a secondary status transition marks the end (clients watch these to notice
+    # it)
+    if kind == "training":
         transitions = job.secondary_status_transitions
         if transitions:
             transitions[-1]["EndTime"] = utcnow()
         job.training_end_time = utcnow()
-        text = reason or f"Training job {'stopped' if status == 'Stopped' else 'completed'}"
+        text = (
+            reason
+            or f"Training job {'stopped' if status == 'Stopped' else 'completed'}"
+        )
         now = utcnow()
-        transitions.append({"Status": status, "StartTime": now, "EndTime": now, "StatusMessage": text})
+        transitions.append(
+            {"Status": status, "StartTime": now, "EndTime": now, "StatusMessage": text}
+        )
         job.training_job_status = job.secondary_status = status
     else:
         job.processing_end_time = utcnow()
         job.processing_job_status = status
 
-
 # %% ../nbs/90a_emulator.ipynb #c1baefb5
 from moto.sagemaker.exceptions import ResourceInUseException
-def created_job(kind:str):
-    "SageMakerResponse's Create<Kind>Job with a name used once, and (with GATESENT_EMULATOR_JOBS) the job run in the background."
-    create, key = getattr(SageMakerResponse, f"create_{kind}_job"), f"{kind.title()}JobName"
+
+
+def created_job(kind: str):
+    """SageMakerResponse's Create<Kind>Job with a name used once, and (with GATESENT_EMULATOR_JOBS)
+    the job run in the background."""
+    create, key = (
+        getattr(SageMakerResponse, f"create_{kind}_job"),
+        f"{kind.title()}JobName",
+    )
+
     def create_job(self):
         b, name = self.sagemaker_backend, self._get_param(key)
         jobs = b.training_jobs if kind == "training" else b.processing_jobs
-        if name in jobs: raise ResourceInUseException(f"{kind.title()} job names must be unique within an AWS account and region, and a {kind} job with this name already exists ({jobs[name].arn})")
+        if name in jobs:
+            raise ResourceInUseException(
+                f"{kind.title()} job names must be unique within an AWS account and"
+                f" region, and a {kind} job with this name already exists"
+                f" ({jobs[name].arn})"
+            )
         out = create(self)
         _created[(kind, name)] = time.monotonic()
         if JOBS:
             job = jobs[name]
-            if kind == "training": job.training_job_status, job.secondary_status, job.training_end_time = "InProgress", "Starting", None
-            else: job.processing_job_status, job.processing_end_time = "InProgress", None
-            threading.Thread(target=run_job, args=(b, kind, name, json.loads(self.body)), daemon=True).start()
+            if kind == "training":
+                job.training_job_status, job.secondary_status, job.training_end_time = (
+                    "InProgress",
+                    "Starting",
+                    None,
+                )
+            else:
+                job.processing_job_status, job.processing_end_time = "InProgress", None
+            threading.Thread(
+                target=run_job, args=(b, kind, name, json.loads(self.body)), daemon=True
+            ).start()
         return out
+
     return create_job
 
-def stopped_job(kind:str):
+
+def stopped_job(kind: str):
     "Stop<Kind>Job: `Stopping`, then `Stopped` when its run ends (at once when it has not started)."
+
     def stop_job(self):
         b, name = self.sagemaker_backend, self._get_param(f"{kind.title()}JobName")
         jobs = b.training_jobs if kind == "training" else b.processing_jobs
@@ -271,30 +483,48 @@ def stopped_job(kind:str):
             raise ValidationError(message=f"Could not find {kind} job '{name}'.")
         status = getattr(jobs[name], key)
         if status != "InProgress":
-            message = f"The {kind} job '{name}' is {status}: only a job in progress can be stopped."
+            message = (
+                f"The {kind} job '{name}' is {status}: only a job in progress can be"
+                " stopped."
+            )
             raise ValidationError(message=message)
         setattr(jobs[name], key, "Stopping")
-        if kind == "training": jobs[name].secondary_status = "Stopping"
-        if JOBS: _stops.add((kind, name))  # its run notices
-        else: end_job(jobs[name], kind, "Stopped", None)
+        if kind == "training":
+            jobs[name].secondary_status = "Stopping"
+        if JOBS:
+            _stops.add((kind, name))  # its run notices
+        else:
+            end_job(jobs[name], kind, "Stopped", None)
         return ActionResult({})
+
     return stop_job
 
-def described_job(kind:str):
+
+def described_job(kind: str):
     "Describe<Kind>Job, blind to a job in its first `LAG_S` seconds: a read that lags the write."
-    describe, key = getattr(SageMakerResponse, f"describe_{kind}_job"), f"{kind.title()}JobName"
+    describe, key = (
+        getattr(SageMakerResponse, f"describe_{kind}_job"),
+        f"{kind.title()}JobName",
+    )
+
     def describe_job(self):
         name = self._get_param(key)
         if time.monotonic() - _created.get((kind, name), -1e9) < LAG_S:
             raise ValidationError(message=f"Could not find {kind} job '{name}'.")
         return describe(self)
+
     return describe_job
 
-
 # %% ../nbs/90a_emulator.ipynb #4255b899
-def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.0.1", "-p", "5000"] (default: sys.argv[1:])
-        ):
-    "Run moto_server with these behaviours patched in (`LocalAWS` starts it as `python -m gatesent.emulator`)."
+def main(
+    argv: (
+        list[str]
+        | None
+        # moto_server's own flags, e.g. ["-H", "127.0.0.1", "-p", "5000"] (default: sys.argv[1:])
+    ) = None,
+):
+    """Run moto_server with these behaviours patched in (`LocalAWS` starts it as `python -m
+    gatesent.emulator`)."""
     sm_models.SageMakerModelBackend.describe_endpoint = describe_endpoint
     sm_models.SageMakerModelBackend.delete_endpoint = delete_endpoint
     sm_models.SageMakerModelBackend.create_endpoint = create_endpoint
@@ -304,15 +534,29 @@ def main(argv:list[str]|None=None # moto_server's own flags, e.g. ["-H", "127.0.
     sm_models.SageMakerModelBackend.create_model_package = create_model_package
     sm_models.SageMakerModelBackend.create_endpoint_config = create_endpoint_config
     events_models.Rule.send_to_targets = send_to_targets
-    SageMakerResponse.create_training_job, SageMakerResponse.create_processing_job = created_job("training"), created_job("processing")
+    SageMakerResponse.create_training_job, SageMakerResponse.create_processing_job = (
+        created_job("training"),
+        created_job("processing"),
+    )
     for kind in ("training", "processing"):
         setattr(SageMakerResponse, f"stop_{kind}_job", stopped_job(kind))
         setattr(SageMakerResponse, f"describe_{kind}_job", described_job(kind))
     args = sys.argv[1:] if argv is None else argv
     if JOBS:  # the jobs' own AWS calls (their inputs, outputs and logs) come back here
-        host, port = (args[args.index(f) + 1] if f in args else d for f, d in (("-H", "127.0.0.1"), ("-p", "5000")))
-        os.environ.update(AWS_ENDPOINT_URL=f"http://{host}:{port}", AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing")
+        host, port = (
+            args[args.index(f) + 1] if f in args else d
+            for f, d in (("-H", "127.0.0.1"), ("-p", "5000"))
+        )
+        os.environ.update(
+            AWS_ENDPOINT_URL=f"http://{host}:{port}",
+            AWS_ACCESS_KEY_ID="testing",
+            AWS_SECRET_ACCESS_KEY="testing",
+        )
     from moto.server import main as serve
+
     serve(args)
 
-if __name__ == "__main__" and "__file__" in globals(): main()  # run as a program (in a notebook, the cell only defines)
+
+# run as a program (in a notebook, the cell only defines)
+if __name__ == "__main__" and "__file__" in globals():
+    main()

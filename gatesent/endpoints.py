@@ -21,301 +21,645 @@ __all__ = ['SERVERLESS_MEMORY', 'ENDPOINT_STUCK', 'PRICES', 'HOURS_PER_MONTH', '
 
 # %% ../nbs/07a_endpoints.ipynb #ed619b4c
 SERVERLESS_MEMORY = (1024, 2048, 3072, 4096, 5120, 6144)
-_STAMP = r"-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$"  # sagemaker.utils.name_from_base
+_STAMP = (  # sagemaker.utils.name_from_base
+    r"-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$"
+)
 
-def _missing(e:ClientError) -> bool:
-    return e.response["Error"].get("Code") in ("ValidationException", "ValidationError") and "Could not find" in e.response["Error"].get("Message", "")
+
+def _missing(e: ClientError) -> bool:
+    return e.response["Error"].get("Code") in (
+        "ValidationException",
+        "ValidationError",
+    ) and "Could not find" in e.response["Error"].get("Message", "")
 
 # %% ../nbs/07a_endpoints.ipynb #97864d5b
-def describe_endpoint(endpoint_name:str, session:sagemaker.Session|None=None) -> dict|None:
+def describe_endpoint(
+    endpoint_name: str, session: sagemaker.Session | None = None
+) -> dict | None:
     "The endpoint's description, or None when there is no such endpoint."
-    try: return (session or sm_session()).sagemaker_client.describe_endpoint(EndpointName=endpoint_name)
+    try:
+        return (session or sm_session()).sagemaker_client.describe_endpoint(
+            EndpointName=endpoint_name
+        )
     except ClientError as e:
-        if _missing(e): return None
+        if _missing(e):
+            return None
         raise
 
 # %% ../nbs/07a_endpoints.ipynb #61943b39
-# DescribeEndpoint's statuses: InService is done; Creating, Updating, SystemUpdating and RollingBack move on by themselves; these do not
+# DescribeEndpoint's statuses: InService is done; Creating, Updating, SystemUpdating and RollingBack
+# move on by themselves; these do not
 ENDPOINT_STUCK = ("Failed", "OutOfService", "UpdateRollbackFailed", "Deleting")
 
-def wait_endpoint(endpoint_name:str, session:sagemaker.Session|None=None, timeout_s:float=1800, poll_s:float=15) -> dict:
-    "Wait until the endpoint is InService (see `wait_for`); every status it cannot leave by itself ends the wait at once."
+
+def wait_endpoint(
+    endpoint_name: str,
+    session: sagemaker.Session | None = None,
+    timeout_s: float = 1800,
+    poll_s: float = 15,
+) -> dict:
+    """Wait until the endpoint is InService (see `wait_for`); every status it cannot leave by itself
+    ends the wait at once."""
     sm = session or sm_session()
-    return wait_for(lambda: sm.sagemaker_client.describe_endpoint(EndpointName=endpoint_name), f"endpoint {endpoint_name}", "EndpointStatus",
-                    done=("InService",), failed=ENDPOINT_STUCK, timeout_s=timeout_s, poll_s=poll_s,
-                    hint=f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
+    return wait_for(
+        lambda: sm.sagemaker_client.describe_endpoint(EndpointName=endpoint_name),
+        f"endpoint {endpoint_name}",
+        "EndpointStatus",
+        done=("InService",),
+        failed=ENDPOINT_STUCK,
+        timeout_s=timeout_s,
+        poll_s=poll_s,
+        hint=(
+            "The container's logs are in CloudWatch under"
+            f" /aws/sagemaker/Endpoints/{endpoint_name}."
+        ),
+    )
 
 # %% ../nbs/07a_endpoints.ipynb #c581b87e
-def _check_deploy_settings(model_data:str, endpoint_name:str, mode:str, memory_mb:int, max_concurrency:int, instance_count:int):
+def _check_deploy_settings(
+    model_data: str,
+    endpoint_name: str,
+    mode: str,
+    memory_mb: int,
+    max_concurrency: int,
+    instance_count: int,
+):
     "Refuse, before anything is created, the settings SageMaker would refuse."
-    if mode not in ("serverless", "realtime"): raise ValueError(f"mode must be 'serverless' or 'realtime', got {mode!r}")
-    if mode == "serverless" and memory_mb not in SERVERLESS_MEMORY: raise ValueError(f"serverless memory_mb must be one of {SERVERLESS_MEMORY}, got {memory_mb}")
-    if mode == "serverless" and not 1 <= max_concurrency <= 200: raise ValueError(f"max_concurrency must be 1-200, got {max_concurrency}")
-    if mode == "realtime" and instance_count < 1: raise ValueError(f"instance_count must be at least 1, got {instance_count}")
-    if not re.fullmatch(r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,38}", endpoint_name): raise ValueError(f"endpoint name {endpoint_name!r}: letters, digits and hyphens, at most 39 characters")
-    if not model_data.startswith("s3://"): raise ValueError(f"model_data must be an S3 URI (s3://bucket/key/model.tar.gz), got {model_data!r}")
+    if mode not in ("serverless", "realtime"):
+        raise ValueError(f"mode must be 'serverless' or 'realtime', got {mode!r}")
+    if mode == "serverless" and memory_mb not in SERVERLESS_MEMORY:
+        raise ValueError(
+            f"serverless memory_mb must be one of {SERVERLESS_MEMORY}, got {memory_mb}"
+        )
+    if mode == "serverless" and not 1 <= max_concurrency <= 200:
+        raise ValueError(f"max_concurrency must be 1-200, got {max_concurrency}")
+    if mode == "realtime" and instance_count < 1:
+        raise ValueError(f"instance_count must be at least 1, got {instance_count}")
+    if not re.fullmatch(r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,38}", endpoint_name):
+        raise ValueError(
+            f"endpoint name {endpoint_name!r}: letters, digits and hyphens, at most 39"
+            " characters"
+        )
+    if not model_data.startswith("s3://"):
+        raise ValueError(
+            "model_data must be an S3 URI (s3://bucket/key/model.tar.gz), got"
+            f" {model_data!r}"
+        )
 
 # %% ../nbs/07a_endpoints.ipynb #69358a86
-def _recreate_reason(client, endpoint_name:str, current:dict|None, mode:str) -> str|None:
-    "Why the endpoint must be deleted and created again rather than updated (None: it need not be); refuses one that cannot be deployed to now."
-    if not current: return None
+def _recreate_reason(
+    client, endpoint_name: str, current: dict | None, mode: str
+) -> str | None:
+    """Why the endpoint must be deleted and created again rather than updated (None: it need not
+    be); refuses one that cannot be deployed to now."""
+    if not current:
+        return None
     if current["EndpointStatus"] == "UpdateRollbackFailed":
-        raise RuntimeError(f"endpoint {endpoint_name} is UpdateRollbackFailed: it serves a mix of two configs and needs a fix by hand "
-                           "(see 'Rolling deployments' in the SageMaker docs) before another deploy; nothing was created")
+        raise RuntimeError(
+            f"endpoint {endpoint_name} is UpdateRollbackFailed: it serves a mix of two"
+            " configs and needs a fix by hand (see 'Rolling deployments' in the"
+            " SageMaker docs) before another deploy; nothing was created"
+        )
     if current["EndpointStatus"] not in ("InService", "Failed"):
-        raise RuntimeError(f"endpoint {endpoint_name} is {current['EndpointStatus']}: wait for it to finish (wait_endpoint) before deploying again")
-    if current["EndpointStatus"] == "Failed": return f"is Failed ({current.get('FailureReason') or 'no reason given'})"
-    if mode == "serverless" and not _is_serverless(client, current["EndpointConfigName"]):
-        return "is real-time, and SageMaker cannot update a real-time endpoint to serverless"
+        raise RuntimeError(
+            f"endpoint {endpoint_name} is {current['EndpointStatus']}: wait for it to"
+            " finish (wait_endpoint) before deploying again"
+        )
+    if current["EndpointStatus"] == "Failed":
+        return f"is Failed ({current.get('FailureReason') or 'no reason given'})"
+    if mode == "serverless" and not _is_serverless(
+        client, current["EndpointConfigName"]
+    ):
+        return (
+            "is real-time, and SageMaker cannot update a real-time endpoint to"
+            " serverless"
+        )
 
 # %% ../nbs/07a_endpoints.ipynb #15507b46
-def _point_endpoint(sm:sagemaker.Session, endpoint_name:str, config:str, current:dict|None, recreate:str|None, poll_s:float) -> str:
-    "Create the endpoint on `config`, update it, or (with a `recreate` reason) delete it and create it again; return which."
+def _point_endpoint(
+    sm: sagemaker.Session,
+    endpoint_name: str,
+    config: str,
+    current: dict | None,
+    recreate: str | None,
+    poll_s: float,
+) -> str:
+    """Create the endpoint on `config`, update it, or (with a `recreate` reason) delete it and
+    create it again; return which."""
     client = sm.sagemaker_client
     if recreate:
         print(f"endpoint {endpoint_name} {recreate}: deleting it to create it again")
         client.delete_endpoint(EndpointName=endpoint_name)
-        wait_deleted = lambda: {"EndpointStatus": "Deleting" if describe_endpoint(endpoint_name, sm) else "Gone"}
-        wait_for(wait_deleted, f"endpoint {endpoint_name}", "EndpointStatus", done=("Gone",), failed=(), timeout_s=600, poll_s=poll_s)
-        client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=config); return "recreated"
-    if current: client.update_endpoint(EndpointName=endpoint_name, EndpointConfigName=config); return "updated"
-    client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=config); return "created"
+        wait_deleted = lambda: {
+            "EndpointStatus": (
+                "Deleting" if describe_endpoint(endpoint_name, sm) else "Gone"
+            )
+        }
+        wait_for(
+            wait_deleted,
+            f"endpoint {endpoint_name}",
+            "EndpointStatus",
+            done=("Gone",),
+            failed=(),
+            timeout_s=600,
+            poll_s=poll_s,
+        )
+        client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=config)
+        return "recreated"
+    if current:
+        client.update_endpoint(EndpointName=endpoint_name, EndpointConfigName=config)
+        return "updated"
+    client.create_endpoint(EndpointName=endpoint_name, EndpointConfigName=config)
+    return "created"
 
 # %% ../nbs/07a_endpoints.ipynb #86491f2b
-def _settle(sm:sagemaker.Session, endpoint_name:str, config:str, current:dict|None, timeout_s:float, poll_s:float) -> list[str]:
-    "Wait for the endpoint; if it serves `config`, delete the config it replaced and return what went, else (rolled back) remove `config` and raise."
+def _settle(
+    sm: sagemaker.Session,
+    endpoint_name: str,
+    config: str,
+    current: dict | None,
+    timeout_s: float,
+    poll_s: float,
+) -> list[str]:
+    """Wait for the endpoint; if it serves `config`, delete the config it replaced and return what
+    went, else (rolled back) remove `config` and raise."""
     d = wait_endpoint(endpoint_name, sm, timeout_s, poll_s)
-    if d["EndpointConfigName"] != config:  # SageMaker rolled the update back: the old config still serves
+    # SageMaker rolled the update back: the old config still serves
+    if d["EndpointConfigName"] != config:
         _delete_config(sm, config)
-        raise RuntimeError(f"the update of endpoint {endpoint_name} failed and was rolled back; it still serves {d['EndpointConfigName']} "
-                           f"(the new config and model were removed). AWS said: {d.get('FailureReason') or 'no reason given'}. "
-                           f"The container's logs are in CloudWatch under /aws/sagemaker/Endpoints/{endpoint_name}.")
-    return _delete_config(sm, current["EndpointConfigName"]) if current and current["EndpointConfigName"] != config else []
+        raise RuntimeError(
+            f"the update of endpoint {endpoint_name} failed and was rolled back; it"
+            f" still serves {d['EndpointConfigName']} (the new config and model were"
+            f" removed). AWS said: {d.get('FailureReason') or 'no reason given'}. The"
+            " container's logs are in CloudWatch under"
+            f" /aws/sagemaker/Endpoints/{endpoint_name}."
+        )
+    return (
+        _delete_config(sm, current["EndpointConfigName"])
+        if current and current["EndpointConfigName"] != config
+        else []
+    )
 
 # %% ../nbs/07a_endpoints.ipynb #0b7e4625
-def deploy(model_data:str, # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
-           endpoint_name:str="gatesent", # The endpoint (created, or updated when it exists)
-           mode:str="serverless", # serverless or realtime
-           memory_mb:int=2048, # Serverless: memory (1024-6144, in 1 GB steps); CPU grows with it
-           max_concurrency:int=5, # Serverless: concurrent invocations (1-200)
-           instance_type:str="ml.m5.large", # Real-time: instance type
-           instance_count:int=1, # Real-time: instances
-           role:str|None=None, # IAM role ARN (see `execution_role`)
-           session:sagemaker.Session|None=None, # SageMaker session
-           env:dict|None=None, # Extra container environment (e.g. GATESENT_THREADS)
-           wait:bool=True, # Wait until in service, then remove the superseded config and model
-           timeout_s:float=1800, # With wait: give up after this long
-           poll_s:float=15, # With wait: seconds between polls
-          ) -> dict: # endpoint, config, model, action (created/updated/recreated), image, removed
-    "Create or update a serverless or real-time SageMaker endpoint for a gatesent model; a failed update leaves the serving endpoint as it was."
-    _check_deploy_settings(model_data, endpoint_name, mode, memory_mb, max_concurrency, instance_count)
+def deploy(
+    model_data: str,  # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
+    endpoint_name: str = "gatesent",  # The endpoint (created, or updated when it exists)
+    mode: str = "serverless",  # serverless or realtime
+    memory_mb: int = 2048,  # Serverless: memory (1024-6144, in 1 GB steps); CPU grows with it
+    max_concurrency: int = 5,  # Serverless: concurrent invocations (1-200)
+    instance_type: str = "ml.m5.large",  # Real-time: instance type
+    instance_count: int = 1,  # Real-time: instances
+    role: str | None = None,  # IAM role ARN (see `execution_role`)
+    session: sagemaker.Session | None = None,  # SageMaker session
+    env: dict | None = None,  # Extra container environment (e.g. GATESENT_THREADS)
+    wait: bool = True,  # Wait until in service, then remove the superseded config and model
+    timeout_s: float = 1800,  # With wait: give up after this long
+    poll_s: float = 15,  # With wait: seconds between polls
+) -> (
+    dict
+):  # endpoint, config, model, action (created/updated/recreated), image, removed
+    """Create or update a serverless or real-time SageMaker endpoint for a gatesent model; a failed
+    update leaves the serving endpoint as it was."""
+    _check_deploy_settings(
+        model_data, endpoint_name, mode, memory_mb, max_concurrency, instance_count
+    )
     sm, role = session or sm_session(), execution_role(role)
-    current = describe_endpoint(endpoint_name, sm)  # asked before anything is created, so a refusal leaves nothing behind
+    # asked before anything is created, so a refusal leaves nothing behind
+    current = describe_endpoint(endpoint_name, sm)
     recreate = _recreate_reason(sm.sagemaker_client, endpoint_name, current, mode)
     from sagemaker.utils import name_from_base
-    serverless = ServerlessInferenceConfig(memory_size_in_mb=memory_mb, max_concurrency=max_concurrency) if mode == "serverless" else None
-    model = HuggingFaceModel(model_data=model_data, role=role, sagemaker_session=sm, env=dict(env or {}), **INFERENCE_VERSIONS)
-    container = model.prepare_container_def(instance_type=None if serverless else instance_type, serverless_inference_config=serverless)
+
+    serverless = (
+        ServerlessInferenceConfig(
+            memory_size_in_mb=memory_mb, max_concurrency=max_concurrency
+        )
+        if mode == "serverless"
+        else None
+    )
+    model = HuggingFaceModel(
+        model_data=model_data,
+        role=role,
+        sagemaker_session=sm,
+        env=dict(env or {}),
+        **INFERENCE_VERSIONS,
+    )
+    container = model.prepare_container_def(
+        instance_type=None if serverless else instance_type,
+        serverless_inference_config=serverless,
+    )
     name = name_from_base(endpoint_name)
     try:
         sm.create_model(name, role, container)
-        if serverless: sm.create_endpoint_config(name, name, None, None, serverless_inference_config_dict=serverless._to_request_dict())
-        else: sm.create_endpoint_config(name, name, instance_count, instance_type)
+        if serverless:
+            sm.create_endpoint_config(
+                name,
+                name,
+                None,
+                None,
+                serverless_inference_config_dict=serverless._to_request_dict(),
+            )
+        else:
+            sm.create_endpoint_config(name, name, instance_count, instance_type)
         action = _point_endpoint(sm, endpoint_name, name, current, recreate, poll_s)
     except Exception:  # nothing of this call's is left behind
-        _delete_config(sm, name); _delete_model(sm, name)
+        _delete_config(sm, name)
+        _delete_model(sm, name)
         raise
     print(f"endpoint {endpoint_name}: {action} with config {name} ({mode})")
-    removed = _settle(sm, endpoint_name, name, current, timeout_s, poll_s) if wait else []
-    return {"endpoint": endpoint_name, "config": name, "model": name, "action": action, "mode": mode, "image": container["Image"], "removed": removed}
+    removed = (
+        _settle(sm, endpoint_name, name, current, timeout_s, poll_s) if wait else []
+    )
+    return {
+        "endpoint": endpoint_name,
+        "config": name,
+        "model": name,
+        "action": action,
+        "mode": mode,
+        "image": container["Image"],
+        "removed": removed,
+    }
 
 # %% ../nbs/07a_endpoints.ipynb #9dcc91d5
-def _is_serverless(client, config:str) -> bool:
+def _is_serverless(client, config: str) -> bool:
     "Whether an endpoint config is serverless."
-    return any("ServerlessConfig" in v for v in client.describe_endpoint_config(EndpointConfigName=config)["ProductionVariants"])
+    return any(
+        "ServerlessConfig" in v
+        for v in client.describe_endpoint_config(EndpointConfigName=config)[
+            "ProductionVariants"
+        ]
+    )
 
-def _delete_model(sm:sagemaker.Session, model:str):
+
+def _delete_model(sm: sagemaker.Session, model: str):
     "Delete a model; a missing one is fine."
-    try: sm.sagemaker_client.delete_model(ModelName=model)
+    try:
+        sm.sagemaker_client.delete_model(ModelName=model)
     except ClientError as e:
-        if not _missing(e): raise
+        if not _missing(e):
+            raise
 
 # %% ../nbs/07a_endpoints.ipynb #a6c20bbc
-def _delete_config(sm:sagemaker.Session, config:str) -> list[str]:
+def _delete_config(sm: sagemaker.Session, config: str) -> list[str]:
     "Delete an endpoint config and the models it names."
     client, gone = sm.sagemaker_client, []
-    try: variants = client.describe_endpoint_config(EndpointConfigName=config)["ProductionVariants"]
+    try:
+        variants = client.describe_endpoint_config(EndpointConfigName=config)[
+            "ProductionVariants"
+        ]
     except ClientError as e:
-        if _missing(e): return gone
+        if _missing(e):
+            return gone
         raise
-    client.delete_endpoint_config(EndpointConfigName=config); gone.append(f"endpoint-config {config}")
+    client.delete_endpoint_config(EndpointConfigName=config)
+    gone.append(f"endpoint-config {config}")
     for v in variants:
-        try: client.delete_model(ModelName=v["ModelName"]); gone.append(f"model {v['ModelName']}")
+        try:
+            client.delete_model(ModelName=v["ModelName"])
+            gone.append(f"model {v['ModelName']}")
         except ClientError as e:
-            if not _missing(e): raise
+            if not _missing(e):
+                raise
     return gone
 
 # %% ../nbs/07a_endpoints.ipynb #0956cd47
-def teardown(endpoint_name:str="gatesent", # The endpoint given to `deploy`
-             session:sagemaker.Session|None=None, # SageMaker session
-            ) -> list[str]: # What was deleted
-    "Delete the endpoint and every config and model `deploy` made for it; missing pieces are skipped."
-    sm = session or sm_session(); client, gone = sm.sagemaker_client, []
-    if describe_endpoint(endpoint_name, sm): client.delete_endpoint(EndpointName=endpoint_name); gone.append(f"endpoint {endpoint_name}")
+def teardown(
+    endpoint_name: str = "gatesent",  # The endpoint given to `deploy`
+    session: sagemaker.Session | None = None,  # SageMaker session
+) -> list[str]:  # What was deleted
+    """Delete the endpoint and every config and model `deploy` made for it; missing pieces are
+    skipped."""
+    sm = session or sm_session()
+    client, gone = sm.sagemaker_client, []
+    if describe_endpoint(endpoint_name, sm):
+        client.delete_endpoint(EndpointName=endpoint_name)
+        gone.append(f"endpoint {endpoint_name}")
     ours = re.compile(re.escape(endpoint_name) + _STAMP)
-    for page in client.get_paginator("list_endpoint_configs").paginate(NameContains=endpoint_name):
+    for page in client.get_paginator("list_endpoint_configs").paginate(
+        NameContains=endpoint_name
+    ):
         for c in page["EndpointConfigs"]:
-            if ours.match(c["EndpointConfigName"]): gone += _delete_config(sm, c["EndpointConfigName"])
-    for page in client.get_paginator("list_models").paginate(NameContains=endpoint_name):
+            if ours.match(c["EndpointConfigName"]):
+                gone += _delete_config(sm, c["EndpointConfigName"])
+    for page in client.get_paginator("list_models").paginate(
+        NameContains=endpoint_name
+    ):
         for m in page["Models"]:
-            if ours.match(m["ModelName"]): client.delete_model(ModelName=m["ModelName"]); gone.append(f"model {m['ModelName']}")
+            if ours.match(m["ModelName"]):
+                client.delete_model(ModelName=m["ModelName"])
+                gone.append(f"model {m['ModelName']}")
     return gone
 
 # %% ../nbs/07a_endpoints.ipynb #2d4f2c3c
-def invoke(texts:str|list[str], # One text or several (at most 64)
-           endpoint_name:str="gatesent", # The endpoint
-           explain:bool=False, # Add the words with their gate scores
-           session:sagemaker.Session|None=None, # SageMaker session
-          ) -> list[dict]: # One {label, score, probabilities[, tokens]} per text
+def invoke(
+    texts: str | list[str],  # One text or several (at most 64)
+    endpoint_name: str = "gatesent",  # The endpoint
+    explain: bool = False,  # Add the words with their gate scores
+    session: sagemaker.Session | None = None,  # SageMaker session
+) -> list[dict]:  # One {label, score, probabilities[, tokens]} per text
     "Classify texts with a deployed gatesent endpoint."
     from sagemaker.deserializers import JSONDeserializer
     from sagemaker.predictor import Predictor as EndpointPredictor
     from sagemaker.serializers import JSONSerializer
-    p = EndpointPredictor(endpoint_name, sagemaker_session=session or sm_session(), serializer=JSONSerializer(), deserializer=JSONDeserializer())
+
+    p = EndpointPredictor(
+        endpoint_name,
+        sagemaker_session=session or sm_session(),
+        serializer=JSONSerializer(),
+        deserializer=JSONDeserializer(),
+    )
     return p.predict({"inputs": texts, "parameters": {"explain": explain}})
 
 # %% ../nbs/07a_endpoints.ipynb #2dca1a95
-def model_of(endpoint_name:str, session:sagemaker.Session|None=None) -> str:
+def model_of(endpoint_name: str, session: sagemaker.Session | None = None) -> str:
     "The SageMaker model behind an endpoint."
     sm = session or sm_session()
-    config = sm.sagemaker_client.describe_endpoint(EndpointName=endpoint_name)["EndpointConfigName"]
-    return sm.sagemaker_client.describe_endpoint_config(EndpointConfigName=config)["ProductionVariants"][0]["ModelName"]
+    config = sm.sagemaker_client.describe_endpoint(EndpointName=endpoint_name)[
+        "EndpointConfigName"
+    ]
+    return sm.sagemaker_client.describe_endpoint_config(EndpointConfigName=config)[
+        "ProductionVariants"
+    ][0]["ModelName"]
 
 # %% ../nbs/07a_endpoints.ipynb #429653ac
-_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"} # line breaks that JSON leaves raw
+# line breaks that JSON leaves raw
+_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
 
-def write_jsonl(texts, # Texts (any iterable of strings)
-                path:str|Path, # The .jsonl file to write
-               ) -> int: # Lines written
-    "One JSON string per line: the input of `batch_transform` (U+2028, U+2029 and U+0085 escaped, so no line-splitting reader can cut a text)."
+
+def write_jsonl(
+    texts,  # Texts (any iterable of strings)
+    path: str | Path,  # The .jsonl file to write
+) -> int:  # Lines written
+    """One JSON string per line: the input of `batch_transform` (U+2028, U+2029 and U+0085 escaped,
+    so no line-splitting reader can cut a text)."""
     n = 0
     with open(path, "w", encoding="utf-8") as f:
-        for t in texts: f.write(json.dumps(t, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"); n += 1
+        for t in texts:
+            f.write(json.dumps(t, ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
+            n += 1
     return n
 
 # %% ../nbs/07a_endpoints.ipynb #725d327b
-def batch_transform(input_s3:str, # S3 URI of a JSON Lines file (or a prefix of several)
-                    output_s3:str, # S3 prefix for the .out files
-                    model_name:str|None=None, # SageMaker model (default: the one behind `endpoint_name`)
-                    endpoint_name:str="gatesent", # Endpoint whose model to use when model_name is not given
-                    instance_type:str="ml.m5.xlarge", # Transform instance
-                    instance_count:int=1, # Instances (files are spread over them)
-                    max_payload_mb:int=1, # Largest request: how many lines go to the model at once (at most 4, the handlers' limit)
-                    explain:bool=False, # Answer every line with its words' gate scores and contributions too (`GATESENT_EXPLAIN`)
-                    invocation_timeout_s:int=600, # How long one request may take: the model server's and the job's own limit (60-3600)
-                    session:sagemaker.Session|None=None, # SageMaker session
-                    wait:bool=False, # Wait for the job
-                    timeout_s:float=6 * 3600, # With wait: give up after this long
-                   ) -> str: # The transform job's name
-    "Score a JSON Lines file in S3 with a SageMaker Batch Transform job; answers land as JSON Lines in output_s3."
+def batch_transform(
+    input_s3: str,  # S3 URI of a JSON Lines file (or a prefix of several)
+    output_s3: str,  # S3 prefix for the .out files
+    model_name: (
+        str | None
+    ) = None,  # SageMaker model (default: the one behind `endpoint_name`)
+    endpoint_name: str = "gatesent",  # Endpoint whose model to use when model_name is not given
+    instance_type: str = "ml.m5.xlarge",  # Transform instance
+    instance_count: int = 1,  # Instances (files are spread over them)
+    # Largest request: how many lines go to the model at once (at most 4, the handlers' limit)
+    max_payload_mb: int = 1,
+    # Answer every line with its words' gate scores and contributions too (`GATESENT_EXPLAIN`)
+    explain: bool = False,
+    # How long one request may take: the model server's and the job's own limit (60-3600)
+    invocation_timeout_s: int = 600,
+    session: sagemaker.Session | None = None,  # SageMaker session
+    wait: bool = False,  # Wait for the job
+    timeout_s: float = 6 * 3600,  # With wait: give up after this long
+) -> str:  # The transform job's name
+    """Score a JSON Lines file in S3 with a SageMaker Batch Transform job; answers land as JSON
+    Lines in output_s3."""
     from sagemaker.transformer import Transformer
-    if not 1 <= max_payload_mb <= 4: raise ValueError(f"max_payload_mb must be 1-4 (the handlers refuse bodies over 4 MB), got {max_payload_mb}")
-    if not 60 <= invocation_timeout_s <= 3600: raise ValueError(f"invocation_timeout_s must be 60-3600 (Batch Transform's range), got {invocation_timeout_s}")
+
+    if not 1 <= max_payload_mb <= 4:
+        raise ValueError(
+            "max_payload_mb must be 1-4 (the handlers refuse bodies over 4 MB), got"
+            f" {max_payload_mb}"
+        )
+    if not 60 <= invocation_timeout_s <= 3600:
+        raise ValueError(
+            "invocation_timeout_s must be 60-3600 (Batch Transform's range), got"
+            f" {invocation_timeout_s}"
+        )
     sm = session or sm_session()
-    t = Transformer(model_name or model_of(endpoint_name, sm), instance_count, instance_type, strategy="MultiRecord", assemble_with="Line",
-                    output_path=output_s3, accept="application/jsonlines", max_payload=max_payload_mb,
-                    env={"GATESENT_BATCH": "1", **({"GATESENT_EXPLAIN": "1"} if explain else {}),
-                         "SAGEMAKER_MODEL_SERVER_TIMEOUT": str(invocation_timeout_s)},  # the container's model server gives up after 60 s otherwise
-                    sagemaker_session=sm, base_transform_job_name="gatesent-batch")
-    t.transform(input_s3, content_type="application/jsonlines", split_type="Line", wait=False, logs=False,
-                model_client_config={"InvocationsTimeoutInSeconds": invocation_timeout_s, "InvocationsMaxRetries": 1})
+    t = Transformer(
+        model_name or model_of(endpoint_name, sm),
+        instance_count,
+        instance_type,
+        strategy="MultiRecord",
+        assemble_with="Line",
+        output_path=output_s3,
+        accept="application/jsonlines",
+        max_payload=max_payload_mb,
+        env={
+            "GATESENT_BATCH": "1",
+            **({"GATESENT_EXPLAIN": "1"} if explain else {}),
+            "SAGEMAKER_MODEL_SERVER_TIMEOUT": str(invocation_timeout_s),
+        },  # the container's model server gives up after 60 s otherwise
+        sagemaker_session=sm,
+        base_transform_job_name="gatesent-batch",
+    )
+    t.transform(
+        input_s3,
+        content_type="application/jsonlines",
+        split_type="Line",
+        wait=False,
+        logs=False,
+        model_client_config={
+            "InvocationsTimeoutInSeconds": invocation_timeout_s,
+            "InvocationsMaxRetries": 1,
+        },
+    )
     name = t.latest_transform_job.name
     print(f"transform job {name}: {input_s3} -> {output_s3}")
     if wait:
-        wait_for(lambda: sm.sagemaker_client.describe_transform_job(TransformJobName=name), f"transform job {name}", "TransformJobStatus",
-                 done=("Completed",), failed=("Failed", "Stopped"), timeout_s=timeout_s, poll_s=60,
-                 hint="Its logs are in CloudWatch under /aws/sagemaker/TransformJobs.")
+        wait_for(
+            lambda: sm.sagemaker_client.describe_transform_job(TransformJobName=name),
+            f"transform job {name}",
+            "TransformJobStatus",
+            done=("Completed",),
+            failed=("Failed", "Stopped"),
+            timeout_s=timeout_s,
+            poll_s=60,
+            hint="Its logs are in CloudWatch under /aws/sagemaker/TransformJobs.",
+        )
     return name
 
 # %% ../nbs/07a_endpoints.ipynb #50754d37
-PRICES = { # USD, us-east-1 list prices (https://aws.amazon.com/sagemaker/pricing/, /lambda/pricing/, /api-gateway/pricing/, /s3/pricing/)
-    "serverless_gb_second": 0.00002, "serverless_data_gb": 0.016, "lambda_request": 0.20 / 1e6, "lambda_gb_second": 0.0000166667,
-    "http_api_request": 1.00 / 1e6, "s3_gb_month": 0.023, "s3_get_request": 0.0004 / 1000,
-    "instance_hour": {"ml.t2.medium": 0.056, "ml.m5.large": 0.115, "ml.m5.xlarge": 0.23, "ml.c5.large": 0.102, "ml.c5.xlarge": 0.204,
-                      "ml.g4dn.xlarge": 0.736, "ml.g5.xlarge": 1.408}}
+# USD, us-east-1 list prices (https://aws.amazon.com/sagemaker/pricing/, /lambda/pricing/,
+# /api-gateway/pricing/, /s3/pricing/)
+PRICES = {
+    "serverless_gb_second": 0.00002,
+    "serverless_data_gb": 0.016,
+    "lambda_request": 0.20 / 1e6,
+    "lambda_gb_second": 0.0000166667,
+    "http_api_request": 1.00 / 1e6,
+    "s3_gb_month": 0.023,
+    "s3_get_request": 0.0004 / 1000,
+    "instance_hour": {
+        "ml.t2.medium": 0.056,
+        "ml.m5.large": 0.115,
+        "ml.m5.xlarge": 0.23,
+        "ml.c5.large": 0.102,
+        "ml.c5.xlarge": 0.204,
+        "ml.g4dn.xlarge": 0.736,
+        "ml.g5.xlarge": 1.408,
+    },
+}
 HOURS_PER_MONTH = 730
 
 # %% ../nbs/07a_endpoints.ipynb #f1ba08c3
-def estimate_cost(requests_per_day:float, # Requests (one or a few texts each) per day
-                  mode:str="serverless", # serverless or realtime
-                  memory_mb:int=2048, # Serverless memory
-                  inference_ms:float=60, # Model time per request (see benchmarks/inference.py)
-                  instance_type:str="ml.m5.large", # Real-time instance
-                  instance_count:int=1, # Real-time instances
-                  payload_kb:float=2, # Request + response bytes per request
-                  lambda_memory_mb:int=256, # The API's Lambda memory
-                  lambda_overhead_ms:float=30, # Lambda time on top of the endpoint's
-                  model_mb:float=90, # model.tar.gz size
-                  api:bool=True, # Include Lambda + API Gateway
-                  prices:dict|None=None, # Override any of `PRICES`
-                 ) -> dict: # Monthly USD per item and the total
+def estimate_cost(
+    requests_per_day: float,  # Requests (one or a few texts each) per day
+    mode: str = "serverless",  # serverless or realtime
+    memory_mb: int = 2048,  # Serverless memory
+    inference_ms: float = 60,  # Model time per request (see benchmarks/inference.py)
+    instance_type: str = "ml.m5.large",  # Real-time instance
+    instance_count: int = 1,  # Real-time instances
+    payload_kb: float = 2,  # Request + response bytes per request
+    lambda_memory_mb: int = 256,  # The API's Lambda memory
+    lambda_overhead_ms: float = 30,  # Lambda time on top of the endpoint's
+    model_mb: float = 90,  # model.tar.gz size
+    api: bool = True,  # Include Lambda + API Gateway
+    prices: dict | None = None,  # Override any of `PRICES`
+) -> dict:  # Monthly USD per item and the total
     "Monthly cost of serving gatesent at a request rate, item by item."
     p = {**PRICES, **(prices or {})}
     n = requests_per_day * HOURS_PER_MONTH / 24
     items = {}
     if mode == "serverless":
-        items["SageMaker serverless compute"] = n * inference_ms / 1000 * memory_mb / 1024 * p["serverless_gb_second"]
-        items["SageMaker serverless data"] = n * payload_kb / 1024 ** 2 * p["serverless_data_gb"]
+        items["SageMaker serverless compute"] = (
+            n * inference_ms / 1000 * memory_mb / 1024 * p["serverless_gb_second"]
+        )
+        items["SageMaker serverless data"] = (
+            n * payload_kb / 1024**2 * p["serverless_data_gb"]
+        )
     elif mode == "realtime":
-        if instance_type not in p["instance_hour"]: raise ValueError(f"no price for {instance_type}: pass prices={{'instance_hour': {{{instance_type!r}: <USD per hour>}}}}")
-        items[f"SageMaker {instance_count} × {instance_type}"] = instance_count * HOURS_PER_MONTH * p["instance_hour"][instance_type]
-    else: raise ValueError(f"mode must be 'serverless' or 'realtime', got {mode!r}")
+        if instance_type not in p["instance_hour"]:
+            raise ValueError(
+                f"no price for {instance_type}: pass prices={{'instance_hour':"
+                f" {{{instance_type!r}: <USD per hour>}}}}"
+            )
+        items[f"SageMaker {instance_count} × {instance_type}"] = (
+            instance_count * HOURS_PER_MONTH * p["instance_hour"][instance_type]
+        )
+    else:
+        raise ValueError(f"mode must be 'serverless' or 'realtime', got {mode!r}")
     if api:
         items["Lambda requests"] = n * p["lambda_request"]
-        items["Lambda compute"] = n * (inference_ms + lambda_overhead_ms) / 1000 * lambda_memory_mb / 1024 * p["lambda_gb_second"]
+        items["Lambda compute"] = (
+            n
+            * (inference_ms + lambda_overhead_ms)
+            / 1000
+            * lambda_memory_mb
+            / 1024
+            * p["lambda_gb_second"]
+        )
         items["API Gateway HTTP API"] = n * p["http_api_request"]
-    items["S3 (model + page)"] = (model_mb + 0.1) / 1024 * p["s3_gb_month"] + n * 0.01 * p["s3_get_request"]  # ~1% of requests load the page
-    return {"requests_per_month": round(n), "mode": mode, "items": {k: round(v, 4) for k, v in items.items()}, "total": round(sum(items.values()), 2)}
+    # ~1% of requests load the page
+    items["S3 (model + page)"] = (model_mb + 0.1) / 1024 * p[
+        "s3_gb_month"
+    ] + n * 0.01 * p["s3_get_request"]
+    return {
+        "requests_per_month": round(n),
+        "mode": mode,
+        "items": {k: round(v, 4) for k, v in items.items()},
+        "total": round(sum(items.values()), 2),
+    }
 
 # %% ../nbs/07a_endpoints.ipynb #a5b8182d
-def format_cost(estimate:dict) -> str:
+def format_cost(estimate: dict) -> str:
     "The estimate as a small table."
     rows = [f"{estimate['requests_per_month']:,} requests/month, {estimate['mode']}"]
     rows += [f"  {k:<34} ${v:>10,.2f}" for k, v in estimate["items"].items()]
     return "\n".join(rows + [f"  {'total per month':<34} ${estimate['total']:>10,.2f}"])
 
 # %% ../nbs/07a_endpoints.ipynb #41ab85f6
-def host_website(bucket:str, # Bucket name (created when missing)
-                 api_url:str, # The API's /predict URL, written into config.js
-                 session:boto3.Session|None=None, # boto3 Session
-                 website:str|Path|None=None, # The page's folder (default: website/ of this checkout)
-                 name:str="gatesent", # Model name shown on the page
-                ) -> str: # The website URL
+def host_website(
+    bucket: str,  # Bucket name (created when missing)
+    api_url: str,  # The API's /predict URL, written into config.js
+    session: boto3.Session | None = None,  # boto3 Session
+    website: (
+        str | Path | None
+    ) = None,  # The page's folder (default: website/ of this checkout)
+    name: str = "gatesent",  # Model name shown on the page
+) -> str:  # The website URL
     "Host the demo page on S3 static website hosting, pointing at the API."
     from gatesent.serve import config_js, default_website
+
     site = Path(website) if website else default_website()
-    if site is None: raise FileNotFoundError("no website folder: pass website= or set GATESENT_WEBSITE")
-    session = session or boto3.Session(); s3, region = session.client("s3"), session.region_name or "us-east-1"
-    try: s3.head_bucket(Bucket=bucket)
+    if site is None:
+        raise FileNotFoundError(
+            "no website folder: pass website= or set GATESENT_WEBSITE"
+        )
+    session = session or boto3.Session()
+    s3, region = session.client("s3"), session.region_name or "us-east-1"
+    try:
+        s3.head_bucket(Bucket=bucket)
     except ClientError:
-        s3.create_bucket(Bucket=bucket, **({} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}))
-    s3.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration={
-        "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": False, "RestrictPublicBuckets": False})
-    s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [
-        {"Sid": "PublicReadPage", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/*"}]}))
-    s3.put_bucket_website(Bucket=bucket, WebsiteConfiguration={"IndexDocument": {"Suffix": "index.html"}})
-    base = api_url[:-len("/predict")] if api_url.endswith("/predict") else api_url
+        s3.create_bucket(
+            Bucket=bucket,
+            **(
+                {}
+                if region == "us-east-1"
+                else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+            ),
+        )
+    s3.put_public_access_block(
+        Bucket=bucket,
+        PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True,
+            "IgnorePublicAcls": True,
+            "BlockPublicPolicy": False,
+            "RestrictPublicBuckets": False,
+        },
+    )
+    s3.put_bucket_policy(
+        Bucket=bucket,
+        Policy=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Sid": "PublicReadPage",
+                        "Effect": "Allow",
+                        "Principal": "*",
+                        "Action": "s3:GetObject",
+                        "Resource": f"arn:aws:s3:::{bucket}/*",
+                    }
+                ],
+            }
+        ),
+    )
+    s3.put_bucket_website(
+        Bucket=bucket, WebsiteConfiguration={"IndexDocument": {"Suffix": "index.html"}}
+    )
+    base = api_url[: -len("/predict")] if api_url.endswith("/predict") else api_url
     for f in sorted(p for p in site.rglob("*") if p.is_file()):
         key = str(f.relative_to(site))
         body = config_js(base, name).encode() if key == "config.js" else f.read_bytes()
-        s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType=(mimetypes.guess_type(key)[0] or "application/octet-stream") + ("; charset=utf-8" if key.endswith((".html", ".js", ".css")) else ""),
-                      CacheControl="no-cache" if key in ("index.html", "config.js") else "max-age=300")
+        s3.put_object(
+            Bucket=bucket,
+            Key=key,
+            Body=body,
+            ContentType=(mimetypes.guess_type(key)[0] or "application/octet-stream")
+            + ("; charset=utf-8" if key.endswith((".html", ".js", ".css")) else ""),
+            CacheControl=(
+                "no-cache" if key in ("index.html", "config.js") else "max-age=300"
+            ),
+        )
     return website_url(bucket, region)
 
 # %% ../nbs/07a_endpoints.ipynb #a4cb578e
-# the regions whose S3 website endpoints take a dash (s3-website-<region>); the newer ones take a dot (s3-website.<region>)
-S3_WEBSITE_DASH = {"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1", "us-gov-west-1"}
+# the regions whose S3 website endpoints take a dash (s3-website-<region>); the newer ones take a
+# dot (s3-website.<region>)
+S3_WEBSITE_DASH = {
+    "us-east-1",
+    "us-west-1",
+    "us-west-2",
+    "eu-west-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "sa-east-1",
+    "us-gov-west-1",
+}
 
-def website_url(bucket:str, region:str) -> str:
-    "The S3 static website URL of a bucket (https://docs.aws.amazon.com/general/latest/gr/s3.html#s3_website_region_endpoints)."
-    return f"http://{bucket}.s3-website{'-' if region in S3_WEBSITE_DASH else '.'}{region}.amazonaws.com"
+
+def website_url(bucket: str, region: str) -> str:
+    """The S3 static website URL of a bucket
+    (https://docs.aws.amazon.com/general/latest/gr/s3.html#s3_website_region_endpoints).
+    """
+    sep = "-" if region in S3_WEBSITE_DASH else "."
+    return f"http://{bucket}.s3-website{sep}{region}.amazonaws.com"

@@ -10,7 +10,11 @@ from pathlib import Path
 import numpy as np
 import torch
 from datasets import Dataset
-from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
+from transformers import (
+    AutoModelForSequenceClassification,
+    AutoTokenizer,
+    DataCollatorWithPadding,
+)
 
 from .data import _text_column, load_custom, load_sst2, tokenize
 from .text import cut, encode_texts, special_affixes, word_scores
@@ -25,21 +29,31 @@ __all__ = ['EXPLAINERS', 'SIGNED_EXPLAINERS', 'predict_dataset', 'traced_dataset
            'explain_tokens', 'compare_explainers', 'plot_explainers', 'evaluate_model', 'evaluate_main']
 
 # %% ../nbs/03_evaluate.ipynb #9ca18e18
-def predict_dataset(model:GateSentForSequenceClassification, # The model
-                    ds:Dataset, # Tokenised rows (input_ids, attention_mask)
-                    tokenizer, # For padding
-                    batch_size:int=64, # Rows per forward pass
-                    contributions:bool=False, # Also return each row's per-token contributions, (tokens, num_labels)
-                   ) -> tuple: # probabilities (n, classes); gate scores per row or None; with `contributions`, those per row
+def predict_dataset(
+    model: GateSentForSequenceClassification,  # The model
+    ds: Dataset,  # Tokenised rows (input_ids, attention_mask)
+    tokenizer,  # For padding
+    batch_size: int = 64,  # Rows per forward pass
+    # Also return each row's per-token contributions, (tokens, num_labels)
+    contributions: bool = False,
+) -> (
+    tuple
+):  # probabilities (n, classes); gate scores per row or None; with `contributions`, those per row
     "Class probabilities and per-token gate scores (and contributions) for every row."
     model.eval()
     collate = DataCollatorWithPadding(tokenizer)
-    cols = [c for c in ("input_ids", "attention_mask", "token_type_ids") if c in ds.column_names]
+    cols = [
+        c
+        for c in ("input_ids", "attention_mask", "token_type_ids")
+        if c in ds.column_names
+    ]
     probs, gates, contribs = [], [], []
     with torch.inference_mode():
         for i in range(0, len(ds), batch_size):
-            rows = ds[i:i + batch_size]
-            batch = collate([{c: rows[c][j] for c in cols} for j in range(len(rows["input_ids"]))])
+            rows = ds[i : i + batch_size]
+            batch = collate(
+                [{c: rows[c][j] for c in cols} for j in range(len(rows["input_ids"]))]
+            )
             out = model(**{k: v.to(model.device) for k, v in batch.items()})
             probs.append(out.logits.float().softmax(-1).cpu().numpy())
             m = batch["attention_mask"].numpy().astype(bool)
@@ -53,50 +67,69 @@ def predict_dataset(model:GateSentForSequenceClassification, # The model
     return res + (contribs,) if contributions else res
 
 # %% ../nbs/03_evaluate.ipynb #8f3d1c47
-def traced_dataset(model:GateSentForSequenceClassification, # The model, in eval mode
-                   ds:Dataset, # Tokenised rows (input_ids, attention_mask)
-                   tokenizer, # For padding
-                   targets, # Per row, the label the evidence is toward
-                   batch_size:int=64, # Rows per pass
-                   from_layer:int=0, # Whose token states hold the shares (0: the embeddings)
-                  ) -> list[np.ndarray]: # per row, one share per real token
+def traced_dataset(
+    model: GateSentForSequenceClassification,  # The model, in eval mode
+    ds: Dataset,  # Tokenised rows (input_ids, attention_mask)
+    tokenizer,  # For padding
+    targets,  # Per row, the label the evidence is toward
+    batch_size: int = 64,  # Rows per pass
+    from_layer: int = 0,  # Whose token states hold the shares (0: the embeddings)
+) -> list[np.ndarray]:  # per row, one share per real token
     "Every row's evidence toward its target, traced through the encoder (`trace_evidence`)."
     collate = DataCollatorWithPadding(tokenizer)
     targets = torch.as_tensor(np.asarray(targets))
-    cols = [c for c in ("input_ids", "attention_mask", "token_type_ids") if c in ds.column_names]
+    cols = [
+        c
+        for c in ("input_ids", "attention_mask", "token_type_ids")
+        if c in ds.column_names
+    ]
     shares = []
     for i in range(0, len(ds), batch_size):
-        rows = ds[i:i + batch_size]
+        rows = ds[i : i + batch_size]
         count = len(rows["input_ids"])
         batch = collate([{c: rows[c][j] for c in cols} for j in range(count)])
         batch = {k: v.to(model.device) for k, v in batch.items()}
-        goal = targets[i:i + count].to(model.device)
+        goal = targets[i : i + count].to(model.device)
         ids, mask = batch["input_ids"], batch["attention_mask"]
-        traced = trace_evidence(model, ids, mask, goal, from_layer, batch.get("token_type_ids"))
+        traced = trace_evidence(
+            model, ids, mask, goal, from_layer, batch.get("token_type_ids")
+        )
         evidence = traced.evidence.float().cpu().numpy()
         keep = mask.cpu().numpy().astype(bool)
         shares += [evidence[j][keep[j]] for j in range(count)]
     return shares
 
 # %% ../nbs/03_evaluate.ipynb #d5da15f5
-def expected_calibration_error(probs:np.ndarray, labels:np.ndarray, bins:int=15) -> tuple[float, list[dict]]:
+def expected_calibration_error(
+    probs: np.ndarray, labels: np.ndarray, bins: int = 15
+) -> tuple[float, list[dict]]:
     "ECE over equal-width confidence bins, and the bins (for the reliability diagram)."
     conf, pred = probs.max(1), probs.argmax(1)
     edges = np.linspace(0, 1, bins + 1)
     rows, ece = [], 0.0
     for lo, hi in zip(edges[:-1], edges[1:]):
         inb = (conf > lo) & (conf <= hi)
-        if not inb.any(): continue
+        if not inb.any():
+            continue
         acc, c = float((pred[inb] == labels[inb]).mean()), float(conf[inb].mean())
         ece += inb.mean() * abs(acc - c)
-        rows.append({"lo": float(lo), "hi": float(hi), "count": int(inb.sum()), "accuracy": acc, "confidence": c})
+        rows.append(
+            {
+                "lo": float(lo),
+                "hi": float(hi),
+                "count": int(inb.sum()),
+                "accuracy": acc,
+                "confidence": c,
+            }
+        )
     return float(ece), rows
 
 # %% ../nbs/03_evaluate.ipynb #bbaf0508
-def classification_metrics(labels:np.ndarray, # True class ids
-                           probs:np.ndarray, # (n, classes) probabilities
-                           names:list[str], # Class names by id
-                          ) -> dict:
+def classification_metrics(
+    labels: np.ndarray,  # True class ids
+    probs: np.ndarray,  # (n, classes) probabilities
+    names: list[str],  # Class names by id
+) -> dict:
     "Accuracy, per-class and macro precision/recall/F1, confusion matrix and ECE."
     labels, pred = np.asarray(labels), probs.argmax(1)
     k = len(names)
@@ -107,65 +140,136 @@ def classification_metrics(labels:np.ndarray, # True class ids
         tp, fp, fn = cm[c, c], cm[:, c].sum() - cm[c, c], cm[c, :].sum() - cm[c, c]
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        per[n] = {"precision": float(p), "recall": float(r), "f1": float(2 * p * r / (p + r)) if p + r else 0.0, "support": int(cm[c].sum())}
+        per[n] = {
+            "precision": float(p),
+            "recall": float(r),
+            "f1": float(2 * p * r / (p + r)) if p + r else 0.0,
+            "support": int(cm[c].sum()),
+        }
     ece, bins = expected_calibration_error(probs, labels)
-    macro = {m: float(np.mean([per[n][m] for n in names])) for m in ("precision", "recall", "f1")}
-    return {"accuracy": float((pred == labels).mean()), "f1": macro["f1"], "precision": macro["precision"], "recall": macro["recall"],
-            "per_class": per, "confusion_matrix": cm.tolist(), "ece": ece, "calibration_bins": bins, "rows": int(len(labels))}
+    macro = {
+        m: float(np.mean([per[n][m] for n in names]))
+        for m in ("precision", "recall", "f1")
+    }
+    return {
+        "accuracy": float((pred == labels).mean()),
+        "f1": macro["f1"],
+        "precision": macro["precision"],
+        "recall": macro["recall"],
+        "per_class": per,
+        "confusion_matrix": cm.tolist(),
+        "ece": ece,
+        "calibration_bins": bins,
+        "rows": int(len(labels)),
+    }
 
 # %% ../nbs/03_evaluate.ipynb #e753f34f
-def _erasures(content:list[list[int]], # Per text, its content token ids
-              ranked:list, # Per text, one score per content token (higher: more important)
-              ks:tuple, name:str, random_draws:int, rng, pre:list[int], post:list[int]) -> tuple[list, list]:
-    "Every variant the ERASER test scores: per text, k and selection (`name`'s top-k% or a random draw), the text without those tokens and with only them."
+def _erasures(
+    content: list[list[int]],  # Per text, its content token ids
+    ranked: list,  # Per text, one score per content token (higher: more important)
+    ks: tuple,
+    name: str,
+    random_draws: int,
+    rng,
+    pre: list[int],
+    post: list[int],
+) -> tuple[list, list]:
+    """Every variant the ERASER test scores: per text, k and selection (`name`'s top-k% or a random
+    draw), the text without those tokens and with only them."""
     variants, index = [], []  # (row, k, kind, mode) of each variant
     for r, (c, g) in enumerate(zip(content, ranked)):
         order = np.argsort(-np.asarray(g), kind="stable")
         for k in ks:
             n = max(1, math.ceil(len(c) * k / 100))
-            picks = [(name, set(order[:n].tolist()))] + [("random", set(rng.choice(len(c), n, replace=False).tolist())) for _ in range(random_draws)]
+            picks = [(name, set(order[:n].tolist()))] + [
+                ("random", set(rng.choice(len(c), n, replace=False).tolist()))
+                for _ in range(random_draws)
+            ]
             for kind, sel in picks:
                 for mode in ("without", "only"):
-                    kept = [t for i, t in enumerate(c) if (i in sel) == (mode == "only")]
-                    variants.append(pre + kept + post); index.append((r, k, kind, mode))
+                    kept = [
+                        t for i, t in enumerate(c) if (i in sel) == (mode == "only")
+                    ]
+                    variants.append(pre + kept + post)
+                    index.append((r, k, kind, mode))
     return variants, index
 
 # %% ../nbs/03_evaluate.ipynb #0550a583
-def faithfulness(model:GateSentForSequenceClassification, # The model
-                 tokenizer, # Its tokenizer
-                 texts:list[str], # Texts to explain
-                 ks:tuple=(10, 20, 50), # Percentages of tokens selected
-                 max_tokens:int|None=None, # Token limit (default: the model's `max_tokens`)
-                 random_draws:int=3, # Random selections averaged per text and k
-                 seed:int=0, # Seed of the random selections
-                 batch_size:int=64, # Rows per forward pass
-                 scores:list|None=None, # Per text, one score per kept content token from another explainer; None: the model's own (`name`)
-                 name:str="gate", # The key of the results; without `scores`, `gate`, `contribution` or `traced` (evidence toward the predicted label)
-                ) -> dict:
-    "ERASER comprehensiveness and sufficiency of the top-k% tokens by gate, signed evidence (or given) score vs random tokens."
-    if scores is None and name not in ("gate", "contribution", "traced"): raise ValueError(f"without scores, name must be 'gate', 'contribution' or 'traced', got {name!r}")
-    if scores is None and name == "gate" and model.config.pooling != "gate": raise ValueError("the gate's faithfulness needs a gate model (pooling='gate')")
+def faithfulness(
+    model: GateSentForSequenceClassification,  # The model
+    tokenizer,  # Its tokenizer
+    texts: list[str],  # Texts to explain
+    ks: tuple = (10, 20, 50),  # Percentages of tokens selected
+    max_tokens: int | None = None,  # Token limit (default: the model's `max_tokens`)
+    random_draws: int = 3,  # Random selections averaged per text and k
+    seed: int = 0,  # Seed of the random selections
+    batch_size: int = 64,  # Rows per forward pass
+    scores: (
+        list
+        | None
+        # Per text, one score per kept content token from another explainer; None: the model's own
+        # (`name`)
+    ) = None,
+    # The key of the results; without `scores`, `gate`, `contribution` or `traced` (evidence toward
+    # the predicted label)
+    name: str = "gate",
+) -> dict:
+    """ERASER comprehensiveness and sufficiency of the top-k% tokens by gate, signed evidence (or
+    given) score vs random tokens."""
+    if scores is None and name not in ("gate", "contribution", "traced"):
+        raise ValueError(
+            "without scores, name must be 'gate', 'contribution' or 'traced', got"
+            f" {name!r}"
+        )
+    if scores is None and name == "gate" and model.config.pooling != "gate":
+        raise ValueError("the gate's faithfulness needs a gate model (pooling='gate')")
     rng = np.random.default_rng(seed)
     pre, post = special_affixes(tokenizer)
     cfg = model.config
     max_tokens = max_tokens or cfg.max_tokens
-    content = [cut(ids, max_tokens - len(pre) - len(post), cfg.truncation, cfg.head_share)
-               for ids in tokenizer(texts, add_special_tokens=False, verbose=False)["input_ids"]]
+    content = [
+        cut(ids, max_tokens - len(pre) - len(post), cfg.truncation, cfg.head_share)
+        for ids in tokenizer(texts, add_special_tokens=False, verbose=False)[
+            "input_ids"
+        ]
+    ]
     keep = [i for i, c in enumerate(content) if c]
     content = [content[i] for i in keep]
     if scores is not None:
         scores = [np.asarray(scores[i], dtype=float) for i in keep]
-        if [len(s) for s in scores] != [len(c) for c in content]: raise ValueError("scores must hold one score per kept content token of each text")
-    ds = Dataset.from_dict({"input_ids": [pre + c + post for c in content], "attention_mask": [[1] * (len(c) + len(pre) + len(post)) for c in content]})
-    probs, gates, contribs = predict_dataset(model, ds, tokenizer, batch_size, contributions=True)
+        if [len(s) for s in scores] != [len(c) for c in content]:
+            raise ValueError(
+                "scores must hold one score per kept content token of each text"
+            )
+    ds = Dataset.from_dict(
+        {
+            "input_ids": [pre + c + post for c in content],
+            "attention_mask": [[1] * (len(c) + len(pre) + len(post)) for c in content],
+        }
+    )
+    probs, gates, contribs = predict_dataset(
+        model, ds, tokenizer, batch_size, contributions=True
+    )
     pred = probs.argmax(1)
     if scores is None and name == "traced":
         traced = traced_dataset(model, ds, tokenizer, pred, batch_size)
-        scores = [s[len(pre):len(pre) + len(c)] for s, c in zip(traced, content)]
-    ranked = [scores[r] if scores is not None else (gates[r] if name == "gate" else toward(torch.from_numpy(contribs[r]), int(pred[r])).numpy())[len(pre):len(pre) + len(c)]
-              for r, c in enumerate(content)]
+        scores = [s[len(pre) : len(pre) + len(c)] for s, c in zip(traced, content)]
+    ranked = [
+        (
+            scores[r]
+            if scores is not None
+            else (
+                gates[r]
+                if name == "gate"
+                else toward(torch.from_numpy(contribs[r]), int(pred[r])).numpy()
+            )[len(pre) : len(pre) + len(c)]
+        )
+        for r, c in enumerate(content)
+    ]
     variants, index = _erasures(content, ranked, ks, name, random_draws, rng, pre, post)
-    vds = Dataset.from_dict({"input_ids": variants, "attention_mask": [[1] * len(v) for v in variants]})
+    vds = Dataset.from_dict(
+        {"input_ids": variants, "attention_mask": [[1] * len(v) for v in variants]}
+    )
     vprobs, _ = predict_dataset(model, vds, tokenizer, batch_size)
     drops = {}
     for (r, k, kind, mode), p in zip(index, vprobs):
@@ -173,187 +277,376 @@ def faithfulness(model:GateSentForSequenceClassification, # The model
     res = {"texts": len(content), "ks": list(ks)}
     kinds = (name, "random") if random_draws else (name,)
     for kind in kinds:
-        res[kind] = {f"comprehensiveness@{k}": float(np.mean(drops[(k, kind, "without")])) for k in ks}
-        res[kind].update({f"sufficiency@{k}": float(np.mean(drops[(k, kind, "only")])) for k in ks})
+        res[kind] = {
+            f"comprehensiveness@{k}": float(np.mean(drops[(k, kind, "without")]))
+            for k in ks
+        }
+        res[kind].update(
+            {f"sufficiency@{k}": float(np.mean(drops[(k, kind, "only")])) for k in ks}
+        )
     for kind in kinds:
-        for m in ("comprehensiveness", "sufficiency"): res[kind][f"{m}_mean"] = float(np.mean([res[kind][f"{m}@{k}"] for k in ks]))
+        for m in ("comprehensiveness", "sufficiency"):
+            res[kind][f"{m}_mean"] = float(np.mean([res[kind][f"{m}@{k}"] for k in ks]))
     return res
 
 # %% ../nbs/03_evaluate.ipynb #df44b5fd
-def sst_lexicon(data_dir:str|Path|None=None # SST-2 folder (see `gatesent.data.load_sst2`); None: $GATESENT_DATA_DIR, else the hub
-               ) -> set[str]:
-    "The words that are whole phrases of the SST-2 train split: SST's word-level sentiment lexicon (lower-cased)."
+def sst_lexicon(
+    data_dir: (
+        str
+        | Path
+        | None
+        # SST-2 folder (see `gatesent.data.load_sst2`); None: $GATESENT_DATA_DIR, else the hub
+    ) = None,
+) -> set[str]:
+    """The words that are whole phrases of the SST-2 train split: SST's word-level sentiment lexicon
+    (lower-cased)."""
     train = load_sst2(data_dir)["train"]
     return {s.strip().lower() for s in train["sentence"] if len(s.split()) == 1}
 
 # %% ../nbs/03_evaluate.ipynb #4d3966bd
-def _auc(pos:np.ndarray, neg:np.ndarray) -> float:
+def _auc(pos: np.ndarray, neg: np.ndarray) -> float:
     "P(a positive outscores a negative), ties counted half (Mann-Whitney)."
-    return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()) / (len(pos) * len(neg)))
+    return float(
+        (
+            (pos[:, None] > neg[None, :]).sum()
+            + 0.5 * (pos[:, None] == neg[None, :]).sum()
+        )
+        / (len(pos) * len(neg))
+    )
 
-def explanation_metrics(words:list[list[tuple[str, float]]], # Per text: (word, gate score) pairs (`word_scores`)
-                        lexicon:set[str]|None=None, # Sentiment words (`sst_lexicon`), for plausibility
-                        top:float=0.2, # The share of a text's words counted as its top
-                       ) -> dict:
-    "Contrast of the gate within each text and, with a lexicon, its plausibility (AUC, top-word hit rate and its base rate)."
+
+def explanation_metrics(
+    words: list[
+        list[tuple[str, float]]
+    ],  # Per text: (word, gate score) pairs (`word_scores`)
+    lexicon: (
+        set[str] | None
+    ) = None,  # Sentiment words (`sst_lexicon`), for plausibility
+    top: float = 0.2,  # The share of a text's words counted as its top
+) -> dict:
+    """Contrast of the gate within each text and, with a lexicon, its plausibility (AUC, top-word
+    hit rate and its base rate)."""
     mass, spread, aucs, hits, base = [], [], [], [], []
     for ws in words:
         g = np.array([s for _, s in ws], dtype=float)
-        if len(g) < 2 or g.sum() <= 0: continue
+        if len(g) < 2 or g.sum() <= 0:
+            continue
         n = max(1, int(round(top * len(g))))
-        mass.append(np.sort(g)[::-1][:n].sum() / g.sum()); spread.append(g.max() - g.min())
-        if lexicon is None: continue
+        mass.append(np.sort(g)[::-1][:n].sum() / g.sum())
+        spread.append(g.max() - g.min())
+        if lexicon is None:
+            continue
         lex = np.array([w.lower() in lexicon for w, _ in ws])
-        if lex.any(): hits.append(bool(lex[g.argmax()])); base.append(lex.mean())
-        if lex.any() and not lex.all(): aucs.append(_auc(g[lex], g[~lex]))
-    res = {"texts": len(mass), f"top{round(top * 100)}_mass": float(np.mean(mass)), "spread_median": float(np.median(spread))}
+        if lex.any():
+            hits.append(bool(lex[g.argmax()]))
+            base.append(lex.mean())
+        if lex.any() and not lex.all():
+            aucs.append(_auc(g[lex], g[~lex]))
+    res = {
+        "texts": len(mass),
+        f"top{round(top * 100)}_mass": float(np.mean(mass)),
+        "spread_median": float(np.median(spread)),
+    }
     if lexicon is not None:
-        mean = lambda xs: float(np.mean(xs)) if xs else None  # None: no text held a lexicon word
-        res.update(plausibility_auc=mean(aucs), top_word_in_lexicon=mean(hits), top_word_base_rate=mean(base), texts_with_lexicon_words=len(hits))
+        mean = lambda xs: (
+            float(np.mean(xs)) if xs else None
+        )  # None: no text held a lexicon word
+        res.update(
+            plausibility_auc=mean(aucs),
+            top_word_in_lexicon=mean(hits),
+            top_word_base_rate=mean(base),
+            texts_with_lexicon_words=len(hits),
+        )
     return res
 
 # %% ../nbs/03_evaluate.ipynb #0ce7f778
 def _plt():
     "matplotlib.pyplot with the file-only backend (imported only when plotting)."
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     return plt
 
 # %% ../nbs/03_evaluate.ipynb #15fdd744
 def _save(fig, path) -> Path:
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fig.tight_layout(); fig.savefig(path, dpi=110); _plt().close(fig)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    _plt().close(fig)
     return path
 
 # %% ../nbs/03_evaluate.ipynb #9306021a
-def plot_training_curves(history:list[dict], path) -> Path:
+def plot_training_curves(history: list[dict], path) -> Path:
     "Training and validation loss, and validation accuracy, per epoch."
     plt = _plt()
     fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3.4))
     ep = [h["epoch"] for h in history]
-    a.plot(ep, [h["train_loss"] for h in history], "o-", label="train"); a.plot(ep, [h["eval_loss"] for h in history], "s-", label="validation")
-    a.set(xlabel="epoch", ylabel="loss", title="Loss"); a.legend()
+    a.plot(ep, [h["train_loss"] for h in history], "o-", label="train")
+    a.plot(ep, [h["eval_loss"] for h in history], "s-", label="validation")
+    a.set(xlabel="epoch", ylabel="loss", title="Loss")
+    a.legend()
     b.plot(ep, [h["eval_accuracy"] for h in history], "o-", color="tab:green")
     b.set(xlabel="epoch", ylabel="accuracy", title="Validation accuracy")
-    for ax in (a, b): ax.set_xticks(ep)
+    for ax in (a, b):
+        ax.set_xticks(ep)
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #1c8dcc9a
-def plot_confusion(cm:list[list[int]], names:list[str], path) -> Path:
+def plot_confusion(cm: list[list[int]], names: list[str], path) -> Path:
     "Confusion matrix with counts (rows: true class)."
     plt = _plt()
     cm = np.array(cm)
     fig, ax = plt.subplots(figsize=(3.8, 3.4))
     ax.imshow(cm, cmap="Blues")
     for i in range(len(cm)):
-        for j in range(len(cm)): ax.text(j, i, str(cm[i, j]), ha="center", va="center", color="white" if cm[i, j] > cm.max() / 2 else "black")
-    ax.set(xticks=range(len(names)), yticks=range(len(names)), xticklabels=names, yticklabels=names, xlabel="predicted", ylabel="true", title="Confusion matrix")
+        for j in range(len(cm)):
+            ax.text(
+                j,
+                i,
+                str(cm[i, j]),
+                ha="center",
+                va="center",
+                color="white" if cm[i, j] > cm.max() / 2 else "black",
+            )
+    ax.set(
+        xticks=range(len(names)),
+        yticks=range(len(names)),
+        xticklabels=names,
+        yticklabels=names,
+        xlabel="predicted",
+        ylabel="true",
+        title="Confusion matrix",
+    )
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #7ec760ae
-def plot_reliability(bins:list[dict], ece:float, path) -> Path:
+def plot_reliability(bins: list[dict], ece: float, path) -> Path:
     "Reliability diagram: accuracy vs confidence per bin, against the diagonal."
     plt = _plt()
     fig, ax = plt.subplots(figsize=(3.8, 3.6))
     ax.plot([0, 1], [0, 1], "--", color="gray", label="perfect calibration")
-    ax.bar([(b["lo"] + b["hi"]) / 2 for b in bins], [b["accuracy"] for b in bins], width=[b["hi"] - b["lo"] for b in bins],
-           edgecolor="black", alpha=0.7, label="accuracy")
-    ax.set(xlim=(0, 1), ylim=(0, 1), xlabel="confidence", ylabel="accuracy", title=f"Reliability (ECE {ece:.3f})"); ax.legend(loc="upper left")
+    ax.bar(
+        [(b["lo"] + b["hi"]) / 2 for b in bins],
+        [b["accuracy"] for b in bins],
+        width=[b["hi"] - b["lo"] for b in bins],
+        edgecolor="black",
+        alpha=0.7,
+        label="accuracy",
+    )
+    ax.set(
+        xlim=(0, 1),
+        ylim=(0, 1),
+        xlabel="confidence",
+        ylabel="accuracy",
+        title=f"Reliability (ECE {ece:.3f})",
+    )
+    ax.legend(loc="upper left")
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #04db1b68
-def plot_gate_heatmaps(examples:list[tuple[list[tuple[str, float]], str]], path, width:int=90,
-                       signed:bool=False, # Shade signed evidence on a diverging scale (purple toward the second label, orange toward the first)
-                       toward:str="positive", # With `signed`: the label positive values argue for (named in the legend)
-                      ) -> Path:
-    "Words shaded by their gate score (darker = more weight), or by their signed evidence, one example per block, with the prediction."
+def plot_gate_heatmaps(
+    examples: list[tuple[list[tuple[str, float]], str]],
+    path,
+    width: int = 90,
+    # Shade signed evidence on a diverging scale (purple toward the second label, orange toward the
+    # first)
+    signed: bool = False,
+    # With `signed`: the label positive values argue for (named in the legend)
+    toward: str = "positive",
+) -> Path:
+    """Words shaded by their gate score (darker = more weight), or by their signed evidence, one
+    example per block, with the prediction."""
     plt = _plt()
     lines = []  # (y, [(word, score)]) wrapped to `width` characters
     for words, title in examples:
-        lines.append((title, None)); cur, n = [], 0
+        lines.append((title, None))
+        cur, n = [], 0
         for w, s in words:
-            if n + len(w) > width and cur: lines.append((None, cur)); cur, n = [], 0
-            cur.append((w, s)); n += len(w) + 1
-        if cur: lines.append((None, cur))
+            if n + len(w) > width and cur:
+                lines.append((None, cur))
+                cur, n = [], 0
+            cur.append((w, s))
+            n += len(w) + 1
+        if cur:
+            lines.append((None, cur))
     fig = plt.figure(figsize=(10, 0.32 * len(lines) + 0.6))
-    cmap = plt.get_cmap("PuOr" if signed else "Oranges")  # PuOr: a diverging map that colour-blind readers can tell apart
-    scale = max([abs(s) for words, _ in examples for _, s in words] + [1e-6]) if signed else 1.0
+    # PuOr: a diverging map that colour-blind readers can tell apart
+    cmap = plt.get_cmap("PuOr" if signed else "Oranges")
+    scale = (
+        max([abs(s) for words, _ in examples for _, s in words] + [1e-6])
+        if signed
+        else 1.0
+    )
     for i, (title, words) in enumerate(lines):
         y = 1 - (i + 0.8) / (len(lines) + 0.5)
-        if title is not None: fig.text(0.01, y, title, fontsize=9, weight="bold"); continue
+        if title is not None:
+            fig.text(0.01, y, title, fontsize=9, weight="bold")
+            continue
         x = 0.01
         for w, s in words:
             shade = 0.5 + 0.5 * s / scale if signed else 0.15 + 0.85 * s
-            if signed: w += "+" if s > 0.05 * scale else "\u2212" if s < -0.05 * scale else ""  # the sign in text too, not by colour alone
-            fig.text(x, y, w, fontsize=10, family="monospace", bbox=dict(facecolor=cmap(shade), edgecolor="none", pad=1.5))
+            # the sign in text too, not by colour alone
+            if signed:
+                w += "+" if s > 0.05 * scale else "\u2212" if s < -0.05 * scale else ""
+            fig.text(
+                x,
+                y,
+                w,
+                fontsize=10,
+                family="monospace",
+                bbox=dict(facecolor=cmap(shade), edgecolor="none", pad=1.5),
+            )
             x += (len(w) + 1) * 0.0105
-    fig.text(0.99, 0.01, f"purple (+) = evidence toward {toward}, orange (\u2212) = against, white = none; strongest = {scale:.2f} logits" if signed
-             else "shade = gate score (0 light, 1 dark)", fontsize=8, ha="right", color="gray")
-    fig.savefig(path, dpi=110); plt.close(fig)
+    fig.text(
+        0.99,
+        0.01,
+        (
+            f"purple (+) = evidence toward {toward}, orange (\u2212) = against, white ="
+            f" none; strongest = {scale:.2f} logits"
+            if signed
+            else "shade = gate score (0 light, 1 dark)"
+        ),
+        fontsize=8,
+        ha="right",
+        color="gray",
+    )
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
     return Path(path)
 
 # %% ../nbs/03_evaluate.ipynb #1f2eeec7
-def plot_gate_distribution(gates:list[np.ndarray], path) -> Path:
+def plot_gate_distribution(gates: list[np.ndarray], path) -> Path:
     "Histogram of the gate scores of all real tokens."
     plt = _plt()
     allg = np.concatenate(gates)
     fig, ax = plt.subplots(figsize=(4.5, 3.2))
     ax.hist(allg, bins=40, range=(0, 1), color="tab:orange", edgecolor="white")
-    ax.set(xlabel="gate score", ylabel="tokens", title=f"Gate scores ({len(allg):,} tokens, mean {allg.mean():.2f})")
+    ax.set(
+        xlabel="gate score",
+        ylabel="tokens",
+        title=f"Gate scores ({len(allg):,} tokens, mean {allg.mean():.2f})",
+    )
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #4c1f7aed
-def plot_faithfulness(res:dict, path) -> Path:
-    "Comprehensiveness and sufficiency at each k: the gate's and the signed evidence's (last-layer and traced) top tokens vs random tokens."
+def plot_faithfulness(res: dict, path) -> Path:
+    """Comprehensiveness and sufficiency at each k: the gate's and the signed evidence's (last-layer
+    and traced) top tokens vs random tokens."""
     plt = _plt()
     fig, axes = plt.subplots(1, 2, figsize=(8.5, 3.2))
     kinds = [k for k in ("gate", "contribution", "traced", "random") if k in res]
     x, w = np.arange(len(res["ks"])), 0.8 / len(kinds)
-    for ax, m, better in zip(axes, ("comprehensiveness", "sufficiency"), ("higher", "lower")):
+    for ax, m, better in zip(
+        axes, ("comprehensiveness", "sufficiency"), ("higher", "lower")
+    ):
         for i, kind in enumerate(kinds):
-            ax.bar(x + (i - (len(kinds) - 1) / 2) * w, [res[kind][f"{m}@{k}"] for k in res["ks"]], w, label={"contribution": "signed evidence", "traced": "traced evidence"}.get(kind, kind) + " tokens",
-                   color={"gate": "tab:orange", "contribution": "tab:purple", "traced": "tab:green", "random": "tab:gray"}[kind])
-        ax.set(xticks=x, xticklabels=[f"top {k}%" for k in res["ks"]], title=f"{m.capitalize()} ({better} is better)", ylabel="probability drop")
-        ax.axhline(0, color="black", lw=0.6); ax.legend()
+            ax.bar(
+                x + (i - (len(kinds) - 1) / 2) * w,
+                [res[kind][f"{m}@{k}"] for k in res["ks"]],
+                w,
+                label={
+                    "contribution": "signed evidence",
+                    "traced": "traced evidence",
+                }.get(kind, kind)
+                + " tokens",
+                color={
+                    "gate": "tab:orange",
+                    "contribution": "tab:purple",
+                    "traced": "tab:green",
+                    "random": "tab:gray",
+                }[kind],
+            )
+        ax.set(
+            xticks=x,
+            xticklabels=[f"top {k}%" for k in res["ks"]],
+            title=f"{m.capitalize()} ({better} is better)",
+            ylabel="probability drop",
+        )
+        ax.axhline(0, color="black", lw=0.6)
+        ax.legend()
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #dc5f3476
-EXPLAINERS = ("gate", "contribution", "traced", "integrated_gradients", "attention", "occlusion")
-SIGNED_EXPLAINERS = {"contribution", "traced", "integrated_gradients", "occlusion"}  # signed toward the predicted class; plausibility reads their magnitude
+EXPLAINERS = (
+    "gate",
+    "contribution",
+    "traced",
+    "integrated_gradients",
+    "attention",
+    "occlusion",
+)
+# signed toward the predicted class; plausibility reads their magnitude
+SIGNED_EXPLAINERS = {"contribution", "traced", "integrated_gradients", "occlusion"}
 
-def _set_attn(model, impl:str):
-    "Set the encoder's attention kernels (`eager` ones can return attention weights, `sdpa` ones cannot)."
-    if model.encoder.config._attn_implementation == impl: return
-    if hasattr(model, "set_attn_implementation"): model.set_attn_implementation(impl)
-    else: model.config._attn_implementation = model.encoder.config._attn_implementation = impl  # transformers 4.5x
+
+def _set_attn(model, impl: str):
+    """Set the encoder's attention kernels (`eager` ones can return attention weights, `sdpa` ones
+    cannot)."""
+    if model.encoder.config._attn_implementation == impl:
+        return
+    if hasattr(model, "set_attn_implementation"):
+        model.set_attn_implementation(impl)
+    # transformers 4.5x
+    else:
+        model.config._attn_implementation = (
+            model.encoder.config._attn_implementation
+        ) = impl
 
 # %% ../nbs/03_evaluate.ipynb #3c1601ef
-def _integrated_gradients(model, ids, prob, words, baseline_id:int, ig_steps:int) -> np.ndarray:
-    "Integrated Gradients of `prob` on the input embeddings, from a baseline whose words are padding (special tokens kept), summed per token."
-    try: from captum.attr import LayerIntegratedGradients
-    except ImportError as e: raise ImportError("Integrated Gradients needs Captum: pip install 'gatesent[explain]'") from e
-    special = torch.tensor([[w is None for w in words]]) if words is not None else torch.zeros_like(ids, dtype=torch.bool)
-    base = torch.where(special, ids, torch.full_like(ids, baseline_id))  # special tokens stay; the words become padding
+def _integrated_gradients(
+    model, ids, prob, words, baseline_id: int, ig_steps: int
+) -> np.ndarray:
+    """Integrated Gradients of `prob` on the input embeddings, from a baseline whose words are
+    padding (special tokens kept), summed per token."""
+    try:
+        from captum.attr import LayerIntegratedGradients
+    except ImportError as e:
+        raise ImportError(
+            "Integrated Gradients needs Captum: pip install 'gatesent[explain]'"
+        ) from e
+    special = (
+        torch.tensor([[w is None for w in words]])
+        if words is not None
+        else torch.zeros_like(ids, dtype=torch.bool)
+    )
+    # special tokens stay; the words become padding
+    base = torch.where(special, ids, torch.full_like(ids, baseline_id))
     with torch.enable_grad():
-        attr = LayerIntegratedGradients(prob, model.encoder.get_input_embeddings()).attribute(ids, baselines=base, n_steps=ig_steps, internal_batch_size=ig_steps)
+        attr = LayerIntegratedGradients(
+            prob, model.encoder.get_input_embeddings()
+        ).attribute(ids, baselines=base, n_steps=ig_steps, internal_batch_size=ig_steps)
     return attr.sum(-1)[0].detach().numpy()
 
 # %% ../nbs/03_evaluate.ipynb #915bc6c2
 def _last_attention(model, ids) -> np.ndarray:
-    "The last layer's attention from the first token, heads averaged (eager attention, just for this call)."
+    """The last layer's attention from the first token, heads averaged (eager attention, just for
+    this call)."""
     prev = model.encoder.config._attn_implementation
     _set_attn(model, "eager")
     try:
         with torch.inference_mode():
-            att = model.encoder(input_ids=ids, attention_mask=torch.ones_like(ids), output_attentions=True).attentions[-1]
-    finally: _set_attn(model, prev)
+            att = model.encoder(
+                input_ids=ids,
+                attention_mask=torch.ones_like(ids),
+                output_attentions=True,
+            ).attentions[-1]
+    finally:
+        _set_attn(model, prev)
     return att[0].mean(0)[0].numpy()  # heads averaged, the first token's row
 
 # %% ../nbs/03_evaluate.ipynb #dec6b990
-def _occlusion(model, row:list[int], ids, prob, target:int, words:list|None, baseline_id:int) -> np.ndarray:
-    "Leave-one-word-out: how much `target`'s probability drops without each word, given to each of its tokens (0 for special tokens)."
-    if words is None: raise ValueError("occlusion needs each token's word index (encode_texts(..., spans=True))")
+def _occlusion(
+    model, row: list[int], ids, prob, target: int, words: list | None, baseline_id: int
+) -> np.ndarray:
+    """Leave-one-word-out: how much `target`'s probability drops without each word, given to each of
+    its tokens (0 for special tokens)."""
+    if words is None:
+        raise ValueError(
+            "occlusion needs each token's word index (encode_texts(..., spans=True))"
+        )
     uniq = list(dict.fromkeys(w for w in words if w is not None))
     variants = [[t for t, w in zip(row, words) if w is None or w != u] for u in uniq]
     n = max(map(len, variants))
@@ -361,176 +654,406 @@ def _occlusion(model, row:list[int], ids, prob, target:int, words:list|None, bas
     mask = torch.tensor([[1] * len(v) + [0] * (n - len(v)) for v in variants])
     with torch.inference_mode():
         full = prob(ids)[0].item()
-        drop = full - model(input_ids=batch, attention_mask=mask).logits.softmax(-1)[:, target].numpy()
+        drop = (
+            full
+            - model(input_ids=batch, attention_mask=mask)
+            .logits.softmax(-1)[:, target]
+            .numpy()
+        )
     by_word = dict(zip(uniq, drop))
     return np.array([0.0 if w is None else by_word[w] for w in words])
 
 # %% ../nbs/03_evaluate.ipynb #7f5cf93e
-def explain_tokens(model:GateSentForSequenceClassification, # A gate model, in eval mode
-                   row:list[int], # One text's token ids, special tokens included (`encode_texts`)
-                   method:str, # One of `EXPLAINERS`
-                   target:int, # The class explained (usually the predicted one)
-                   words:list|None=None, # Per token, its word index (None for special tokens): needed by `occlusion`
-                   baseline_id:int=0, # `integrated_gradients`: the token id of the baseline text's content (the pad token)
-                   ig_steps:int=50, # `integrated_gradients`: steps of the path integral
-                   from_layer:int=0, # `traced`: the layer whose token states hold the shares (0: the embeddings)
-                  ) -> np.ndarray: # one score per token of `row`
-    "One explanation score per token: the gate, the signed evidence toward `target` (the model's own contributions, or traced through the encoder: `gatesent.trace`), Integrated Gradients on the input embeddings, last-layer attention from the first token, or leave-one-word-out occlusion."
+def explain_tokens(
+    model: GateSentForSequenceClassification,  # A gate model, in eval mode
+    row: list[int],  # One text's token ids, special tokens included (`encode_texts`)
+    method: str,  # One of `EXPLAINERS`
+    target: int,  # The class explained (usually the predicted one)
+    words: (
+        list | None
+    ) = None,  # Per token, its word index (None for special tokens): needed by `occlusion`
+    # `integrated_gradients`: the token id of the baseline text's content (the pad token)
+    baseline_id: int = 0,
+    ig_steps: int = 50,  # `integrated_gradients`: steps of the path integral
+    # `traced`: the layer whose token states hold the shares (0: the embeddings)
+    from_layer: int = 0,
+) -> np.ndarray:  # one score per token of `row`
+    """One explanation score per token: the gate, the signed evidence toward `target` (the model's
+    own contributions, or traced through the encoder: `gatesent.trace`), Integrated Gradients on the
+    input embeddings, last-layer attention from the first token, or leave-one-word-out occlusion.
+    """
     ids = torch.tensor([row])
-    prob = lambda x: model(input_ids=x, attention_mask=torch.ones_like(x)).logits.softmax(-1)[:, target]
+    prob = lambda x: model(
+        input_ids=x, attention_mask=torch.ones_like(x)
+    ).logits.softmax(-1)[:, target]
     if method == "gate":
-        with torch.inference_mode(): return model(input_ids=ids).gate_scores[0].numpy()
+        with torch.inference_mode():
+            return model(input_ids=ids).gate_scores[0].numpy()
     if method == "contribution":
-        with torch.inference_mode(): return toward(model(input_ids=ids).contributions, target)[0].numpy()
+        with torch.inference_mode():
+            return toward(model(input_ids=ids).contributions, target)[0].numpy()
     if method == "traced":
-        return trace_evidence(model, ids, target=target, from_layer=from_layer).evidence[0].numpy()
-    if method == "integrated_gradients": return _integrated_gradients(model, ids, prob, words, baseline_id, ig_steps)
-    if method == "attention": return _last_attention(model, ids)
-    if method == "occlusion": return _occlusion(model, row, ids, prob, target, words, baseline_id)
+        return (
+            trace_evidence(model, ids, target=target, from_layer=from_layer)
+            .evidence[0]
+            .numpy()
+        )
+    if method == "integrated_gradients":
+        return _integrated_gradients(model, ids, prob, words, baseline_id, ig_steps)
+    if method == "attention":
+        return _last_attention(model, ids)
+    if method == "occlusion":
+        return _occlusion(model, row, ids, prob, target, words, baseline_id)
     raise ValueError(f"method must be one of {EXPLAINERS}, got {method!r}")
 
 # %% ../nbs/03_evaluate.ipynb #4e8d8766
-def _timed_explanations(model, rows:list, words:list, targets, method:str, pad:int, ig_steps:int, progress:bool, from_layer:int=0) -> tuple[list, list]:
-    "`explain_tokens` of `method` on every row, and the milliseconds each took (after one untimed warm-up call)."
+def _timed_explanations(
+    model,
+    rows: list,
+    words: list,
+    targets,
+    method: str,
+    pad: int,
+    ig_steps: int,
+    progress: bool,
+    from_layer: int = 0,
+) -> tuple[list, list]:
+    """`explain_tokens` of `method` on every row, and the milliseconds each took (after one untimed
+    warm-up call)."""
     from tqdm.auto import tqdm
-    if rows: explain_tokens(model, rows[0], method, int(targets[0]), words[0], pad, ig_steps, from_layer)  # warm-up, untimed: first calls pay for lazy set-up
+
+    # warm-up, untimed: first calls pay for lazy set-up
+    if rows:
+        explain_tokens(
+            model, rows[0], method, int(targets[0]), words[0], pad, ig_steps, from_layer
+        )
     scores, times = [], []
-    for row, w, t in tqdm(list(zip(rows, words, targets)), desc=f"explaining ({method})", disable=not progress, leave=False):
+    for row, w, t in tqdm(
+        list(zip(rows, words, targets)),
+        desc=f"explaining ({method})",
+        disable=not progress,
+        leave=False,
+    ):
         t0 = time.perf_counter()
-        scores.append(explain_tokens(model, row, method, int(t), w, pad, ig_steps, from_layer))
+        scores.append(
+            explain_tokens(model, row, method, int(t), w, pad, ig_steps, from_layer)
+        )
         times.append(1000 * (time.perf_counter() - t0))
     return scores, times
 
 # %% ../nbs/03_evaluate.ipynb #34f411df
-def compare_explainers(model:GateSentForSequenceClassification, # A gate model
-                       tokenizer, # Its tokenizer
-                       texts:list[str], # Texts to explain
-                       lexicon:set[str]|None=None, # Sentiment words (`sst_lexicon`), for plausibility
-                       methods:tuple=EXPLAINERS, # Which explainers
-                       ks:tuple=(10, 20, 50), # ERASER percentages of tokens
-                       max_tokens:int|None=None, # Token limit (default: the model's `max_tokens`)
-                       ig_steps:int=50, # Integrated Gradients steps
-                       batch_size:int=64, # Rows per forward pass (faithfulness)
-                       progress:bool=True, # A progress bar per explainer
-                       from_layer:int=0, # `traced`: the layer whose token states hold the shares
-                      ) -> dict:
-    "Each explainer on the same model and texts: ERASER comprehensiveness/sufficiency, plausibility, contrast and milliseconds per explanation."
+def compare_explainers(
+    model: GateSentForSequenceClassification,  # A gate model
+    tokenizer,  # Its tokenizer
+    texts: list[str],  # Texts to explain
+    lexicon: (
+        set[str] | None
+    ) = None,  # Sentiment words (`sst_lexicon`), for plausibility
+    methods: tuple = EXPLAINERS,  # Which explainers
+    ks: tuple = (10, 20, 50),  # ERASER percentages of tokens
+    max_tokens: int | None = None,  # Token limit (default: the model's `max_tokens`)
+    ig_steps: int = 50,  # Integrated Gradients steps
+    batch_size: int = 64,  # Rows per forward pass (faithfulness)
+    progress: bool = True,  # A progress bar per explainer
+    from_layer: int = 0,  # `traced`: the layer whose token states hold the shares
+) -> dict:
+    """Each explainer on the same model and texts: ERASER comprehensiveness/sufficiency,
+    plausibility, contrast and milliseconds per explanation."""
     model.eval()
     cfg = model.config
     max_tokens = max_tokens or cfg.max_tokens
     pre, post = special_affixes(tokenizer)
-    enc = encode_texts(tokenizer, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)
+    enc = encode_texts(
+        tokenizer, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True
+    )
     keep = [i for i, r in enumerate(enc["input_ids"]) if len(r) > len(pre) + len(post)]
-    texts, rows, spans = [texts[i] for i in keep], [enc["input_ids"][i] for i in keep], [enc["spans"][i] for i in keep]
+    texts, rows, spans = (
+        [texts[i] for i in keep],
+        [enc["input_ids"][i] for i in keep],
+        [enc["spans"][i] for i in keep],
+    )
     words = [[None if s is None else s[0] for s in sp] for sp in spans]
-    ds = Dataset.from_dict({"input_ids": rows, "attention_mask": [[1] * len(r) for r in rows]})
+    ds = Dataset.from_dict(
+        {"input_ids": rows, "attention_mask": [[1] * len(r) for r in rows]}
+    )
     targets = predict_dataset(model, ds, tokenizer, batch_size)[0].argmax(1)
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.unk_token_id
-    res = {"texts": len(rows), "ks": list(ks), "ig_steps": ig_steps, "from_layer": from_layer, "threads": torch.get_num_threads()}
+    pad = (
+        tokenizer.pad_token_id
+        if tokenizer.pad_token_id is not None
+        else tokenizer.unk_token_id
+    )
+    res = {
+        "texts": len(rows),
+        "ks": list(ks),
+        "ig_steps": ig_steps,
+        "from_layer": from_layer,
+        "threads": torch.get_num_threads(),
+    }
     for i, method in enumerate(methods):
-        scores, times = _timed_explanations(model, rows, words, targets, method, pad, ig_steps, progress, from_layer)
-        content = [s[len(pre):len(s) - len(post)] for s in scores]
-        f = faithfulness(model, tokenizer, texts, ks, max_tokens, random_draws=3 if i == 0 else 0, batch_size=batch_size, scores=content, name=method)
+        scores, times = _timed_explanations(
+            model, rows, words, targets, method, pad, ig_steps, progress, from_layer
+        )
+        content = [s[len(pre) : len(s) - len(post)] for s in scores]
+        f = faithfulness(
+            model,
+            tokenizer,
+            texts,
+            ks,
+            max_tokens,
+            random_draws=3 if i == 0 else 0,
+            batch_size=batch_size,
+            scores=content,
+            name=method,
+        )
         shown = [np.abs(s) if method in SIGNED_EXPLAINERS else s for s in scores]
-        plaus = explanation_metrics([word_scores(t, sp, s) for t, sp, s in zip(texts, spans, shown)], lexicon)
-        res[method] = {"ms_per_text": float(np.mean(times)) if times else 0.0, "ms_median": float(np.median(times)) if times else 0.0,
-                       **f[method], **{k: v for k, v in plaus.items() if k != "texts"}}
-        if "random" in f: res["random"] = f["random"]
+        plaus = explanation_metrics(
+            [word_scores(t, sp, s) for t, sp, s in zip(texts, spans, shown)], lexicon
+        )
+        res[method] = {
+            "ms_per_text": float(np.mean(times)) if times else 0.0,
+            "ms_median": float(np.median(times)) if times else 0.0,
+            **f[method],
+            **{k: v for k, v in plaus.items() if k != "texts"},
+        }
+        if "random" in f:
+            res["random"] = f["random"]
     return res
 
 # %% ../nbs/03_evaluate.ipynb #0226a5db
-def plot_explainers(res:dict, # `compare_explainers`'s result
-                    path, # Where the PNG goes
-                    k:int=20, # The ERASER percentage shown
-                   ) -> Path:
-    "One row per explainer: comprehensiveness and sufficiency at `k`%, plausibility AUC and milliseconds per explanation."
+def plot_explainers(
+    res: dict,  # `compare_explainers`'s result
+    path,  # Where the PNG goes
+    k: int = 20,  # The ERASER percentage shown
+) -> Path:
+    """One row per explainer: comprehensiveness and sufficiency at `k`%, plausibility AUC and
+    milliseconds per explanation."""
     plt = _plt()
     names = [m for m in EXPLAINERS if m in res]
-    panels = [(f"comprehensiveness@{k}", f"Comprehensiveness@{k}% (higher is better)", res.get("random", {}).get(f"comprehensiveness@{k}"), "random tokens"),
-              (f"sufficiency@{k}", f"Sufficiency@{k}% (lower is better)", res.get("random", {}).get(f"sufficiency@{k}"), "random tokens"),
-              ("plausibility_auc", "Plausibility AUC (higher is better)", 0.5, "chance"),
-              ("ms_per_text", "ms per explanation (log scale)", None, None)]
+    panels = [
+        (
+            f"comprehensiveness@{k}",
+            f"Comprehensiveness@{k}% (higher is better)",
+            res.get("random", {}).get(f"comprehensiveness@{k}"),
+            "random tokens",
+        ),
+        (
+            f"sufficiency@{k}",
+            f"Sufficiency@{k}% (lower is better)",
+            res.get("random", {}).get(f"sufficiency@{k}"),
+            "random tokens",
+        ),
+        ("plausibility_auc", "Plausibility AUC (higher is better)", 0.5, "chance"),
+        ("ms_per_text", "ms per explanation (log scale)", None, None),
+    ]
     fig, axes = plt.subplots(1, 4, figsize=(13, 0.45 * len(names) + 1.4), sharey=True)
     y = np.arange(len(names))
     for ax, (key, title, ref, ref_label) in zip(axes, panels):
         vals = [res[m].get(key) or 0.0 for m in names]
-        ax.barh(y, vals, color=[{"gate": "tab:orange", "contribution": "tab:purple", "traced": "tab:green"}.get(m, "tab:gray") for m in names])
-        for yi, v in zip(y, vals): ax.text(v, yi, f" {v:.3g} ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
-        if ref is not None: ax.axvline(ref, color="black", ls="--", lw=0.8); title += f"\n(dashed: {ref_label}, {ref:.3g})"
-        if key == "ms_per_text": ax.set_xscale("log")
-        ax.set_title(title, fontsize=9); ax.margins(x=0.25)
-    axes[0].set(yticks=y, yticklabels=[{"contribution": "signed evidence (last layer)", "traced": "traced to the words"}.get(m, m.replace("_", " ")) for m in names]); axes[0].invert_yaxis()
+        ax.barh(
+            y,
+            vals,
+            color=[
+                {
+                    "gate": "tab:orange",
+                    "contribution": "tab:purple",
+                    "traced": "tab:green",
+                }.get(m, "tab:gray")
+                for m in names
+            ],
+        )
+        for yi, v in zip(y, vals):
+            ax.text(
+                v,
+                yi,
+                f" {v:.3g} ",
+                va="center",
+                ha="left" if v >= 0 else "right",
+                fontsize=8,
+            )
+        if ref is not None:
+            ax.axvline(ref, color="black", ls="--", lw=0.8)
+            title += f"\n(dashed: {ref_label}, {ref:.3g})"
+        if key == "ms_per_text":
+            ax.set_xscale("log")
+        ax.set_title(title, fontsize=9)
+        ax.margins(x=0.25)
+    axes[0].set(
+        yticks=y,
+        yticklabels=[
+            {
+                "contribution": "signed evidence (last layer)",
+                "traced": "traced to the words",
+            }.get(m, m.replace("_", " "))
+            for m in names
+        ],
+    )
+    axes[0].invert_yaxis()
     fig.suptitle(f"Explainers on the same model and {res['texts']} texts", fontsize=10)
     return _save(fig, path)
 
 # %% ../nbs/03_evaluate.ipynb #b0c297f4
-def _score_split(model, tok, data:Dataset, max_tokens:int, batch_size:int) -> dict:
-    "A split's texts, labels, probabilities, gate scores, and each word's signed evidence (last-layer and traced) and gate score."
+def _score_split(model, tok, data: Dataset, max_tokens: int, batch_size: int) -> dict:
+    """A split's texts, labels, probabilities, gate scores, and each word's signed evidence
+    (last-layer and traced) and gate score."""
     cfg, col = model.config, _text_column(data)
     texts, labels = list(data[col][:]), np.array(data["label"][:])
     encoded = tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share)
-    probs, gates, contribs = predict_dataset(model, encoded, tok, batch_size, contributions=True)
-    spans = encode_texts(tok, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True)["spans"]
-    # signed evidence: toward the second label with two labels (positive), else toward the predicted one
+    probs, gates, contribs = predict_dataset(
+        model, encoded, tok, batch_size, contributions=True
+    )
+    spans = encode_texts(
+        tok, texts, max_tokens, cfg.truncation, cfg.head_share, spans=True
+    )["spans"]
+    # signed evidence: toward the second label with two labels (positive), else toward the predicted
+    # one
     targets = np.ones(len(probs), dtype=int) if cfg.num_labels == 2 else probs.argmax(1)
-    signed = [toward(torch.from_numpy(c), int(t)).numpy() for c, t in zip(contribs, targets)]
+    signed = [
+        toward(torch.from_numpy(c), int(t)).numpy() for c, t in zip(contribs, targets)
+    ]
     traced = traced_dataset(model, encoded, tok, targets, batch_size)
-    return {"texts": texts, "labels": labels, "probs": probs, "gates": gates,
-            "evidence": [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)],
-            "traced": [word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, traced)],
-            "gate_words": None if gates is None else [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]}
+    return {
+        "texts": texts,
+        "labels": labels,
+        "probs": probs,
+        "gates": gates,
+        "evidence": [
+            word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, signed)
+        ],
+        "traced": [
+            word_scores(t, sp, s, merge="sum") for t, sp, s in zip(texts, spans, traced)
+        ],
+        "gate_words": (
+            None
+            if gates is None
+            else [word_scores(t, sp, g) for t, sp, g in zip(texts, spans, gates)]
+        ),
+    }
 
 # %% ../nbs/03_evaluate.ipynb #bae291ef
-def _faithfulness_metrics(model, tok, texts:list[str], has_gate:bool, max_tokens:int, batch_size:int) -> dict:
-    "The faithfulness test of the signed evidence, last-layer and traced (and of the gate, when the model has one), with its headline numbers at 20%."
-    f = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="contribution", random_draws=0 if has_gate else 3)
-    traced = faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size, name="traced",
-                          random_draws=0)
+def _faithfulness_metrics(
+    model, tok, texts: list[str], has_gate: bool, max_tokens: int, batch_size: int
+) -> dict:
+    """The faithfulness test of the signed evidence, last-layer and traced (and of the gate, when
+    the model has one), with its headline numbers at 20%."""
+    f = faithfulness(
+        model,
+        tok,
+        texts,
+        max_tokens=max_tokens,
+        batch_size=batch_size,
+        name="contribution",
+        random_draws=0 if has_gate else 3,
+    )
+    traced = faithfulness(
+        model,
+        tok,
+        texts,
+        max_tokens=max_tokens,
+        batch_size=batch_size,
+        name="traced",
+        random_draws=0,
+    )
     f["traced"] = traced["traced"]
-    m = {"traced_comprehensiveness": f["traced"]["comprehensiveness@20"],
-         "traced_sufficiency": f["traced"]["sufficiency@20"]}
+    m = {
+        "traced_comprehensiveness": f["traced"]["comprehensiveness@20"],
+        "traced_sufficiency": f["traced"]["sufficiency@20"],
+    }
     if has_gate:
-        f = {**faithfulness(model, tok, texts, max_tokens=max_tokens, batch_size=batch_size), "contribution": f["contribution"], "traced": f["traced"]}
-        m.update(gate_comprehensiveness=f["gate"]["comprehensiveness@20"], gate_sufficiency=f["gate"]["sufficiency@20"])
-    return {**m, "contribution_comprehensiveness": f["contribution"]["comprehensiveness@20"],
-            "contribution_sufficiency": f["contribution"]["sufficiency@20"], "faithfulness": f}
+        f = {
+            **faithfulness(
+                model, tok, texts, max_tokens=max_tokens, batch_size=batch_size
+            ),
+            "contribution": f["contribution"],
+            "traced": f["traced"],
+        }
+        m.update(
+            gate_comprehensiveness=f["gate"]["comprehensiveness@20"],
+            gate_sufficiency=f["gate"]["sufficiency@20"],
+        )
+    return {
+        **m,
+        "contribution_comprehensiveness": f["contribution"]["comprehensiveness@20"],
+        "contribution_sufficiency": f["contribution"]["sufficiency@20"],
+        "faithfulness": f,
+    }
 
 # %% ../nbs/03_evaluate.ipynb #40a4779d
-def _draw_evaluation(out:Path, metrics:dict, names:list[str], s:dict, history, examples:int) -> dict:
+def _draw_evaluation(
+    out: Path, metrics: dict, names: list[str], s: dict, history, examples: int
+) -> dict:
     "Every plot of an evaluation (`_score_split`'s scores and the metrics), as name -> PNG path."
     probs, labels, texts = s["probs"], s["labels"], s["texts"]
-    pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3:][:: max(1, len(texts) // (3 * examples))][:examples]
-    title = lambda i: f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]} ({probs[i].max():.0%})"
-    plots = {"confusion_matrix": plot_confusion(metrics["confusion_matrix"], names, out/"confusion_matrix.png"),
-             "reliability": plot_reliability(metrics["calibration_bins"], metrics["ece"], out/"reliability.png")}
+    pick = sorted(range(len(texts)), key=lambda i: len(texts[i]))[len(texts) // 3 :][
+        :: max(1, len(texts) // (3 * examples))
+    ][:examples]
+    title = lambda i: (
+        f"true {names[labels[i]]}, predicted {names[probs[i].argmax()]}"
+        f" ({probs[i].max():.0%})"
+    )
+    plots = {
+        "confusion_matrix": plot_confusion(
+            metrics["confusion_matrix"], names, out / "confusion_matrix.png"
+        ),
+        "reliability": plot_reliability(
+            metrics["calibration_bins"], metrics["ece"], out / "reliability.png"
+        ),
+    }
     if history is not None:
-        hist = json.loads(Path(history).read_text()) if isinstance(history, (str, Path)) else history
-        plots["training_curves"] = plot_training_curves(hist, out/"training_curves.png")
-    plots["contribution_heatmaps"] = plot_gate_heatmaps([(s["traced"][i], title(i)) for i in pick], out/"contribution_heatmaps.png", signed=True,
-                                                        toward=names[1] if len(names) == 2 else "the predicted label")
+        hist = (
+            json.loads(Path(history).read_text())
+            if isinstance(history, (str, Path))
+            else history
+        )
+        plots["training_curves"] = plot_training_curves(
+            hist, out / "training_curves.png"
+        )
+    plots["contribution_heatmaps"] = plot_gate_heatmaps(
+        [(s["traced"][i], title(i)) for i in pick],
+        out / "contribution_heatmaps.png",
+        signed=True,
+        toward=names[1] if len(names) == 2 else "the predicted label",
+    )
     if s["gates"] is not None:
-        plots["gate_distribution"] = plot_gate_distribution(s["gates"], out/"gate_distribution.png")
-        plots["gate_heatmaps"] = plot_gate_heatmaps([(s["gate_words"][i], title(i)) for i in pick], out/"gate_heatmaps.png")
-    if "faithfulness" in metrics: plots["faithfulness"] = plot_faithfulness(metrics["faithfulness"], out/"faithfulness.png")
-    if "explainers" in metrics: plots["explainers"] = plot_explainers(metrics["explainers"], out/"explainers.png")
+        plots["gate_distribution"] = plot_gate_distribution(
+            s["gates"], out / "gate_distribution.png"
+        )
+        plots["gate_heatmaps"] = plot_gate_heatmaps(
+            [(s["gate_words"][i], title(i)) for i in pick], out / "gate_heatmaps.png"
+        )
+    if "faithfulness" in metrics:
+        plots["faithfulness"] = plot_faithfulness(
+            metrics["faithfulness"], out / "faithfulness.png"
+        )
+    if "explainers" in metrics:
+        plots["explainers"] = plot_explainers(
+            metrics["explainers"], out / "explainers.png"
+        )
     return plots
 
 # %% ../nbs/03_evaluate.ipynb #dacb82c0
-def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
-                   data:Dataset, # A labelled split (`sentence` or `text`, and `label`)
-                   out_dir:str|Path, # Where metrics.json and the PNGs go
-                   history:str|Path|list|None=None, # history.json of the training run, for the curves
-                   thresholds:dict|None=None, # Quality gate thresholds
-                   max_tokens:int|None=None, # Token limit (default: the model's `max_tokens`)
-                   faithfulness_texts:int=300, # Texts used for the faithfulness test (0 to skip)
-                   examples:int=6, # Sentences shown in the gate heatmaps
-                   batch_size:int=64, # Rows per forward pass
-                   lexicon:set[str]|None=None, # Sentiment words for the gate's plausibility (`sst_lexicon`); None: contrast only
-                   plots:bool=True, # Write the PNGs (needs matplotlib); False: metrics.json only
-                   compare_texts:int=0, # Also compare the gate with the other explainers on this many texts (`compare_explainers`; needs Captum)
-                   ig_steps:int=50, # Integrated Gradients steps in that comparison
-                  ) -> dict:
-    "Evaluate a saved model on `data`; write metrics.json and plots to `out_dir`; return the metrics."
+def evaluate_model(
+    model_dir: str | Path,  # A saved gate model with its tokenizer
+    data: Dataset,  # A labelled split (`sentence` or `text`, and `label`)
+    out_dir: str | Path,  # Where metrics.json and the PNGs go
+    history: (
+        str | Path | list | None
+    ) = None,  # history.json of the training run, for the curves
+    thresholds: dict | None = None,  # Quality gate thresholds
+    max_tokens: int | None = None,  # Token limit (default: the model's `max_tokens`)
+    faithfulness_texts: int = 300,  # Texts used for the faithfulness test (0 to skip)
+    examples: int = 6,  # Sentences shown in the gate heatmaps
+    batch_size: int = 64,  # Rows per forward pass
+    lexicon: (
+        set[str] | None
+    ) = None,  # Sentiment words for the gate's plausibility (`sst_lexicon`); None: contrast only
+    plots: bool = True,  # Write the PNGs (needs matplotlib); False: metrics.json only
+    # Also compare the gate with the other explainers on this many texts (`compare_explainers`;
+    # needs Captum)
+    compare_texts: int = 0,
+    ig_steps: int = 50,  # Integrated Gradients steps in that comparison
+) -> dict:
+    """Evaluate a saved model on `data`; write metrics.json and plots to `out_dir`; return the
+    metrics."""
     start, out = time.time(), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     model = AutoModelForSequenceClassification.from_pretrained(str(model_dir)).eval()
@@ -539,73 +1062,203 @@ def evaluate_model(model_dir:str|Path, # A saved gate model with its tokenizer
     max_tokens = max_tokens or model.config.max_tokens
     s = _score_split(model, tok, data, max_tokens, batch_size)
     metrics = classification_metrics(s["labels"], s["probs"], names)
-    metrics["contribution"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["evidence"]], lexicon)
-    metrics["traced"] = explanation_metrics([[(w, abs(v)) for w, v in ws] for ws in s["traced"]], lexicon)
+    metrics["contribution"] = explanation_metrics(
+        [[(w, abs(v)) for w, v in ws] for ws in s["evidence"]], lexicon
+    )
+    metrics["traced"] = explanation_metrics(
+        [[(w, abs(v)) for w, v in ws] for ws in s["traced"]], lexicon
+    )
     metrics["traced"]["method"] = "traced" if traceable(model) else "last_layer"
     if s["gates"] is not None:
         metrics["explanation"] = explanation_metrics(s["gate_words"], lexicon)
         metrics["gate_mean"] = float(np.concatenate(s["gates"]).mean())
     if faithfulness_texts:
-        metrics.update(_faithfulness_metrics(model, tok, s["texts"][:faithfulness_texts], s["gates"] is not None, max_tokens, batch_size))
+        metrics.update(
+            _faithfulness_metrics(
+                model,
+                tok,
+                s["texts"][:faithfulness_texts],
+                s["gates"] is not None,
+                max_tokens,
+                batch_size,
+            )
+        )
     if s["gates"] is not None and compare_texts:
-        metrics["explainers"] = compare_explainers(model, tok, s["texts"][:compare_texts], lexicon, max_tokens=max_tokens, ig_steps=ig_steps, batch_size=batch_size)
+        metrics["explainers"] = compare_explainers(
+            model,
+            tok,
+            s["texts"][:compare_texts],
+            lexicon,
+            max_tokens=max_tokens,
+            ig_steps=ig_steps,
+            batch_size=batch_size,
+        )
     if thresholds:
         ok, why = quality_gate(metrics, thresholds)
-        metrics["quality_gate"] = {"passed": ok, "thresholds": thresholds, "checks": why}
-    metrics["plots"] = {k: str(v) for k, v in (_draw_evaluation(out, metrics, names, s, history, examples) if plots else {}).items()}
-    metrics["model_dir"], metrics["seconds"] = str(model_dir), round(time.time() - start, 1)
-    (out/"metrics.json").write_text(json.dumps(metrics, indent=1))
+        metrics["quality_gate"] = {
+            "passed": ok,
+            "thresholds": thresholds,
+            "checks": why,
+        }
+    metrics["plots"] = {
+        k: str(v)
+        for k, v in (
+            _draw_evaluation(out, metrics, names, s, history, examples) if plots else {}
+        ).items()
+    }
+    metrics["model_dir"], metrics["seconds"] = str(model_dir), round(
+        time.time() - start, 1
+    )
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
     return metrics
 
 # %% ../nbs/03_evaluate.ipynb #ba367dbf
 def _evaluate_parser():
     "The command line of `gatesent-evaluate`."
     import argparse
-    p = argparse.ArgumentParser(prog="gatesent-evaluate", description="Evaluate a saved gatesent model: metrics.json and plots.")
-    p.add_argument("--model-dir", required=True, help="saved model folder (model + tokenizer)")
-    p.add_argument("--data", help="labelled file (csv/tsv/jsonl/json/parquet), or an SST-2 folder; default: SST-2 from $GATESENT_DATA_DIR or the hub")
-    p.add_argument("--split", default="validation", help="SST-2 split when --data is a folder")
-    p.add_argument("--text-column", default="text"); p.add_argument("--label-column", default="label")
+
+    p = argparse.ArgumentParser(
+        prog="gatesent-evaluate",
+        description="Evaluate a saved gatesent model: metrics.json and plots.",
+    )
+    p.add_argument(
+        "--model-dir", required=True, help="saved model folder (model + tokenizer)"
+    )
+    p.add_argument(
+        "--data",
+        help=(
+            "labelled file (csv/tsv/jsonl/json/parquet), or an SST-2 folder; default:"
+            " SST-2 from $GATESENT_DATA_DIR or the hub"
+        ),
+    )
+    p.add_argument(
+        "--split", default="validation", help="SST-2 split when --data is a folder"
+    )
+    p.add_argument("--text-column", default="text")
+    p.add_argument("--label-column", default="label")
     p.add_argument("--out", default="runs/eval", help="output folder")
-    p.add_argument("--history", help="history.json of the training run (training curves)")
-    p.add_argument("--thresholds", type=json.loads, help='quality gate, e.g. \'{"accuracy": 0.9, "f1": 0.9}\'')
-    p.add_argument("--max-tokens", type=int, default=None, help="token limit (default: the one the model was trained with)")
+    p.add_argument(
+        "--history", help="history.json of the training run (training curves)"
+    )
+    p.add_argument(
+        "--thresholds",
+        type=json.loads,
+        help='quality gate, e.g. \'{"accuracy": 0.9, "f1": 0.9}\'',
+    )
+    p.add_argument(
+        "--max-tokens",
+        type=int,
+        default=None,
+        help="token limit (default: the one the model was trained with)",
+    )
     p.add_argument("--faithfulness-texts", type=int, default=300)
-    p.add_argument("--compare-explainers", type=int, default=0, metavar="N", help="also compare the gate with Integrated Gradients, attention and "
-                   "occlusion on the first N texts (needs Captum: pip install 'gatesent[explain]')")
-    p.add_argument("--ig-steps", type=int, default=50, help="Integrated Gradients steps in that comparison")
-    p.add_argument("--lexicon", default="sst2", help="sentiment words for the gate's plausibility: 'sst2' (SST's single-word phrases, from the SST-2 "
-                   "folder of --data, $GATESENT_DATA_DIR or the hub), a text file with one word per line, or 'none'")
+    p.add_argument(
+        "--compare-explainers",
+        type=int,
+        default=0,
+        metavar="N",
+        help=(
+            "also compare the gate with Integrated Gradients, attention and occlusion"
+            " on the first N texts (needs Captum: pip install 'gatesent[explain]')"
+        ),
+    )
+    p.add_argument(
+        "--ig-steps",
+        type=int,
+        default=50,
+        help="Integrated Gradients steps in that comparison",
+    )
+    p.add_argument(
+        "--lexicon",
+        default="sst2",
+        help=(
+            "sentiment words for the gate's plausibility: 'sst2' (SST's single-word"
+            " phrases, from the SST-2 folder of --data, $GATESENT_DATA_DIR or the hub),"
+            " a text file with one word per line, or 'none'"
+        ),
+    )
     return p
 
 # %% ../nbs/03_evaluate.ipynb #68b4a9da
-def _lexicon(spec:str, data:str|None) -> set[str]|None:
-    "The sentiment words of `--lexicon`: 'sst2' (from the SST-2 folder `data`, $GATESENT_DATA_DIR or the hub; None, said why, when none answers), a file of words, or 'none'."
+def _lexicon(spec: str, data: str | None) -> set[str] | None:
+    """The sentiment words of `--lexicon`: 'sst2' (from the SST-2 folder `data`, $GATESENT_DATA_DIR
+    or the hub; None, said why, when none answers), a file of words, or 'none'."""
     lexicon = None
     if spec == "sst2":
-        try: lexicon = sst_lexicon(None if data and Path(data).is_file() else data)
-        except (ConnectionError, FileNotFoundError) as e: print(f"gatesent-evaluate: no SST-2 lexicon ({e}); the gate's plausibility is not measured")
-    elif spec != "none": lexicon = {w.strip().lower() for w in Path(spec).read_text().splitlines() if w.strip()}
+        try:
+            lexicon = sst_lexicon(None if data and Path(data).is_file() else data)
+        except (ConnectionError, FileNotFoundError) as e:
+            print(
+                f"gatesent-evaluate: no SST-2 lexicon ({e}); the gate's plausibility is"
+                " not measured"
+            )
+    elif spec != "none":
+        lexicon = {
+            w.strip().lower() for w in Path(spec).read_text().splitlines() if w.strip()
+        }
     return lexicon
 
 # %% ../nbs/03_evaluate.ipynb #110f2a64
-def evaluate_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-                 ) -> int: # 0 pass (or no gate), 1 gate failed
+def evaluate_main(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+) -> int:  # 0 pass (or no gate), 1 gate failed
     "Console entry point `gatesent-evaluate`."
     p = _evaluate_parser()
     a = p.parse_args(argv)
-    if a.thresholds:  # before any work: a threshold on a metric the evaluation will not report fails now, not after it
-        cfg_file = Path(a.model_dir)/"config.json"
-        pooling = json.loads(cfg_file.read_text()).get("pooling", "gate") if cfg_file.is_file() else "gate"
-        try: check_thresholds(a.thresholds, a.faithfulness_texts, pooling)
-        except ValueError as e: p.error(str(e))
+    # before any work: a threshold on a metric the evaluation will not report fails now, not after
+    # it
+    if a.thresholds:
+        cfg_file = Path(a.model_dir) / "config.json"
+        pooling = (
+            json.loads(cfg_file.read_text()).get("pooling", "gate")
+            if cfg_file.is_file()
+            else "gate"
+        )
+        try:
+            check_thresholds(a.thresholds, a.faithfulness_texts, pooling)
+        except ValueError as e:
+            p.error(str(e))
     lexicon = _lexicon(a.lexicon, a.data)
     if a.data and Path(a.data).is_file():
-        data = load_custom(a.data, text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0))["train"]
-    else: data = load_sst2(a.data)[a.split]
-    m = evaluate_model(a.model_dir, data, a.out, a.history, a.thresholds, a.max_tokens, a.faithfulness_texts, lexicon=lexicon,
-                       compare_texts=a.compare_explainers, ig_steps=a.ig_steps)
-    print(json.dumps({k: m[k] for k in ("accuracy", "f1", "precision", "recall", "ece", "rows", "explanation", "explainers") if k in m}, indent=1))
+        data = load_custom(
+            a.data,
+            text_column=a.text_column,
+            label_column=a.label_column,
+            split=(1.0, 0.0, 0.0),
+        )["train"]
+    else:
+        data = load_sst2(a.data)[a.split]
+    m = evaluate_model(
+        a.model_dir,
+        data,
+        a.out,
+        a.history,
+        a.thresholds,
+        a.max_tokens,
+        a.faithfulness_texts,
+        lexicon=lexicon,
+        compare_texts=a.compare_explainers,
+        ig_steps=a.ig_steps,
+    )
+    print(
+        json.dumps(
+            {
+                k: m[k]
+                for k in (
+                    "accuracy",
+                    "f1",
+                    "precision",
+                    "recall",
+                    "ece",
+                    "rows",
+                    "explanation",
+                    "explainers",
+                )
+                if k in m
+            },
+            indent=1,
+        )
+    )
     print(f"metrics and plots written to {a.out}")
     if "quality_gate" in m:
         print("\n".join(m["quality_gate"]["checks"]))

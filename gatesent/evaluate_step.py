@@ -10,34 +10,83 @@ from .args import QUALITY_METRICS
 from .data import load_custom
 from .evaluate import evaluate_model
 
-def main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-        ):
-    "The pipeline's evaluation step: the trained model.tar.gz on the validation file -> metrics.json, evaluation.json, model_quality.json and plots."
-    p = argparse.ArgumentParser(prog="evaluate_step", description="SageMaker Processing entry point of the pipeline's evaluation: the trained model.tar.gz on the validation file -> metrics.json, evaluation.json (the step's property file), model_quality.json (the Model Registry's metrics) and, where matplotlib is, the plots.")
-    p.add_argument("--model", default="/opt/ml/processing/model", help="folder holding the training job's model.tar.gz")
-    p.add_argument("--data", default="/opt/ml/processing/validation", help="folder holding one labelled file")
+
+def main(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+):
+    """The pipeline's evaluation step: the trained model.tar.gz on the validation file ->
+    metrics.json, evaluation.json, model_quality.json and plots."""
+    p = argparse.ArgumentParser(
+        prog="evaluate_step",
+        description=(
+            "SageMaker Processing entry point of the pipeline's evaluation: the trained"
+            " model.tar.gz on the validation file -> metrics.json, evaluation.json (the"
+            " step's property file), model_quality.json (the Model Registry's metrics)"
+            " and, where matplotlib is, the plots."
+        ),
+    )
+    p.add_argument(
+        "--model",
+        default="/opt/ml/processing/model",
+        help="folder holding the training job's model.tar.gz",
+    )
+    p.add_argument(
+        "--data",
+        default="/opt/ml/processing/validation",
+        help="folder holding one labelled file",
+    )
     p.add_argument("--out", default="/opt/ml/processing/evaluation")
-    p.add_argument("--text-column", default="sentence"); p.add_argument("--label-column", default="label"); p.add_argument("--label-map")
-    p.add_argument("--faithfulness-texts", type=int, default=300); p.add_argument("--max-rows", type=int)
+    p.add_argument("--text-column", default="sentence")
+    p.add_argument("--label-column", default="label")
+    p.add_argument("--label-map")
+    p.add_argument("--faithfulness-texts", type=int, default=300)
+    p.add_argument("--max-rows", type=int)
     a = p.parse_args(argv)
     archives = glob.glob(os.path.join(a.model, "*.tar.gz"))
-    if len(archives) != 1: sys.exit(f"expected one model.tar.gz in {a.model}, found {archives}")
-    with tempfile.TemporaryDirectory(prefix="model-") as model_dir:  # extracted here, removed when the step ends
-        with tarfile.open(archives[0]) as tar: tar.extractall(model_dir, filter="data")
-        files = sorted(f for f in glob.glob(os.path.join(a.data, "**", "*"), recursive=True) if os.path.isfile(f))
-        if len(files) != 1: sys.exit(f"expected one labelled file in {a.data}, found {files}")
-        data = load_custom(files[0], text_column=a.text_column, label_column=a.label_column, split=(1.0, 0.0, 0.0),
-                           label_map=json.loads(a.label_map) if a.label_map else None)["train"]
-        if a.max_rows: data = data.select(range(min(a.max_rows, data.num_rows)))
+    if len(archives) != 1:
+        sys.exit(f"expected one model.tar.gz in {a.model}, found {archives}")
+    # extracted here, removed when the step ends
+    with tempfile.TemporaryDirectory(prefix="model-") as model_dir:
+        with tarfile.open(archives[0]) as tar:
+            tar.extractall(model_dir, filter="data")
+        files = sorted(
+            f
+            for f in glob.glob(os.path.join(a.data, "**", "*"), recursive=True)
+            if os.path.isfile(f)
+        )
+        if len(files) != 1:
+            sys.exit(f"expected one labelled file in {a.data}, found {files}")
+        data = load_custom(
+            files[0],
+            text_column=a.text_column,
+            label_column=a.label_column,
+            split=(1.0, 0.0, 0.0),
+            label_map=json.loads(a.label_map) if a.label_map else None,
+        )["train"]
+        if a.max_rows:
+            data = data.select(range(min(a.max_rows, data.num_rows)))
         plots = importlib.util.find_spec("matplotlib") is not None
-        if not plots: print("matplotlib is not installed in this container: metrics only, no plots", flush=True)
-        m = evaluate_model(model_dir, data, a.out, faithfulness_texts=a.faithfulness_texts, plots=plots)
-        report = {k: m[k] for k in (*QUALITY_METRICS, "rows") if k in m}  # every metric a threshold may name
-        with open(os.path.join(a.out, "evaluation.json"), "w") as f: json.dump(report, f, indent=1)
-        quality = {"binary_classification_metrics": {k: {"value": m[k], "standard_deviation": "NaN"} for k in ("accuracy", "f1", "precision", "recall")}}
-        with open(os.path.join(a.out, "model_quality.json"), "w") as f: json.dump(quality, f, indent=1)
+        if not plots:
+            print(
+                "matplotlib is not installed in this container: metrics only, no plots",
+                flush=True,
+            )
+        m = evaluate_model(
+            model_dir, data, a.out, faithfulness_texts=a.faithfulness_texts, plots=plots
+        )
+        # every metric a threshold may name
+        report = {k: m[k] for k in (*QUALITY_METRICS, "rows") if k in m}
+        with open(os.path.join(a.out, "evaluation.json"), "w") as f:
+            json.dump(report, f, indent=1)
+        quality = {
+            "binary_classification_metrics": {
+                k: {"value": m[k], "standard_deviation": "NaN"}
+                for k in ("accuracy", "f1", "precision", "recall")
+            }
+        }
+        with open(os.path.join(a.out, "model_quality.json"), "w") as f:
+            json.dump(quality, f, indent=1)
         print("evaluation:", json.dumps(report), flush=True)
-
 
 # %% auto #0
 __all__ = ['main']

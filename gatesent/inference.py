@@ -7,7 +7,9 @@ from __future__ import annotations
 import functools, json, math, os, re, tempfile, time, warnings
 from pathlib import Path
 
-from .contract import EVIDENCE, JSONLINES_TYPES, JSON_TYPES, RequestError, _media_type, assemble, batch_explain, batch_mode, parse_request
+from .contract import EVIDENCE, JSONLINES_TYPES, JSON_TYPES, RequestError
+from .contract import _media_type, assemble, batch_explain, batch_mode
+from .contract import parse_request
 from .text import encode_texts, load_tokenizer, word_scores
 
 # %% auto #0
@@ -18,286 +20,531 @@ __all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'quantize', 'dequanti
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
 ONNX_FILES = ("model.onnx", "model.int8.onnx")
-EVIDENCE_FILES = ("evidence.onnx", "evidence.int8.onnx") # The forward pass with its traced evidence
+EVIDENCE_FILES = (
+    "evidence.onnx",
+    "evidence.int8.onnx",
+)  # The forward pass with its traced evidence
+
 
 def _quiet_quantization():
-    "torch.ao quantization still works in torch 2.x but warns that it moves to torchao; say it once, not per call."
-    for text in (".*torch.ao.quantization.*", ".*torchao.*", ".*quantized tensor creation functions.*", ".*TypedStorage is deprecated.*"):
+    """torch.ao quantization still works in torch 2.x but warns that it moves to torchao; say it
+    once, not per call."""
+    for text in (
+        ".*torch.ao.quantization.*",
+        ".*torchao.*",
+        ".*quantized tensor creation functions.*",
+        ".*TypedStorage is deprecated.*",
+    ):
         warnings.filterwarnings("ignore", message=text)
 
+
 def _toward_each(shares):
-    "Shares of each label's logit (..., labels) as shares of the margin toward each label (`toward`)."
+    """Shares of each label's logit (..., labels) as shares of the margin toward each label
+    (`toward`)."""
     import numpy as np
+
     shares = np.asarray(shares, dtype=np.float64)
     count = shares.shape[-1]
     return shares + (shares - shares.sum(-1, keepdims=True)) / (count - 1)
 
 # %% ../nbs/04_inference.ipynb #be5daa50
-def quantize(model # A float gate model, changed in place
-            ):
-    "int8 dynamic quantisation of the encoder: per-channel int8 Linear layers, int8 vocabulary table; gate and head stay float."
+def quantize(
+    model,  # A float gate model, changed in place
+):
+    """int8 dynamic quantisation of the encoder: per-channel int8 Linear layers, int8 vocabulary
+    table; gate and head stay float."""
     import torch.nn as nn
-    from torch.ao.quantization import float_qparams_weight_only_qconfig, per_channel_dynamic_qconfig, quantize_dynamic
+    from torch.ao.quantization import (
+        float_qparams_weight_only_qconfig,
+        per_channel_dynamic_qconfig,
+        quantize_dynamic,
+    )
+
     _quiet_quantization()
     spec = {}
     for name, m in model.named_modules():
-        if not name.startswith("encoder."): continue
-        if isinstance(m, nn.Linear): spec[name] = per_channel_dynamic_qconfig
-        # only vocabulary tables: small position/type/bucket tables are looked up with non-contiguous indices the int8 kernel refuses
-        elif isinstance(m, nn.Embedding) and m.num_embeddings >= 1000: spec[name] = float_qparams_weight_only_qconfig
+        if not name.startswith("encoder."):
+            continue
+        if isinstance(m, nn.Linear):
+            spec[name] = per_channel_dynamic_qconfig
+        # only vocabulary tables: small position/type/bucket tables are looked up with
+        # non-contiguous indices the int8 kernel refuses
+        elif isinstance(m, nn.Embedding) and m.num_embeddings >= 1000:
+            spec[name] = float_qparams_weight_only_qconfig
     return quantize_dynamic(model, spec, inplace=True)
 
 # %% ../nbs/04_inference.ipynb #82232bd7
-def dequantized(model # A `quantize`d gate model
-               ):
-    "A float copy of an int8 model, its int8 weights dequantized: the network `trace_labels` follows for it."
+def dequantized(
+    model,  # A `quantize`d gate model
+):
+    """A float copy of an int8 model, its int8 weights dequantized: the network `trace_labels`
+    follows for it."""
     import torch
     from gatesent.model import GateSentForSequenceClassification
+
     twin = GateSentForSequenceClassification(model.config).eval()
-    state = {k: v for k, v in model.state_dict().items() if isinstance(v, torch.Tensor) and v.is_floating_point() and not v.is_quantized}
+    state = {
+        k: v
+        for k, v in model.state_dict().items()
+        if isinstance(v, torch.Tensor) and v.is_floating_point() and not v.is_quantized
+    }
     for name, m in model.named_modules():
         weight, bias = getattr(m, "weight", None), getattr(m, "bias", None)
-        if callable(weight) and not isinstance(weight, torch.Tensor):  # an int8 layer: its weight is a method
+        # an int8 layer: its weight is a method
+        if callable(weight) and not isinstance(weight, torch.Tensor):
             state[f"{name}.weight"] = weight().dequantize()
-            if callable(bias) and bias() is not None: state[f"{name}.bias"] = bias()
-    missing = [k for k in twin.state_dict() if k not in state and not k.endswith("position_ids")]
-    if missing: raise ValueError(f"no float value for {missing[:3]} in the int8 model")
+            if callable(bias) and bias() is not None:
+                state[f"{name}.bias"] = bias()
+    missing = [
+        k
+        for k in twin.state_dict()
+        if k not in state and not k.endswith("position_ids")
+    ]
+    if missing:
+        raise ValueError(f"no float value for {missing[:3]} in the int8 model")
     twin.load_state_dict(state, strict=False)
     return twin.to(next(iter(state.values())).device)
 
 # %% ../nbs/04_inference.ipynb #aadddf64
 class TorchBackend:
     "A saved PyTorch model (float, or int8 from `save_int8`)."
-    def __init__(self, model_dir:Path, int8:bool|None=None, device:str|None=None):
+
+    def __init__(
+        self, model_dir: Path, int8: bool | None = None, device: str | None = None
+    ):
         import threading, torch
         from transformers import AutoModelForSequenceClassification
         from gatesent.model import GateSentConfig, GateSentForSequenceClassification
+
         self.torch = torch
-        saved_int8 = (model_dir/INT8_WEIGHTS).is_file()
+        saved_int8 = (model_dir / INT8_WEIGHTS).is_file()
         self.int8 = saved_int8 if int8 is None else int8
-        if saved_int8:  # the structure from the config, then the int8 weights into its quantised layers
-            model = quantize(GateSentForSequenceClassification(GateSentConfig.from_pretrained(str(model_dir))).eval())
-            model.load_state_dict(torch.load(model_dir/INT8_WEIGHTS, weights_only=False))
+        # the structure from the config, then the int8 weights into its quantised layers
+        if saved_int8:
+            model = quantize(
+                GateSentForSequenceClassification(
+                    GateSentConfig.from_pretrained(str(model_dir))
+                ).eval()
+            )
+            model.load_state_dict(
+                torch.load(model_dir / INT8_WEIGHTS, weights_only=False)
+            )
         else:
-            model = AutoModelForSequenceClassification.from_pretrained(str(model_dir)).eval()
-            if self.int8: model = quantize(model)
-        self.device = torch.device("cpu" if self.int8 else device or ("cuda" if torch.cuda.is_available() else "cpu"))
+            model = AutoModelForSequenceClassification.from_pretrained(
+                str(model_dir)
+            ).eval()
+            if self.int8:
+                model = quantize(model)
+        self.device = torch.device(
+            "cpu"
+            if self.int8
+            else device or ("cuda" if torch.cuda.is_available() else "cpu")
+        )
         self.model = model.to(self.device).eval()
-        self.float_model, self.lock = None if self.int8 else self.model, threading.Lock()
+        self.float_model = None if self.int8 else self.model
+        self.lock = threading.Lock()
         self.name = f"pytorch {'int8' if self.int8 else 'fp32'} on {self.device}"
 
     def traced_model(self):
-        "The float model the evidence is traced through: the model, or its int8 weights dequantized."
+        """The float model the evidence is traced through: the model, or its int8 weights
+        dequantized."""
         with self.lock:
             if self.float_model is None:
                 self.float_model = dequantized(self.model)
         return self.float_model
 
-    def __call__(self, ids, mask, explain:bool=False, evidence:str="input"):
-        "Logits, gate scores (or None); with `explain` each token's share of the margin toward each label, the bias shares, and which evidence (`EVIDENCE`)."
+    def __call__(self, ids, mask, explain: bool = False, evidence: str = "input"):
+        """Logits, gate scores (or None); with `explain` each token's share of the margin toward
+        each label, the bias shares, and which evidence (`EVIDENCE`)."""
         from gatesent.trace import trace_labels
+
         t = self.torch
-        ids, mask = t.from_numpy(ids).to(self.device), t.from_numpy(mask).to(self.device)
+        ids, mask = t.from_numpy(ids).to(self.device), t.from_numpy(mask).to(
+            self.device
+        )
         np_ = lambda x: None if x is None else x.detach().float().cpu().numpy()
-        if explain and evidence == "input":  # outside inference mode: the tracer's weights must be ordinary tensors
+        # outside inference mode: the tracer's weights must be ordinary tensors
+        if explain and evidence == "input":
             traced = trace_labels(self.traced_model(), ids, mask)
             kind = "input" if traced.method == "traced" else "last_layer"
             shares = np_(traced.evidence)
-            if not self.int8: return np_(traced.logits), np_(traced.gate_scores), shares, np_(traced.bias), kind
+            if not self.int8:
+                return (
+                    np_(traced.logits),
+                    np_(traced.gate_scores),
+                    shares,
+                    np_(traced.bias),
+                    kind,
+                )
             with t.inference_mode():
-                out = self.model(input_ids=ids, attention_mask=mask)  # the answer is the int8 model's
+                # the answer is the int8 model's
+                out = self.model(input_ids=ids, attention_mask=mask)
             logits = np_(out.logits)
-            bias = _toward_each(logits) - shares.sum(1)  # int8 is not exactly linear: the bias share is the rest
+            # int8 is not exactly linear: the bias share is the rest
+            bias = _toward_each(logits) - shares.sum(1)
             return logits, np_(out.gate_scores), shares, bias, kind
         with t.inference_mode():
-            out = self.model(input_ids=ids, attention_mask=mask, output_contributions=explain)
-        if not explain: return np_(out.logits), np_(out.gate_scores), None, None, None
+            out = self.model(
+                input_ids=ids, attention_mask=mask, output_contributions=explain
+            )
+        if not explain:
+            return np_(out.logits), np_(out.gate_scores), None, None, None
         head = _toward_each(np_(self.model.classifier.bias))
-        return np_(out.logits), np_(out.gate_scores), _toward_each(np_(out.contributions)), head[None].repeat(len(ids), 0), "last_layer"
+        return (
+            np_(out.logits),
+            np_(out.gate_scores),
+            _toward_each(np_(out.contributions)),
+            head[None].repeat(len(ids), 0),
+            "last_layer",
+        )
 
 # %% ../nbs/04_inference.ipynb #a1c2919c
 class OnnxBackend:
     "An ONNX export (`export_onnx`) run by ONNX Runtime on the CPU: no torch, no transformers."
-    def __init__(self, path:Path, threads:int|None=None):
-        import onnxruntime as ort
-        opts = ort.SessionOptions()
-        if threads: opts.intra_op_num_threads = threads
-        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        self.int8, self.device = "int8" in path.name, "cpu"
-        traced = path.with_name(EVIDENCE_FILES[self.int8])  # its own graph: a plain answer does not pay for the reverse pass
-        self.traced = ort.InferenceSession(str(traced), opts, providers=["CPUExecutionProvider"]) if traced.is_file() else None
-        self.name = f"onnxruntime {'int8' if self.int8 else 'fp32'} ({path.name})"
-        self.outputs = [o.name for o in self.session.get_outputs()]  # exports older than the contributions have logits and gate_scores only
 
-    def __call__(self, ids, mask, explain:bool=False, evidence:str="input"):
-        "Logits, gate scores; with `explain` each token's share of the margin toward each label, the bias shares, and which evidence (None from an export without them)."
+    def __init__(self, path: Path, threads: int | None = None):
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        if threads:
+            opts.intra_op_num_threads = threads
+        self.session = ort.InferenceSession(
+            str(path), opts, providers=["CPUExecutionProvider"]
+        )
+        self.int8 = "int8" in path.name
+        self.device = "cpu"
+        # its own graph: a plain answer does not pay for the reverse pass
+        traced = path.with_name(EVIDENCE_FILES[self.int8])
+        self.traced = (
+            ort.InferenceSession(str(traced), opts, providers=["CPUExecutionProvider"])
+            if traced.is_file()
+            else None
+        )
+        self.name = f"onnxruntime {'int8' if self.int8 else 'fp32'} ({path.name})"
+        # exports older than the contributions have logits and gate_scores only
+        self.outputs = [o.name for o in self.session.get_outputs()]
+
+    def __call__(self, ids, mask, explain: bool = False, evidence: str = "input"):
+        """Logits, gate scores; with `explain` each token's share of the margin toward each label,
+        the bias shares, and which evidence (None from an export without them)."""
         feed = {"input_ids": ids, "attention_mask": mask}
-        if explain and evidence == "input" and self.traced is not None and not self.int8:
-            return (*self.traced.run(["logits", "gate_scores", "evidence", "evidence_bias"], feed), "input")
+        if (
+            explain
+            and evidence == "input"
+            and self.traced is not None
+            and not self.int8
+        ):
+            return (
+                *self.traced.run(
+                    ["logits", "gate_scores", "evidence", "evidence_bias"], feed
+                ),
+                "input",
+            )
         if explain and evidence == "input" and self.traced is not None:
             # the answer is the plain graph's: quantised apart, the evidence graph rounds otherwise
             logits, gates = self.session.run(["logits", "gate_scores"], feed)
             shares = self.traced.run(["evidence"], feed)[0]
             return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
         if not explain or "contributions" not in self.outputs:
-            return (*self.session.run(["logits", "gate_scores"], feed), None, None, None)
-        logits, gates, contribs, head = self.session.run(["logits", "gate_scores", "contributions", "head_bias"], feed)
+            return (
+                *self.session.run(["logits", "gate_scores"], feed),
+                None,
+                None,
+                None,
+            )
+        logits, gates, contribs, head = self.session.run(
+            ["logits", "gate_scores", "contributions", "head_bias"], feed
+        )
         return logits, gates, _toward_each(contribs), _toward_each(head), "last_layer"
 
 # %% ../nbs/04_inference.ipynb #3b9c9b4f
-def explanation(text:str, # The text
-                spans:list, # Its token spans (`encode_texts(..., spans=True)`)
-                gates, # Its tokens' gate scores (None: not a gate model)
-                shares, # Its tokens' shares of the margin toward each label, (tokens, labels) (None: the backend has none)
-                logits, # Its logits (labels,)
-                bias, # The bias share of the margin toward each label (labels,)
-                labels:list[str], # The label names
-                evidence:str|None=None, # Which evidence the shares are (`EVIDENCE`)
-               ) -> dict: # `tokens` and, with shares, `contributions`
-    "The words of one text with their gate scores and contributions, and how the contributions add up to the margin."
+def explanation(
+    text: str,  # The text
+    spans: list,  # Its token spans (`encode_texts(..., spans=True)`)
+    gates,  # Its tokens' gate scores (None: not a gate model)
+    # Its tokens' shares of the margin toward each label, (tokens, labels) (None: the backend has
+    # none)
+    shares,
+    logits,  # Its logits (labels,)
+    bias,  # The bias share of the margin toward each label (labels,)
+    labels: list[str],  # The label names
+    evidence: str | None = None,  # Which evidence the shares are (`EVIDENCE`)
+) -> dict:  # `tokens` and, with shares, `contributions`
+    """The words of one text with their gate scores and contributions, and how the contributions add
+    up to the margin."""
     import numpy as np
+
     c = None if shares is None else np.asarray(shares, dtype=np.float64)
-    cols = [] if c is None else [c[:, 1]] if len(labels) == 2 else [c[:, k] for k in range(len(labels))]
+    cols = (
+        []
+        if c is None
+        else [c[:, 1]] if len(labels) == 2 else [c[:, k] for k in range(len(labels))]
+    )
     per_col = [word_scores(text, spans, col.tolist(), merge="sum") for col in cols]
-    gated = None if gates is None else word_scores(text, spans, np.asarray(gates).tolist())
-    words = gated if gated is not None else per_col[0] if per_col else word_scores(text, spans, [0.0] * len(spans))  # one pass per score, none extra
+    gated = (
+        None if gates is None else word_scores(text, spans, np.asarray(gates).tolist())
+    )
+    # one pass per score, none extra
+    words = (
+        gated
+        if gated is not None
+        else per_col[0] if per_col else word_scores(text, spans, [0.0] * len(spans))
+    )
     tokens = [{"word": w} for w, _ in words]
-    for t, (_, g) in zip(tokens, gated or []): t["gate"] = round(g, 4)
-    if c is None: return {"tokens": tokens}
+    for t, (_, g) in zip(tokens, gated or []):
+        t["gate"] = round(g, 4)
+    if c is None:
+        return {"tokens": tokens}
     r6 = lambda x: round(float(x), 6)
     for n, t in enumerate(tokens):
-        t["contribution"] = r6(per_col[0][n][1]) if len(labels) == 2 else {l: r6(pc[n][1]) for l, pc in zip(labels, per_col)}
+        t["contribution"] = (
+            r6(per_col[0][n][1])
+            if len(labels) == 2
+            else {l: r6(pc[n][1]) for l, pc in zip(labels, per_col)}
+        )
     special = [col.sum() - sum(v for _, v in pc) for col, pc in zip(cols, per_col)]
     margins = _toward_each(logits)
     if len(labels) == 2:
-        summary = {"toward": labels[1], "logit_margin": r6(margins[1]), "bias": r6(bias[1]), "special_tokens": r6(special[0])}
+        summary = {
+            "toward": labels[1],
+            "logit_margin": r6(margins[1]),
+            "bias": r6(bias[1]),
+            "special_tokens": r6(special[0]),
+        }
     else:
-        summary = {"margins": {l: r6(v) for l, v in zip(labels, margins)}, "bias": {l: r6(v) for l, v in zip(labels, bias)},
-                   "special_tokens": {l: r6(v) for l, v in zip(labels, special)}}
+        summary = {
+            "margins": {l: r6(v) for l, v in zip(labels, margins)},
+            "bias": {l: r6(v) for l, v in zip(labels, bias)},
+            "special_tokens": {l: r6(v) for l, v in zip(labels, special)},
+        }
     return {"tokens": tokens, "contributions": {**summary, "evidence": evidence}}
 
 # %% ../nbs/04_inference.ipynb #1f8eb97b
-def load_backend(model_dir:Path, # A saved model folder
-                 backend:str|None=None, # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
-                 int8:bool|None=None, # See `Predictor`
-                 threads:int|None=None, # CPU threads (default: the runtime's choice)
-                 device:str|None=None, # PyTorch's device
-                ) -> OnnxBackend|TorchBackend:
-    "The backend that runs a saved model's forward pass: ONNX Runtime on its ONNX export, or PyTorch on its weights."
-    onnx = next((model_dir/f for f in (ONNX_FILES[::-1] if int8 else ONNX_FILES) if (model_dir/f).is_file()), None)
+def load_backend(
+    model_dir: Path,  # A saved model folder
+    backend: (
+        str | None
+    ) = None,  # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
+    int8: bool | None = None,  # See `Predictor`
+    threads: int | None = None,  # CPU threads (default: the runtime's choice)
+    device: str | None = None,  # PyTorch's device
+) -> OnnxBackend | TorchBackend:
+    """The backend that runs a saved model's forward pass: ONNX Runtime on its ONNX export, or
+    PyTorch on its weights."""
+    onnx = next(
+        (
+            model_dir / f
+            for f in (ONNX_FILES[::-1] if int8 else ONNX_FILES)
+            if (model_dir / f).is_file()
+        ),
+        None,
+    )
     backend = backend or ("onnx" if onnx else "torch")
     if backend == "onnx":
-        if onnx is None: raise FileNotFoundError(f"{model_dir} has no ONNX export ({' or '.join(ONNX_FILES)}); make one with export_onnx")
+        if onnx is None:
+            raise FileNotFoundError(
+                f"{model_dir} has no ONNX export ({' or '.join(ONNX_FILES)}); make one"
+                " with export_onnx"
+            )
         return OnnxBackend(onnx, threads)
-    if backend != "torch": raise ValueError(f"backend must be 'onnx' or 'torch', got {backend!r}")
+    if backend != "torch":
+        raise ValueError(f"backend must be 'onnx' or 'torch', got {backend!r}")
     if threads:
-        import torch; torch.set_num_threads(threads)
+        import torch
+
+        torch.set_num_threads(threads)
     return TorchBackend(model_dir, int8, device)
 
 # %% ../nbs/04_inference.ipynb #ccfe39aa
 class Predictor:
-    "A saved gate model loaded once: fast batched predictions in input order, optional word-level explanations."
-    def __init__(self,
-                 model_dir:str|Path, # A saved model folder: PyTorch (config + weights or model.int8.pt) or ONNX (model.onnx / model.int8.onnx)
-                 batch_size:int=32, # Texts per forward pass
-                 max_tokens:int|None=None, # Token limit (default: the one the model was trained with)
-                 threads:int|None=None, # CPU threads (default: the runtime's choice)
-                 int8:bool|None=None, # Int8: PyTorch's dynamic quantisation, or the ONNX folder's int8 export (default: PyTorch int8 when the folder holds int8 weights; ONNX fp32 when it has both)
-                 device:str|None=None, # PyTorch: "cpu", "cuda", ... (default: CUDA when available)
-                 backend:str|None=None, # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
-                ):
+    """A saved gate model loaded once: fast batched predictions in input order, optional word-level
+    explanations."""
+
+    def __init__(
+        self,
+        model_dir: (
+            str
+            | Path
+            # A saved model folder: PyTorch (config + weights or model.int8.pt) or ONNX (model.onnx
+            # /
+            # model.int8.onnx)
+        ),
+        batch_size: int = 32,  # Texts per forward pass
+        max_tokens: (
+            int | None
+        ) = None,  # Token limit (default: the one the model was trained with)
+        threads: int | None = None,  # CPU threads (default: the runtime's choice)
+        int8: (
+            bool
+            | None
+            # Int8: PyTorch's dynamic quantisation, or the ONNX folder's int8 export (default:
+            # PyTorch
+            # int8 when the folder holds int8 weights; ONNX fp32 when it has both)
+        ) = None,
+        device: (
+            str | None
+        ) = None,  # PyTorch: "cpu", "cuda", ... (default: CUDA when available)
+        backend: (
+            str | None
+        ) = None,  # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
+    ):
         start = time.perf_counter()
-        self.model_dir, self.batch_size = Path(model_dir), batch_size
-        if not (self.model_dir/"config.json").is_file():
-            raise FileNotFoundError(f"{self.model_dir} is not a saved model folder (no config.json)")
+        self.model_dir = Path(model_dir)
+        self.batch_size = batch_size
+        if not (self.model_dir / "config.json").is_file():
+            raise FileNotFoundError(
+                f"{self.model_dir} is not a saved model folder (no config.json)"
+            )
         self.backend = load_backend(self.model_dir, backend, int8, threads, device)
-        self.int8, self.device = self.backend.int8, self.backend.device
-        cfg = self.config = json.loads((self.model_dir/"config.json").read_text())
+        self.int8 = self.backend.int8
+        self.device = self.backend.device
+        cfg = self.config = json.loads((self.model_dir / "config.json").read_text())
         self.tokenizer = load_tokenizer(self.model_dir)
         self.max_tokens = max_tokens or cfg.get("max_tokens", 128)
-        self.truncation, self.head_share = cfg.get("truncation", "head_tail"), cfg.get("head_share", 0.25)
+        self.truncation = cfg.get("truncation", "head_tail")
+        self.head_share = cfg.get("head_share", 0.25)
         self.labels = [cfg["id2label"][str(i)] for i in range(len(cfg["id2label"]))]
-        self.pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
+        self.pad_id = (
+            self.tokenizer.pad_token_id
+            if self.tokenizer.pad_token_id is not None
+            else 0
+        )
         self.has_gate = cfg.get("pooling", "gate") == "gate"
         self.load_seconds = time.perf_counter() - start
 
     def __repr__(self):
-        return (f"Predictor({self.model_dir.name}: {self.config['backbone']['model_type']} encoder, pooling={self.config.get('pooling')}, "
-                f"labels={self.labels}, max_tokens={self.max_tokens}, {self.backend.name})")
+        return (
+            f"Predictor({self.model_dir.name}: {self.config['backbone']['model_type']}"
+            f" encoder, pooling={self.config.get('pooling')}, labels={self.labels},"
+            f" max_tokens={self.max_tokens}, {self.backend.name})"
+        )
 
-    def __call__(self, texts:str|list[str], explain:bool=False, evidence:str="input"):
+    def __call__(
+        self, texts: str | list[str], explain: bool = False, evidence: str = "input"
+    ):
         "One text gives one result, a list gives a list."
-        if isinstance(texts, str): return self.predict([texts], explain, evidence)[0]
+        if isinstance(texts, str):
+            return self.predict([texts], explain, evidence)[0]
         return self.predict(texts, explain, evidence)
 
 # %% ../nbs/04_inference.ipynb #a1b2f67b
-def predict(self,
-            texts:list[str], # Texts to classify
-            explain:bool=False, # Add each text's words with their gate scores and contributions (see `explanation`)
-            evidence:str="input", # The contributions: traced to the input, or the last layer's (`EVIDENCE`)
-           ) -> list[dict]: # Per text: label, score, probabilities (and tokens, contributions)
+def predict(
+    self,
+    texts: list[str],  # Texts to classify
+    # Add each text's words with their gate scores and contributions (see `explanation`)
+    explain: bool = False,
+    # The contributions: traced to the input, or the last layer's (`EVIDENCE`)
+    evidence: str = "input",
+) -> list[dict]:  # Per text: label, score, probabilities (and tokens, contributions)
     "Classify `texts`; results in input order."
     import numpy as np
-    if evidence not in EVIDENCE: raise ValueError(f"evidence must be one of {EVIDENCE}, got {evidence!r}")
-    enc = encode_texts(self.tokenizer, texts, self.max_tokens, self.truncation, self.head_share, spans=explain)
+
+    if evidence not in EVIDENCE:
+        raise ValueError(f"evidence must be one of {EVIDENCE}, got {evidence!r}")
+    enc = encode_texts(
+        self.tokenizer,
+        texts,
+        self.max_tokens,
+        self.truncation,
+        self.head_share,
+        spans=explain,
+    )
     order = sorted(range(len(texts)), key=lambda i: len(enc["input_ids"][i]))
     results = [None] * len(texts)
     for b in range(0, len(order), self.batch_size):
-        rows = order[b:b + self.batch_size]
-        width = max(len(enc["input_ids"][i]) for i in rows)  # pad to this batch's longest text only
+        rows = order[b : b + self.batch_size]
+        width = max(
+            len(enc["input_ids"][i]) for i in rows
+        )  # pad to this batch's longest text only
         ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
         mask = np.zeros((len(rows), width), dtype=np.int64)
         for j, i in enumerate(rows):
-            n = len(enc["input_ids"][i]); ids[j, :n] = enc["input_ids"][i]; mask[j, :n] = 1
+            n = len(enc["input_ids"][i])
+            ids[j, :n] = enc["input_ids"][i]
+            mask[j, :n] = 1
         logits, gates, shares, bias, kind = self.backend(ids, mask, explain, evidence)
-        e = np.exp(logits - logits.max(-1, keepdims=True))  # float32, as the model computes
+        e = np.exp(
+            logits - logits.max(-1, keepdims=True)
+        )  # float32, as the model computes
         probs = (e / e.sum(-1, keepdims=True)).tolist()
         for j, i in enumerate(rows):
-            p = probs[j]; best = max(range(len(p)), key=p.__getitem__)
-            r = {"label": self.labels[best], "score": p[best], "probabilities": dict(zip(self.labels, p))}
+            p = probs[j]
+            best = max(range(len(p)), key=p.__getitem__)
+            r = {
+                "label": self.labels[best],
+                "score": p[best],
+                "probabilities": dict(zip(self.labels, p)),
+            }
             if explain:
                 n = len(enc["input_ids"][i])
-                r.update(explanation(texts[i], enc["spans"][i], gates[j][:n] if self.has_gate else None,
-                                     None if shares is None else shares[j][:n], logits[j], None if bias is None else bias[j],
-                                     self.labels, kind))
+                r.update(
+                    explanation(
+                        texts[i],
+                        enc["spans"][i],
+                        gates[j][:n] if self.has_gate else None,
+                        None if shares is None else shares[j][:n],
+                        logits[j],
+                        None if bias is None else bias[j],
+                        self.labels,
+                        kind,
+                    )
+                )
             results[i] = r
     return results
+
 
 Predictor.predict = predict
 
 # %% ../nbs/04_inference.ipynb #8ef3a7de
-def _copy_config_and_tokenizer(model_dir:Path, dest:Path):
+def _copy_config_and_tokenizer(model_dir: Path, dest: Path):
     from transformers import AutoConfig, AutoTokenizer
     import gatesent.model  # registers the gatesent config
+
     AutoConfig.from_pretrained(str(model_dir)).save_pretrained(str(dest))
     AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(str(dest))
 
 # %% ../nbs/04_inference.ipynb #8f3c122f
 def _head_nodes(graph_model) -> list[str]:
-    "The gate's and the head's nodes, which int8 leaves in float (as `quantize` does), so that the logits and their contributions stay exact."
+    """The gate's and the head's nodes, which int8 leaves in float (as `quantize` does), so that the
+    logits and their contributions stay exact."""
     g = graph_model.graph
-    own = {i.name for i in g.initializer if i.name.startswith(("gate.", "classifier.", "m.gate.", "m.classifier."))}
-    reads_own = {o for n in g.node if own & set(n.input) for o in n.input}  # the tensors such nodes also read (e.g. the gate's x @ w)
+    own = {
+        i.name
+        for i in g.initializer
+        if i.name.startswith(("gate.", "classifier.", "m.gate.", "m.classifier."))
+    }
+    # the tensors such nodes also read (e.g. the gate's x @ w)
+    reads_own = {o for n in g.node if own & set(n.input) for o in n.input}
     outputs = {o.name for o in g.output}
-    keep = [n for n in g.node if own & set(n.input) or outputs & set(n.output) or reads_own & set(n.output)]
-    return [n.name for n in keep] + [n.name + "_MatMul" for n in keep if n.op_type == "Gemm"]  # the quantiser first rewrites a Gemm as <name>_MatMul
+    keep = [
+        n
+        for n in g.node
+        if own & set(n.input) or outputs & set(n.output) or reads_own & set(n.output)
+    ]
+    # the quantiser first rewrites a Gemm as <name>_MatMul
+    return [n.name for n in keep] + [
+        n.name + "_MatMul" for n in keep if n.op_type == "Gemm"
+    ]
 
 # %% ../nbs/04_inference.ipynb #291070ee
-def save_int8(model_dir:str|Path, # A saved float model folder
-              dest:str|Path, # Folder for the int8 model
-             ) -> Path:
+def save_int8(
+    model_dir: str | Path,  # A saved float model folder
+    dest: str | Path,  # Folder for the int8 model
+) -> Path:
     "Save a PyTorch int8-quantised copy of a saved model: config, tokenizer and `model.int8.pt`."
     import torch
     from transformers import AutoModelForSequenceClassification
     import gatesent.model
-    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
     model = AutoModelForSequenceClassification.from_pretrained(str(model_dir)).eval()
     _copy_config_and_tokenizer(Path(model_dir), dest)
-    torch.save(quantize(model).state_dict(), dest/INT8_WEIGHTS)
+    torch.save(quantize(model).state_dict(), dest / INT8_WEIGHTS)
     return dest
 
 # %% ../nbs/04_inference.ipynb #c229a522
-def _forward_nodes(graph, outputs:list[str]) -> list[int]:
+def _forward_nodes(graph, outputs: list[str]) -> list[int]:
     "Indices of the nodes of ONNX `graph` that `outputs` depend on, in graph order."
     need, keep = set(outputs), []
     for i in reversed(range(len(graph.node))):  # ONNX keeps nodes in topological order
@@ -307,17 +554,23 @@ def _forward_nodes(graph, outputs:list[str]) -> list[int]:
             need |= {x for x in node.input if x}
     return keep[::-1]
 
+
 def _folded(model):
     "ONNX `model` with each DequantizeLinear of stored weights replaced by its float result."
     import numpy as np
     from onnx import numpy_helper
+
     g = model.graph
     weights = {w.name: w for w in g.initializer}
     array = lambda name: numpy_helper.to_array(weights[name]).astype(np.float32)
     is_stored = lambda n: n.op_type == "DequantizeLinear" and n.input[0] in weights
     for n in [n for n in g.node if is_stored(n)]:
         q, scale = array(n.input[0]), array(n.input[1])
-        zero = array(n.input[2]) if len(n.input) > 2 and n.input[2] else np.zeros_like(scale)
+        zero = (
+            array(n.input[2])
+            if len(n.input) > 2 and n.input[2]
+            else np.zeros_like(scale)
+        )
         axis = next((a.i for a in n.attribute if a.name == "axis"), 1) % max(q.ndim, 1)
         shape = [-1 if d == axis else 1 for d in range(q.ndim)] if scale.ndim else []
         dequantized = (q - zero.reshape(shape)) * scale.reshape(shape)
@@ -327,138 +580,243 @@ def _folded(model):
     g.node.extend(kept)
     return model
 
-def _quantize_onnx(src:Path, dst:Path):
+
+def _quantize_onnx(src: Path, dst: Path):
     "Write `dst` from `src`: dynamic int8 of the forward pass's MatMul weights, per channel."
     # the head and the embeddings stay float; so does an evidence graph's reverse pass
     import logging, onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
+
     plain = onnx.load(str(src))
-    del plain.graph.value_info[:]  # the exporter's intermediate shapes carry the example's sizes; let the quantiser infer its own
+    # the exporter's intermediate shapes carry the example's sizes; let the quantiser infer its own
+    del plain.graph.value_info[:]
     forward = set(_forward_nodes(plain.graph, ["logits"]))
     reverse = [n.name for i, n in enumerate(plain.graph.node) if i not in forward]
     root, level = logging.getLogger(), logging.getLogger().level
-    root.setLevel(logging.ERROR)  # the quantiser logs advice to pre-process on the root logger
+    root.setLevel(
+        logging.ERROR
+    )  # the quantiser logs advice to pre-process on the root logger
     try:
         with tempfile.TemporaryDirectory() as d:
             onnx.save(plain, f"{d}/plain.onnx")
             # MatMul only: the embedding tables (Gather) stay float, as quantised they cost the
             # quick model 1.1 points of SST-2 accuracy
-            quantize_dynamic(f"{d}/plain.onnx", f"{d}/int8.onnx", per_channel=True,
-                             weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"],
-                             nodes_to_exclude=_head_nodes(plain) + reverse)
+            quantize_dynamic(
+                f"{d}/plain.onnx",
+                f"{d}/int8.onnx",
+                per_channel=True,
+                weight_type=QuantType.QInt8,
+                op_types_to_quantize=["MatMul"],
+                nodes_to_exclude=_head_nodes(plain) + reverse,
+            )
             # the reverse pass reads the int8 weights as float: dequantised once here, not per call
             onnx.save(_folded(onnx.load(f"{d}/int8.onnx")), str(dst))
-    finally: root.setLevel(level)
+    finally:
+        root.setLevel(level)
 
 # %% ../nbs/04_inference.ipynb #abd24707
-def _save_graph(module, ids, mask, outputs:list[str], path:Path):
-    "Export `module` (inputs input_ids, attention_mask; dynamic batch and length) to ONNX at `path`."
+def _save_graph(module, ids, mask, outputs: list[str], path: Path):
+    """Export `module` (inputs input_ids, attention_mask; dynamic batch and length) to ONNX at
+    `path`."""
     import logging, torch
+
     batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq")
     logging.getLogger("torch.onnx").setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        program = torch.onnx.export(module, (ids, mask), input_names=["input_ids", "attention_mask"], output_names=outputs,
-                                    dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}}, dynamo=True, verbose=False)
+        program = torch.onnx.export(
+            module,
+            (ids, mask),
+            input_names=["input_ids", "attention_mask"],
+            output_names=outputs,
+            dynamic_shapes={
+                "input_ids": {0: batch, 1: seq},
+                "attention_mask": {0: batch, 1: seq},
+            },
+            dynamo=True,
+            verbose=False,
+        )
     program.save(str(path))
 
+
 def _recorded_evidence(model, ids, mask):
-    "The model's forward pass with `trace_labels`, reverse pass included, recorded as plain tensor operations and called with the model's parameters (so that the export keeps their names)."
+    """The model's forward pass with `trace_labels`, reverse pass included, recorded as plain tensor
+    operations and called with the model's parameters (so that the export keeps their names).
+    """
     import torch
     from torch.func import functional_call
     from torch.fx.experimental.proxy_tensor import make_fx
     from gatesent.trace import trace_labels
+
     class Traced(torch.nn.Module):
-        def __init__(self, m): super().__init__(); self.m = m
+        def __init__(self, m):
+            super().__init__()
+            self.m = m
+
         def forward(self, input_ids, attention_mask):
             t = trace_labels(self.m, input_ids, attention_mask)
-            gates = t.gate_scores if t.gate_scores is not None else attention_mask.float()
+            gates = (
+                t.gate_scores if t.gate_scores is not None else attention_mask.float()
+            )
             return t.logits, gates, t.evidence, t.bias
+
     class Recorded(torch.nn.Module):
-        def __init__(self, m, ops): super().__init__(); self.m, self.ops = m, ops
-        def forward(self, input_ids, attention_mask): return self.ops(list(self.m.parameters()), input_ids, attention_mask)
+        def __init__(self, m, ops):
+            super().__init__()
+            self.m = m
+            self.ops = ops
+
+        def forward(self, input_ids, attention_mask):
+            return self.ops(list(self.m.parameters()), input_ids, attention_mask)
+
     traced = Traced(model)
     names = [n for n, _ in traced.named_parameters()]
-    record = lambda params, i, m: functional_call(traced, dict(zip(names, params)), (i, m))
+    record = lambda params, i, m: functional_call(
+        traced, dict(zip(names, params)), (i, m)
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ops = make_fx(record, tracing_mode="symbolic", _allow_non_fake_inputs=True)([p.detach() for p in model.parameters()], ids, mask)
+        ops = make_fx(record, tracing_mode="symbolic", _allow_non_fake_inputs=True)(
+            [p.detach() for p in model.parameters()], ids, mask
+        )
     return Recorded(model, ops)
 
 # %% ../nbs/04_inference.ipynb #cd2a738c
-def export_onnx(model_dir:str|Path, # A saved float model folder
-                dest:str|Path, # Folder for the ONNX model (config and tokenizer copied beside it)
-                int8:bool=False, # Also write model.int8.onnx (dynamic int8 quantisation)
-                keep_fp32:bool=True, # With int8: keep model.onnx too
-                evidence:bool=True, # Also write the traced evidence's graph (`EVIDENCE_FILES`), when the backbone is traceable
-               ) -> Path:
-    "Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits, gate_scores, contributions and head_bias; dynamic batch and length)."
+def export_onnx(
+    model_dir: str | Path,  # A saved float model folder
+    dest: (
+        str | Path
+    ),  # Folder for the ONNX model (config and tokenizer copied beside it)
+    int8: bool = False,  # Also write model.int8.onnx (dynamic int8 quantisation)
+    keep_fp32: bool = True,  # With int8: keep model.onnx too
+    # Also write the traced evidence's graph (`EVIDENCE_FILES`), when the backbone is traceable
+    evidence: bool = True,
+) -> Path:
+    """Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits,
+    gate_scores, contributions and head_bias; dynamic batch and length)."""
     import torch
     from transformers import AutoConfig, AutoModelForSequenceClassification
     import gatesent.model
     from gatesent.trace import traceable
-    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
     backbone = AutoConfig.from_pretrained(str(model_dir)).backbone
-    attn = "sdpa" if gatesent.model.encoder_class(backbone)._supports_sdpa else "eager"  # MPNet and DeBERTa-v2 have no SDPA kernel
-    model = AutoModelForSequenceClassification.from_pretrained(str(model_dir), attn_implementation=attn).eval()
+    # MPNet and DeBERTa-v2 have no SDPA kernel
+    attn = "sdpa" if gatesent.model.encoder_class(backbone)._supports_sdpa else "eager"
+    model = AutoModelForSequenceClassification.from_pretrained(
+        str(model_dir), attn_implementation=attn
+    ).eval()
+
     class Wrapped(torch.nn.Module):
-        def __init__(self, m): super().__init__(); self.m = m
+        def __init__(self, m):
+            super().__init__()
+            self.m = m
+
         def forward(self, input_ids, attention_mask):
-            out = self.m(input_ids=input_ids, attention_mask=attention_mask, output_contributions=True)
-            gates = out.gate_scores if out.gate_scores is not None else attention_mask.float()  # mean/first models: no gate
-            return out.logits, gates, out.contributions, self.m.classifier.bias.expand(input_ids.shape[0], -1)  # the bias, for the served explanation
-    ids = torch.tensor([[101, 2023, 2003, 102, 0], [101, 2204, 3185, 2003, 102]]) % model.config.backbone.vocab_size
+            out = self.m(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                output_contributions=True,
+            )
+            # mean/first models: no gate
+            gates = (
+                out.gate_scores
+                if out.gate_scores is not None
+                else attention_mask.float()
+            )
+            # the bias, for the served explanation
+            return (
+                out.logits,
+                gates,
+                out.contributions,
+                self.m.classifier.bias.expand(input_ids.shape[0], -1),
+            )
+
+    ids = (
+        torch.tensor([[101, 2023, 2003, 102, 0], [101, 2204, 3185, 2003, 102]])
+        % model.config.backbone.vocab_size
+    )
     mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]])
     plain = ["logits", "gate_scores", "contributions", "head_bias"]
-    _save_graph(Wrapped(model), ids, mask, plain, dest/ONNX_FILES[0])
+    _save_graph(Wrapped(model), ids, mask, plain, dest / ONNX_FILES[0])
     files = [ONNX_FILES]
     if evidence and traceable(model):
         outputs = ["logits", "gate_scores", "evidence", "evidence_bias"]
         recorded = _recorded_evidence(model, ids, mask)
-        _save_graph(recorded, ids, mask, outputs, dest/EVIDENCE_FILES[0])
+        _save_graph(recorded, ids, mask, outputs, dest / EVIDENCE_FILES[0])
         files.append(EVIDENCE_FILES)
     _copy_config_and_tokenizer(Path(model_dir), dest)
     for fp32, small in files if int8 else []:
-        _quantize_onnx(dest/fp32, dest/small)
+        _quantize_onnx(dest / fp32, dest / small)
         if not keep_fp32:
-            (dest/fp32).unlink()
+            (dest / fp32).unlink()
     return dest
 
 # %% ../nbs/04_inference.ipynb #119f363a
-def model_fn(model_dir:str, # Where SageMaker extracted model.tar.gz
-             context=None, # The toolkit's context (unused)
-            ) -> Predictor:
+def model_fn(
+    model_dir: str,  # Where SageMaker extracted model.tar.gz
+    context=None,  # The toolkit's context (unused)
+) -> Predictor:
     "Load the model once per worker."
-    threads = int(os.environ["GATESENT_THREADS"]) if os.environ.get("GATESENT_THREADS") else None
+    threads = (
+        int(os.environ["GATESENT_THREADS"])
+        if os.environ.get("GATESENT_THREADS")
+        else None
+    )
     return Predictor(model_dir, threads=threads)
 
-def input_fn(input_data:bytes|str, # The request body
-             content_type:str, # Its media type
-             context=None) -> dict:
+
+def input_fn(
+    input_data: bytes | str,  # The request body
+    content_type: str,  # Its media type
+    context=None,
+) -> dict:
     "Parse and validate the body (see `parse_request`)."
     return parse_request(input_data, content_type)
 
-def predict_fn(data:dict, # From `input_fn`
-               model:Predictor, # From `model_fn`
-               context=None) -> dict:
+
+def predict_fn(
+    data: dict,  # From `input_fn`
+    model: Predictor,  # From `model_fn`
+    context=None,
+) -> dict:
     "Run the model; keep what `output_fn` needs to shape the answer."
-    answers = model.predict(data["texts"], explain=data["explain"], evidence=data.get("evidence", "input"))
+    answers = model.predict(
+        data["texts"], explain=data["explain"], evidence=data.get("evidence", "input")
+    )
     return {**data, "predictions": assemble(data, answers)}
 
-def output_fn(prediction:dict, # From `predict_fn`
-              accept:str|None="application/json", # The requested media type
-              context=None) -> str:
+
+def output_fn(
+    prediction: dict,  # From `predict_fn`
+    accept: str | None = "application/json",  # The requested media type
+    context=None,
+) -> str:
     "JSON list of results (HF toolkit shape, extended), or JSON Lines for batch transform."
-    if response_type(accept, prediction.get("jsonlines", False)) == "application/jsonlines":
+    if (
+        response_type(accept, prediction.get("jsonlines", False))
+        == "application/jsonlines"
+    ):
         return "".join(json.dumps(p) + "\n" for p in prediction["predictions"])
     return json.dumps(prediction["predictions"])
 
-def response_type(accept:str|None, # The requested media type
-                  jsonlines:bool=False, # Whether the request came as JSON Lines (answered in kind to */*)
-                 ) -> str: # application/json or application/jsonlines
+
+def response_type(
+    accept: str | None,  # The requested media type
+    jsonlines: bool = False,  # Whether the request came as JSON Lines (answered in kind to */*)
+) -> str:  # application/json or application/jsonlines
     "The media type of the answer; `RequestError` 406 for one the contract cannot give."
     mt = _media_type(accept or "application/json")
-    if mt in ("*/*", ""): return "application/jsonlines" if jsonlines else "application/json"
-    if mt in JSONLINES_TYPES: return "application/jsonlines"
-    if mt in JSON_TYPES: return "application/json"
-    raise RequestError(406, "unsupported_accept", f"accept type {mt!r} is not supported; ask for application/json or application/jsonlines")
+    if mt in ("*/*", ""):
+        return "application/jsonlines" if jsonlines else "application/json"
+    if mt in JSONLINES_TYPES:
+        return "application/jsonlines"
+    if mt in JSON_TYPES:
+        return "application/json"
+    raise RequestError(
+        406,
+        "unsupported_accept",
+        f"accept type {mt!r} is not supported; ask for application/json or"
+        " application/jsonlines",
+    )

@@ -10,8 +10,15 @@ from dataclasses import dataclass
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from transformers import (AutoConfig, AutoModel, AutoModelForSequenceClassification, AutoModelForTextEncoding, PretrainedConfig,
-                          PreTrainedModel, T5Config)
+from transformers import (
+    AutoConfig,
+    AutoModel,
+    AutoModelForSequenceClassification,
+    AutoModelForTextEncoding,
+    PretrainedConfig,
+    PreTrainedModel,
+    T5Config,
+)
 from transformers.models.auto.modeling_auto import MODEL_FOR_MASKED_LM_MAPPING_NAMES
 from transformers.modeling_outputs import ModelOutput
 
@@ -26,35 +33,74 @@ SENTIMENT_LABELS = {0: "negative", 1: "positive"}
 
 # %% ../nbs/00_model.ipynb #9f52269c
 class GateSentConfig(PretrainedConfig):
-    "Configuration of a sentiment-gate classifier: backbone encoder config, pooling mode, classifier dropout and labels."
+    """Configuration of a sentiment-gate classifier: backbone encoder config, pooling mode,
+    classifier dropout and labels."""
+
     model_type = "gatesent"
     sub_configs = {"backbone": AutoConfig}
 
-    def __init__(self,
-                 backbone:PretrainedConfig|dict|None=None, # Encoder config (or its dict); default: t5-small's architecture
-                 pooling:str="gate", # How token states are pooled: `gate`, `mean` or `first`
-                 classifier_dropout:float=0.1, # Dropout on the pooled vector before the head
-                 max_tokens:int=128, # Token limit the model was trained with (special tokens included)
-                 truncation:str="head_tail", # How longer texts were cut: `head_tail`, `right` or `left` (see `gatesent.text.cut`)
-                 head_share:float=0.25, # With `head_tail`: share of `max_tokens` kept from the head
-                 gate_sparsity:float=0.0, # Weight of the gate budget penalty added to the training loss (0: none)
-                 gate_budget:float=0.0, # The mean gate score per text that penalty asks for (0: an L1 penalty)
-                 gate_norm:str="gate", # With `gate` pooling, divide the gated sum by the `gate` scores' sum or by the number of `tokens`
-                 gate_word_bias:bool=False, # Add a learned score per token id to the gate's logit (a word prior that no context can wash out, as in TaSc)
-                 gate_skip_ids:list[int]|None=None, # Token ids the gate always scores 0 (e.g. special tokens and punctuation; see `TrainArgs.gate_skip`)
-                 **kwargs):
-        if backbone is None: backbone = T5Config()
-        elif isinstance(backbone, dict): backbone = AutoConfig.for_model(**backbone)
+    def __init__(
+        self,
+        backbone: (
+            PretrainedConfig | dict | None
+        ) = None,  # Encoder config (or its dict); default: t5-small's architecture
+        pooling: str = "gate",  # How token states are pooled: `gate`, `mean` or `first`
+        classifier_dropout: float = 0.1,  # Dropout on the pooled vector before the head
+        max_tokens: int = 128,  # Token limit the model was trained with (special tokens included)
+        # How longer texts were cut: `head_tail`, `right` or `left` (see `gatesent.text.cut`)
+        truncation: str = "head_tail",
+        head_share: float = 0.25,  # With `head_tail`: share of `max_tokens` kept from the head
+        # Weight of the gate budget penalty added to the training loss (0: none)
+        gate_sparsity: float = 0.0,
+        # The mean gate score per text that penalty asks for (0: an L1 penalty)
+        gate_budget: float = 0.0,
+        # With `gate` pooling, divide the gated sum by the `gate` scores' sum or by the number of
+        # `tokens`
+        gate_norm: str = "gate",
+        # Add a learned score per token id to the gate's logit (a word prior that no context can
+        # wash out, as in TaSc)
+        gate_word_bias: bool = False,
+        gate_skip_ids: (
+            list[int]
+            | None
+            # Token ids the gate always scores 0 (e.g. special tokens and punctuation; see
+            # `TrainArgs.gate_skip`)
+        ) = None,
+        **kwargs,
+    ):
+        if backbone is None:
+            backbone = T5Config()
+        elif isinstance(backbone, dict):
+            backbone = AutoConfig.for_model(**backbone)
         if not isinstance(backbone, PretrainedConfig):
-            raise TypeError(f"backbone must be a transformers config or dict, got {type(backbone).__name__}")
-        if pooling not in POOLING_MODES: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {pooling!r}")
-        if not 0 <= classifier_dropout < 1: raise ValueError(f"classifier_dropout must be in [0, 1), got {classifier_dropout}")
-        if gate_norm not in ("gate", "tokens"): raise ValueError(f"gate_norm must be 'gate' or 'tokens', got {gate_norm!r}")
-        if gate_sparsity < 0 or not 0 <= gate_budget < 1: raise ValueError(f"need gate_sparsity >= 0 and gate_budget in [0, 1), got {gate_sparsity}, {gate_budget}")
-        self.backbone,self.pooling,self.classifier_dropout = backbone,pooling,classifier_dropout
-        self.max_tokens,self.truncation,self.head_share = max_tokens,truncation,head_share
-        self.gate_sparsity,self.gate_budget,self.gate_norm = gate_sparsity,gate_budget,gate_norm
-        self.gate_word_bias,self.gate_skip_ids = gate_word_bias,sorted({int(i) for i in gate_skip_ids or ()})
+            raise TypeError(
+                "backbone must be a transformers config or dict, got"
+                f" {type(backbone).__name__}"
+            )
+        if pooling not in POOLING_MODES:
+            raise ValueError(f"pooling must be one of {POOLING_MODES}, got {pooling!r}")
+        if not 0 <= classifier_dropout < 1:
+            raise ValueError(
+                f"classifier_dropout must be in [0, 1), got {classifier_dropout}"
+            )
+        if gate_norm not in ("gate", "tokens"):
+            raise ValueError(f"gate_norm must be 'gate' or 'tokens', got {gate_norm!r}")
+        if gate_sparsity < 0 or not 0 <= gate_budget < 1:
+            raise ValueError(
+                "need gate_sparsity >= 0 and gate_budget in [0, 1), got"
+                f" {gate_sparsity}, {gate_budget}"
+            )
+        self.backbone = backbone
+        self.pooling = pooling
+        self.classifier_dropout = classifier_dropout
+        self.max_tokens = max_tokens
+        self.truncation = truncation
+        self.head_share = head_share
+        self.gate_sparsity = gate_sparsity
+        self.gate_budget = gate_budget
+        self.gate_norm = gate_norm
+        self.gate_word_bias = gate_word_bias
+        self.gate_skip_ids = sorted({int(i) for i in gate_skip_ids or ()})
         if kwargs.get("id2label") is None and kwargs.get("num_labels", 2) == 2:
             kwargs["id2label"] = dict(SENTIMENT_LABELS)
             kwargs["label2id"] = {v: k for k, v in SENTIMENT_LABELS.items()}
@@ -67,193 +113,352 @@ class GateSentConfig(PretrainedConfig):
 
 # %% ../nbs/00_model.ipynb #24488f45
 class SentimentGate(nn.Module):
-    "Per-token sentiment score in (0, 1): `sigmoid(Linear(hidden -> 1))`, plus an optional score per token id; exactly 0 on padding and skipped ids."
-    def __init__(self,
-                 hidden_size:int, # Width of the token states
-                 vocab_size:int|None=None, # Number of token ids (needed by `word_bias` and `skip_ids`)
-                 word_bias:bool=False, # Add a learned per-token-id score to the gate's logit
-                 skip_ids:list[int]|None=None, # Token ids always scored 0
-                ):
+    """Per-token sentiment score in (0, 1): `sigmoid(Linear(hidden -> 1))`, plus an optional score
+    per token id; exactly 0 on padding and skipped ids."""
+
+    def __init__(
+        self,
+        hidden_size: int,  # Width of the token states
+        vocab_size: (
+            int | None
+        ) = None,  # Number of token ids (needed by `word_bias` and `skip_ids`)
+        word_bias: bool = False,  # Add a learned per-token-id score to the gate's logit
+        skip_ids: list[int] | None = None,  # Token ids always scored 0
+    ):
         super().__init__()
         self.proj = nn.Linear(hidden_size, 1)
-        if (word_bias or skip_ids) and not vocab_size: raise ValueError("word_bias and skip_ids need vocab_size")
+        if (word_bias or skip_ids) and not vocab_size:
+            raise ValueError("word_bias and skip_ids need vocab_size")
         self.word_bias = nn.Embedding(vocab_size, 1) if word_bias else None
-        if word_bias: nn.init.zeros_(self.word_bias.weight)
+        if word_bias:
+            nn.init.zeros_(self.word_bias.weight)
         keep = torch.ones(vocab_size) if skip_ids else None
-        if skip_ids: keep[torch.tensor(list(skip_ids))] = 0.0
-        self.register_buffer("keep", keep)  # saved with the weights (None when nothing is skipped)
+        if skip_ids:
+            keep[torch.tensor(list(skip_ids))] = 0.0
+        self.register_buffer(
+            "keep", keep
+        )  # saved with the weights (None when nothing is skipped)
 
-    def forward(self,
-                hidden_states:torch.Tensor, # (batch, seq, hidden) token states
-                attention_mask:torch.Tensor|None=None, # (batch, seq), 1 for real tokens, 0 for padding
-                input_ids:torch.LongTensor|None=None, # (batch, seq) token ids: needed with `word_bias` or `skip_ids`
-               ) -> torch.Tensor: # (batch, seq) gate scores
+    def forward(
+        self,
+        hidden_states: torch.Tensor,  # (batch, seq, hidden) token states
+        attention_mask: (
+            torch.Tensor | None
+        ) = None,  # (batch, seq), 1 for real tokens, 0 for padding
+        input_ids: (
+            torch.LongTensor | None
+        ) = None,  # (batch, seq) token ids: needed with `word_bias` or `skip_ids`
+    ) -> torch.Tensor:  # (batch, seq) gate scores
         logit = self.proj(hidden_states).squeeze(-1)
-        if (self.word_bias is not None or self.keep is not None) and input_ids is None: raise ValueError("this gate reads token ids: pass input_ids")
-        if self.word_bias is not None: logit = logit + self.word_bias(input_ids).squeeze(-1)
+        if (self.word_bias is not None or self.keep is not None) and input_ids is None:
+            raise ValueError("this gate reads token ids: pass input_ids")
+        if self.word_bias is not None:
+            logit = logit + self.word_bias(input_ids).squeeze(-1)
         scores = torch.sigmoid(logit)
-        if self.keep is not None: scores = scores * self.keep[input_ids]
-        return scores if attention_mask is None else scores * attention_mask.to(scores.dtype)
+        if self.keep is not None:
+            scores = scores * self.keep[input_ids]
+        return (
+            scores
+            if attention_mask is None
+            else scores * attention_mask.to(scores.dtype)
+        )
 
 # %% ../nbs/00_model.ipynb #6675080c
 @dataclass
 class GateSentOutput(ModelOutput):
     "Output of `GateSentForSequenceClassification`."
-    loss: torch.FloatTensor|None = None # Cross-entropy loss (plus the gate budget penalty, when set), when `labels` are given
-    logits: torch.FloatTensor|None = None # (batch, num_labels) unnormalised scores
-    gate_scores: torch.FloatTensor|None = None # (batch, seq) gate in (0, 1), 0 on padding; None unless pooling is `gate`
-    contributions: torch.FloatTensor|None = None # (batch, seq, num_labels) each token's share of each logit: logits = contributions.sum(1) + head bias (eval mode); 0 on padding
+
+    # Cross-entropy loss (plus the gate budget penalty, when set), when `labels` are given
+    loss: torch.FloatTensor | None = None
+    logits: torch.FloatTensor | None = None  # (batch, num_labels) unnormalised scores
+    # (batch, seq) gate in (0, 1), 0 on padding; None unless pooling is `gate`
+    gate_scores: torch.FloatTensor | None = None
+    # (batch, seq, num_labels) each token's share of each logit: logits = contributions.sum(1) +
+    # head bias (eval mode); 0 on padding
+    contributions: torch.FloatTensor | None = None
 
 # %% ../nbs/00_model.ipynb #c2ab045d
-def pool_weights(hidden:torch.Tensor, # (batch, seq, hidden) token states
-                 attention_mask:torch.Tensor, # (batch, seq), 1 for real tokens
-                 mode:str="gate", # `gate`, `mean` or `first`
-                 gate:SentimentGate|None=None, # The gate, needed for mode `gate`
-                 norm:str="gate", # Mode `gate`: divide by the sum of the `gate` scores (a weighted mean) or by the number of `tokens`
-                 input_ids:torch.LongTensor|None=None, # Token ids, for a gate that reads them
-                ) -> tuple[torch.Tensor, torch.Tensor|None]: # weights (batch, seq) and gate scores (or None)
+def pool_weights(
+    hidden: torch.Tensor,  # (batch, seq, hidden) token states
+    attention_mask: torch.Tensor,  # (batch, seq), 1 for real tokens
+    mode: str = "gate",  # `gate`, `mean` or `first`
+    gate: SentimentGate | None = None,  # The gate, needed for mode `gate`
+    # Mode `gate`: divide by the sum of the `gate` scores (a weighted mean) or by the number of
+    # `tokens`
+    norm: str = "gate",
+    input_ids: torch.LongTensor | None = None,  # Token ids, for a gate that reads them
+) -> tuple[
+    torch.Tensor, torch.Tensor | None
+]:  # weights (batch, seq) and gate scores (or None)
     "Each token's weight in the pooled vector (0 on padding), and the gate scores."
     m = attention_mask.to(hidden.dtype)
-    if mode == "first": return (torch.arange(m.shape[1], device=m.device) == 0).to(m.dtype).expand_as(m), None
-    if mode == "gate": scores = gate(hidden, attention_mask, input_ids)
-    elif mode == "mean": scores = None
-    else: raise ValueError(f"pooling must be one of {POOLING_MODES}, got {mode!r}")
+    if mode == "first":
+        return (torch.arange(m.shape[1], device=m.device) == 0).to(m.dtype).expand_as(
+            m
+        ), None
+    if mode == "gate":
+        scores = gate(hidden, attention_mask, input_ids)
+    elif mode == "mean":
+        scores = None
+    else:
+        raise ValueError(f"pooling must be one of {POOLING_MODES}, got {mode!r}")
     numer = m if scores is None else scores
     denom = m if mode == "mean" or norm == "tokens" else scores
     return numer / denom.sum(1, keepdim=True).clamp_min(1e-6), scores
 
-def pool(hidden:torch.Tensor, # (batch, seq, hidden) token states
-         attention_mask:torch.Tensor, # (batch, seq), 1 for real tokens
-         mode:str="gate", # `gate`, `mean` or `first`
-         gate:SentimentGate|None=None, # The gate, needed for mode `gate`
-         norm:str="gate", # Mode `gate`: divide by the sum of the `gate` scores (a weighted mean) or by the number of `tokens`
-         input_ids:torch.LongTensor|None=None, # Token ids, for a gate that reads them
-        ) -> tuple[torch.Tensor, torch.Tensor|None]: # pooled (batch, hidden) and gate scores (or None)
+
+def pool(
+    hidden: torch.Tensor,  # (batch, seq, hidden) token states
+    attention_mask: torch.Tensor,  # (batch, seq), 1 for real tokens
+    mode: str = "gate",  # `gate`, `mean` or `first`
+    gate: SentimentGate | None = None,  # The gate, needed for mode `gate`
+    # Mode `gate`: divide by the sum of the `gate` scores (a weighted mean) or by the number of
+    # `tokens`
+    norm: str = "gate",
+    input_ids: torch.LongTensor | None = None,  # Token ids, for a gate that reads them
+) -> tuple[
+    torch.Tensor, torch.Tensor | None
+]:  # pooled (batch, hidden) and gate scores (or None)
     "Pool token states into one vector per text, ignoring padding."
     weights, scores = pool_weights(hidden, attention_mask, mode, gate, norm, input_ids)
     return (weights.unsqueeze(-1) * hidden).sum(1), scores
 
 # %% ../nbs/00_model.ipynb #142f2a6f
-def gate_penalty(gate_scores:torch.Tensor, # (batch, seq) gate scores, 0 on padding
-                 attention_mask:torch.Tensor, # (batch, seq), 1 for real tokens
-                 budget:float=0.0, # The mean gate score per text asked for (0: an L1 penalty)
-                ) -> torch.Tensor: # scalar penalty
+def gate_penalty(
+    gate_scores: torch.Tensor,  # (batch, seq) gate scores, 0 on padding
+    attention_mask: torch.Tensor,  # (batch, seq), 1 for real tokens
+    budget: float = 0.0,  # The mean gate score per text asked for (0: an L1 penalty)
+) -> torch.Tensor:  # scalar penalty
     "How far each text's mean gate score is from `budget`, averaged over the batch."
     mean = gate_scores.sum(1) / attention_mask.sum(1).clamp_min(1).to(gate_scores.dtype)
     return (mean - budget).abs().mean()
 
 # %% ../nbs/00_model.ipynb #514404d6
-ENCODER_EXAMPLES = ("bert", "roberta", "deberta-v2", "electra", "mpnet", "modernbert", "distilbert", "t5", "mt5", "umt5")
+ENCODER_EXAMPLES = (
+    "bert",
+    "roberta",
+    "deberta-v2",
+    "electra",
+    "mpnet",
+    "modernbert",
+    "distilbert",
+    "t5",
+    "mt5",
+    "umt5",
+)
 
-def encoder_class(backbone:PretrainedConfig, # The encoder's config
-                 ) -> type[PreTrainedModel]: # The class that builds it with no task head
-    "The encoder-only class for a backbone config: T5-style models' own encoder class, `AutoModel`'s for encoder-only types."
+
+def encoder_class(
+    backbone: PretrainedConfig,  # The encoder's config
+) -> type[PreTrainedModel]:  # The class that builds it with no task head
+    """The encoder-only class for a backbone config: T5-style models' own encoder class,
+    `AutoModel`'s for encoder-only types."""
     t, text = type(backbone), AutoModelForTextEncoding._model_mapping
-    if t in text and text[t].__name__.endswith("EncoderModel"): return text[t]  # T5, mT5, UMT5: the encoder half alone
+    # T5, mT5, UMT5: the encoder half alone
+    if t in text and text[t].__name__.endswith("EncoderModel"):
+        return text[t]
     seq2seq = backbone.is_encoder_decoder or getattr(backbone, "is_decoder", False)
-    if backbone.model_type in MODEL_FOR_MASKED_LM_MAPPING_NAMES and not seq2seq and t in AutoModel._model_mapping: return AutoModel._model_mapping[t]
-    raise ValueError(f"gatesent needs an encoder backbone: an encoder-only model type (one with a masked-LM head, e.g. "
-                     f"{', '.join(ENCODER_EXAMPLES[:-3])}) or the encoder of t5/mt5/umt5; {backbone.model_type!r} is neither")
+    if (
+        backbone.model_type in MODEL_FOR_MASKED_LM_MAPPING_NAMES
+        and not seq2seq
+        and t in AutoModel._model_mapping
+    ):
+        return AutoModel._model_mapping[t]
+    raise ValueError(
+        "gatesent needs an encoder backbone: an encoder-only model type (one with a"
+        f" masked-LM head, e.g. {', '.join(ENCODER_EXAMPLES[:-3])}) or the encoder of"
+        f" t5/mt5/umt5; {backbone.model_type!r} is neither"
+    )
 
 # %% ../nbs/00_model.ipynb #66d71d22
-def _encoder_kwargs(backbone:PretrainedConfig) -> dict:
-    "Extra arguments for the backbone's encoder class: drop the unused pooler where the class has one."
+def _encoder_kwargs(backbone: PretrainedConfig) -> dict:
+    """Extra arguments for the backbone's encoder class: drop the unused pooler where the class has
+    one."""
     cls = encoder_class(backbone)
-    return {"add_pooling_layer": False} if "add_pooling_layer" in inspect.signature(cls.__init__).parameters else {}
+    return (
+        {"add_pooling_layer": False}
+        if "add_pooling_layer" in inspect.signature(cls.__init__).parameters
+        else {}
+    )
 
 # %% ../nbs/00_model.ipynb #8e65a192
 class GateSentPreTrainedModel(PreTrainedModel):
     "Base class: weight initialisation and the config class for save/load."
+
     config_class = GateSentConfig
     base_model_prefix = "gatesent"
     main_input_name = "input_ids"
     # attention kernels are the encoder's: let it use SDPA/flash attention where it supports them
-    _supports_sdpa = _supports_flash_attn = _supports_flex_attn = _supports_attention_backend = True
+    _supports_sdpa = _supports_flash_attn = _supports_flex_attn = (
+        _supports_attention_backend
+    ) = True
 
     def _init_weights(self, module):
-        "Gate and head start small (normal, std 0.02) with zero bias; the encoder initialises itself."
+        """Gate and head start small (normal, std 0.02) with zero bias; the encoder initialises
+        itself."""
         if isinstance(module, nn.Linear):
             nn.init.normal_(module.weight, mean=0.0, std=0.02)
-            if module.bias is not None: nn.init.zeros_(module.bias)
+            if module.bias is not None:
+                nn.init.zeros_(module.bias)
 
 # %% ../nbs/00_model.ipynb #b7dc3878
-def toward(contributions:torch.Tensor, # (..., num_labels) per-token shares of the logits (`GateSentOutput.contributions`)
-           target:int|torch.Tensor=1, # The label the evidence is toward (one per row, or one for all)
-          ) -> torch.Tensor: # (...) signed evidence
-    "Signed evidence toward `target`: its logit share minus the other label's (two labels) or the others' mean (more)."
+def toward(
+    # (..., num_labels) per-token shares of the logits (`GateSentOutput.contributions`)
+    contributions: torch.Tensor,
+    target: (
+        int | torch.Tensor
+    ) = 1,  # The label the evidence is toward (one per row, or one for all)
+) -> torch.Tensor:  # (...) signed evidence
+    """Signed evidence toward `target`: its logit share minus the other label's (two labels) or the
+    others' mean (more)."""
     n = contributions.shape[-1]
     t = torch.as_tensor(target, device=contributions.device)
-    while t.dim() < contributions.dim() - 1: t = t.unsqueeze(-1)
-    own = contributions.gather(-1, t.expand(contributions.shape[:-1]).unsqueeze(-1)).squeeze(-1)
+    while t.dim() < contributions.dim() - 1:
+        t = t.unsqueeze(-1)
+    own = contributions.gather(
+        -1, t.expand(contributions.shape[:-1]).unsqueeze(-1)
+    ).squeeze(-1)
     return own - (contributions.sum(-1) - own) / (n - 1)
 
 # %% ../nbs/00_model.ipynb #3e0f8515
 class GateSentForSequenceClassification(GateSentPreTrainedModel):
-    "Text encoder + sentiment gate pooling + linear head, returning loss, logits, per-token gate scores and each token's share of the logits."
-    def __init__(self,
-                 config:GateSentConfig, # The model's config
-                 encoder:PreTrainedModel|None=None # A ready (e.g. pretrained) encoder; built from `config.backbone` if None
-                ):
+    """Text encoder + sentiment gate pooling + linear head, returning loss, logits, per-token gate
+    scores and each token's share of the logits."""
+
+    def __init__(
+        self,
+        config: GateSentConfig,  # The model's config
+        encoder: (
+            PreTrainedModel | None
+        ) = None,  # A ready (e.g. pretrained) encoder; built from `config.backbone` if None
+    ):
         super().__init__(config)
-        self.encoder = encoder if encoder is not None else encoder_class(config.backbone)._from_config(
-            config.backbone, **_encoder_kwargs(config.backbone))
-        self.gate = SentimentGate(config.hidden_size, self.encoder.get_input_embeddings().num_embeddings, config.gate_word_bias, config.gate_skip_ids)
+        self.encoder = (
+            encoder
+            if encoder is not None
+            else encoder_class(config.backbone)._from_config(
+                config.backbone, **_encoder_kwargs(config.backbone)
+            )
+        )
+        self.gate = SentimentGate(
+            config.hidden_size,
+            self.encoder.get_input_embeddings().num_embeddings,
+            config.gate_word_bias,
+            config.gate_skip_ids,
+        )
         self.dropout = nn.Dropout(config.classifier_dropout)
         self.classifier = nn.Linear(config.hidden_size, config.num_labels)
-        self._takes_token_types = "token_type_ids" in inspect.signature(self.encoder.forward).parameters
+        self._takes_token_types = (
+            "token_type_ids" in inspect.signature(self.encoder.forward).parameters
+        )
         self.post_init()
 
-    def encode(self,
-               input_ids:torch.LongTensor, # (batch, seq) token ids
-               attention_mask:torch.Tensor, # (batch, seq), 1 for real tokens
-               token_type_ids:torch.LongTensor|None=None, # Segment ids, for encoders that use them
-              ) -> torch.Tensor: # (batch, seq, hidden) token states
+    def encode(
+        self,
+        input_ids: torch.LongTensor,  # (batch, seq) token ids
+        attention_mask: torch.Tensor,  # (batch, seq), 1 for real tokens
+        token_type_ids: (
+            torch.LongTensor | None
+        ) = None,  # Segment ids, for encoders that use them
+    ) -> torch.Tensor:  # (batch, seq, hidden) token states
         "Run the encoder: one hidden state per token."
-        extra = {"token_type_ids": token_type_ids} if self._takes_token_types and token_type_ids is not None else {}
-        return self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
+        extra = (
+            {"token_type_ids": token_type_ids}
+            if self._takes_token_types and token_type_ids is not None
+            else {}
+        )
+        return self.encoder(
+            input_ids=input_ids, attention_mask=attention_mask, **extra
+        ).last_hidden_state
 
-    def forward(self,
-                input_ids:torch.LongTensor|None=None, # (batch, seq) token ids
-                attention_mask:torch.Tensor|None=None, # (batch, seq), 1 for real tokens, 0 for padding
-                token_type_ids:torch.LongTensor|None=None, # Segment ids, passed to encoders that use them (BERT)
-                labels:torch.LongTensor|None=None, # (batch,) class ids; adds the cross-entropy loss
-                output_contributions:bool|None=None, # Return each token's share of the logits (default: in eval mode)
-                return_dict:bool|None=None, # False returns a plain tuple
-               ) -> GateSentOutput:
-        if attention_mask is None: attention_mask = torch.ones_like(input_ids)
+    def forward(
+        self,
+        input_ids: torch.LongTensor | None = None,  # (batch, seq) token ids
+        attention_mask: (
+            torch.Tensor | None
+        ) = None,  # (batch, seq), 1 for real tokens, 0 for padding
+        token_type_ids: (
+            torch.LongTensor | None
+        ) = None,  # Segment ids, passed to encoders that use them (BERT)
+        labels: (
+            torch.LongTensor | None
+        ) = None,  # (batch,) class ids; adds the cross-entropy loss
+        output_contributions: (
+            bool | None
+        ) = None,  # Return each token's share of the logits (default: in eval mode)
+        return_dict: bool | None = None,  # False returns a plain tuple
+    ) -> GateSentOutput:
+        if attention_mask is None:
+            attention_mask = torch.ones_like(input_ids)
         hidden = self.encode(input_ids, attention_mask, token_type_ids)
-        weights, gate_scores = pool_weights(hidden, attention_mask, self.config.pooling, self.gate, self.config.gate_norm, input_ids)
+        weights, gate_scores = pool_weights(
+            hidden,
+            attention_mask,
+            self.config.pooling,
+            self.gate,
+            self.config.gate_norm,
+            input_ids,
+        )
         weighted = weights.unsqueeze(-1) * hidden
         logits = self.classifier(self.dropout(weighted.sum(1)))
-        if output_contributions is None: output_contributions = not self.training
-        contributions = F.linear(weighted, self.classifier.weight) if output_contributions else None  # the head without its bias, per token
+        if output_contributions is None:
+            output_contributions = not self.training
+        # the head without its bias, per token
+        contributions = (
+            F.linear(weighted, self.classifier.weight) if output_contributions else None
+        )
         loss = None
         if labels is not None:
             loss = F.cross_entropy(logits, labels.view(-1))
-            if gate_scores is not None and self.config.gate_sparsity: loss = loss + self.config.gate_sparsity * gate_penalty(gate_scores, attention_mask, self.config.gate_budget)
-        out = GateSentOutput(loss=loss, logits=logits, gate_scores=gate_scores, contributions=contributions)
+            if gate_scores is not None and self.config.gate_sparsity:
+                loss = loss + self.config.gate_sparsity * gate_penalty(
+                    gate_scores, attention_mask, self.config.gate_budget
+                )
+        out = GateSentOutput(
+            loss=loss,
+            logits=logits,
+            gate_scores=gate_scores,
+            contributions=contributions,
+        )
         return out if return_dict is not False else out.to_tuple()
 
 # %% ../nbs/00_model.ipynb #7699fedb
 @classmethod
-def from_backbone(cls:type[GateSentForSequenceClassification],
-                  name_or_path:str, # Hub id (e.g. "t5-small") or a local folder holding an encoder checkpoint
-                  pooling:str="gate", # `gate`, `mean` or `first`
-                  classifier_dropout:float=0.1, # Dropout before the head
-                  **kwargs # More `GateSentConfig` fields (e.g. `num_labels`, `id2label`)
-                 ) -> GateSentForSequenceClassification:
+def from_backbone(
+    cls: type[GateSentForSequenceClassification],
+    name_or_path: str,  # Hub id (e.g. "t5-small") or a local folder holding an encoder checkpoint
+    pooling: str = "gate",  # `gate`, `mean` or `first`
+    classifier_dropout: float = 0.1,  # Dropout before the head
+    **kwargs,  # More `GateSentConfig` fields (e.g. `num_labels`, `id2label`)
+) -> GateSentForSequenceClassification:
     "A new classifier on a pretrained encoder: encoder weights loaded, gate and head initialised."
     backbone = AutoConfig.from_pretrained(str(name_or_path))
-    encoder = encoder_class(backbone).from_pretrained(str(name_or_path), **_encoder_kwargs(backbone))
+    encoder = encoder_class(backbone).from_pretrained(
+        str(name_or_path), **_encoder_kwargs(backbone)
+    )
     attn = encoder.config._attn_implementation
-    config = GateSentConfig(backbone=encoder.config, pooling=pooling, classifier_dropout=classifier_dropout, **kwargs)
+    config = GateSentConfig(
+        backbone=encoder.config,
+        pooling=pooling,
+        classifier_dropout=classifier_dropout,
+        **kwargs,
+    )
     model = cls(config, encoder=encoder)
-    if model.encoder.config._attn_implementation != attn and hasattr(model, "set_attn_implementation") and type(model.encoder)._supports_sdpa:  # eager-only encoders (MPNet) have nothing to reset
-        model.set_attn_implementation(attn)  # wrapping resets the encoder's choice; keep the kernel it loaded with
+    # eager-only encoders (MPNet) have nothing to reset
+    if (
+        model.encoder.config._attn_implementation != attn
+        and hasattr(model, "set_attn_implementation")
+        and type(model.encoder)._supports_sdpa
+    ):
+        # wrapping resets the encoder's choice; keep the kernel it loaded with
+        model.set_attn_implementation(attn)
     return model
+
 
 GateSentForSequenceClassification.from_backbone = from_backbone
 
 # %% ../nbs/00_model.ipynb #88a8fa8f
 AutoConfig.register(GateSentConfig.model_type, GateSentConfig, exist_ok=True)
-AutoModelForSequenceClassification.register(GateSentConfig, GateSentForSequenceClassification, exist_ok=True)
+AutoModelForSequenceClassification.register(
+    GateSentConfig, GateSentForSequenceClassification, exist_ok=True
+)

@@ -14,80 +14,139 @@ from .bundle import vendor
 __all__ = ['SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'sha256', 'stage', 'package_model', 'verify_package', 'make_deployable']
 
 # %% ../nbs/06_package.ipynb #bd93bc64
-SKIPPED = {"training_args.bin", "manifest.json"} # files of a model folder that do not belong in the archive
-SKIPPED_SUFFIXES = (".onnx", ".onnx.data") # ONNX exports: the container has no onnxruntime, and Predictor would pick them over the weights
-INFERENCE_PY = '''"""SageMaker inference handlers for a gatesent model (Hugging Face inference container).
-The container puts code/ on sys.path; gatesent/ beside this file is vendored from the gatesent package."""
+# files of a model folder that do not belong in the archive
+SKIPPED = {"training_args.bin", "manifest.json"}
+# ONNX exports: the container has no onnxruntime, and Predictor would pick them over the weights
+SKIPPED_SUFFIXES = (".onnx", ".onnx.data")
+INFERENCE_PY = '''"""SageMaker inference handlers for a gatesent model (the Hugging Face container).
+
+The container puts code/ on sys.path; gatesent/ beside this file is vendored from the gatesent
+package."""
 from gatesent.inference import input_fn, model_fn, output_fn, predict_fn  # noqa: F401
 '''
 
-def sha256(path:str|Path) -> str:
+
+def sha256(path: str | Path) -> str:
     "Hex sha256 of a file."
     h = hashlib.sha256()
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
     return h.hexdigest()
 
 # %% ../nbs/06_package.ipynb #8f67b674
-def stage(model_dir:str|Path, # A saved model folder (float, or int8 from `save_int8`)
-          dest:str|Path, # Empty folder to lay the archive's contents out in
-         ) -> dict: # The manifest
-    "Lay out the archive's contents: model files at the root, handlers and vendored modules in code/, manifest.json."
+def stage(
+    model_dir: str | Path,  # A saved model folder (float, or int8 from `save_int8`)
+    dest: str | Path,  # Empty folder to lay the archive's contents out in
+) -> dict:  # The manifest
+    """Lay out the archive's contents: model files at the root, handlers and vendored modules in
+    code/, manifest.json."""
     model_dir, dest = Path(model_dir), Path(dest)
-    if not (model_dir/"config.json").is_file(): raise FileNotFoundError(f"{model_dir} is not a saved model folder (no config.json)")
-    if not any((model_dir/w).is_file() for w in ("model.safetensors", "model.int8.pt", "pytorch_model.bin")):
-        raise FileNotFoundError(f"{model_dir} has no weights (model.safetensors or model.int8.pt)")
-    (dest/"code"/"gatesent").mkdir(parents=True, exist_ok=True)
+    if not (model_dir / "config.json").is_file():
+        raise FileNotFoundError(
+            f"{model_dir} is not a saved model folder (no config.json)"
+        )
+    if not any(
+        (model_dir / w).is_file()
+        for w in ("model.safetensors", "model.int8.pt", "pytorch_model.bin")
+    ):
+        raise FileNotFoundError(
+            f"{model_dir} has no weights (model.safetensors or model.int8.pt)"
+        )
+    (dest / "code" / "gatesent").mkdir(parents=True, exist_ok=True)
     for f in sorted(model_dir.iterdir()):
-        if f.is_file() and f.name not in SKIPPED and not f.name.endswith(SKIPPED_SUFFIXES): shutil.copy2(f, dest/f.name)
-    from gatesent import inference  # an import, not a name in a string: every bundle that carries `package` (the training job's) carries the handlers too
-    vendor(dest/"code", inference.__name__.rsplit(".", 1)[1])  # the handlers' modules, from the import graph
-    (dest/"code"/"inference.py").write_text(INFERENCE_PY)
-    files = sorted(p for p in dest.rglob("*") if p.is_file() and p.name != "manifest.json" and "__pycache__" not in p.parts)
-    manifest = {"gatesent_version": gatesent.__version__, "source": str(model_dir.resolve()), "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "files": {str(p.relative_to(dest)): {"sha256": sha256(p), "bytes": p.stat().st_size} for p in files}}
-    (dest/"manifest.json").write_text(json.dumps(manifest, indent=1))
+        if (
+            f.is_file()
+            and f.name not in SKIPPED
+            and not f.name.endswith(SKIPPED_SUFFIXES)
+        ):
+            shutil.copy2(f, dest / f.name)
+    # an import, not a name in a string: every bundle that carries `package` (the training job's)
+    # carries the handlers too
+    from gatesent import inference
+
+    # the handlers' modules, from the import graph
+    vendor(dest / "code", inference.__name__.rsplit(".", 1)[1])
+    (dest / "code" / "inference.py").write_text(INFERENCE_PY)
+    files = sorted(
+        p
+        for p in dest.rglob("*")
+        if p.is_file() and p.name != "manifest.json" and "__pycache__" not in p.parts
+    )
+    manifest = {
+        "gatesent_version": gatesent.__version__,
+        "source": str(model_dir.resolve()),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "files": {
+            str(p.relative_to(dest)): {"sha256": sha256(p), "bytes": p.stat().st_size}
+            for p in files
+        },
+    }
+    (dest / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return manifest
 
 # %% ../nbs/06_package.ipynb #370b1633
-def package_model(model_dir:str|Path, # A saved model folder
-                  out:str|Path="model.tar.gz", # The archive to write
-                 ) -> dict: # path, bytes, files and the manifest
+def package_model(
+    model_dir: str | Path,  # A saved model folder
+    out: str | Path = "model.tar.gz",  # The archive to write
+) -> dict:  # path, bytes, files and the manifest
     "Write `model.tar.gz` for SageMaker from a saved model folder; report its size."
-    out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as d:
         manifest = stage(model_dir, d)
         with tarfile.open(out, "w:gz") as tar:
             for p in sorted(Path(d).rglob("*")):
-                if p.is_file(): tar.add(p, arcname=str(p.relative_to(d)))
-    return {"path": str(out), "bytes": out.stat().st_size, "files": len(manifest["files"]) + 1, "manifest": manifest}
+                if p.is_file():
+                    tar.add(p, arcname=str(p.relative_to(d)))
+    return {
+        "path": str(out),
+        "bytes": out.stat().st_size,
+        "files": len(manifest["files"]) + 1,
+        "manifest": manifest,
+    }
 
 # %% ../nbs/06_package.ipynb #913dffe7
-def verify_package(path:str|Path # A model.tar.gz
-                  ) -> list[str]: # The files checked
-    "Check every file of an archive against its manifest; raise ValueError naming any file that differs or is missing."
+def verify_package(
+    path: str | Path,  # A model.tar.gz
+) -> list[str]:  # The files checked
+    """Check every file of an archive against its manifest; raise ValueError naming any file that
+    differs or is missing."""
     with tarfile.open(path) as tar:
         names = {m.name: m for m in tar.getmembers() if m.isfile()}
-        if "manifest.json" not in names: raise ValueError(f"{path}: no manifest.json")
+        if "manifest.json" not in names:
+            raise ValueError(f"{path}: no manifest.json")
         manifest = json.loads(tar.extractfile("manifest.json").read())
         for name, want in manifest["files"].items():
-            if name not in names: raise ValueError(f"{path}: {name} is in the manifest but not in the archive")
+            if name not in names:
+                raise ValueError(
+                    f"{path}: {name} is in the manifest but not in the archive"
+                )
             got = hashlib.sha256(tar.extractfile(name).read()).hexdigest()
-            if got != want["sha256"]: raise ValueError(f"{path}: {name} has sha256 {got[:12]}…, the manifest says {want['sha256'][:12]}…")
+            if got != want["sha256"]:
+                raise ValueError(
+                    f"{path}: {name} has sha256 {got[:12]}…, the manifest says"
+                    f" {want['sha256'][:12]}…"
+                )
         extra = set(names) - set(manifest["files"]) - {"manifest.json"}
-        if extra: raise ValueError(f"{path}: files not in the manifest: {sorted(extra)}")
+        if extra:
+            raise ValueError(f"{path}: files not in the manifest: {sorted(extra)}")
     return sorted(manifest["files"])
 
 # %% ../nbs/06_package.ipynb #2dc5311e
-def make_deployable(model_dir:str|Path # A saved model folder, changed in place
-                   ) -> dict: # The manifest
-    "Add code/ and manifest.json to a saved model folder (and drop training leftovers) so that a tar of it is a deployable archive."
+def make_deployable(
+    model_dir: str | Path,  # A saved model folder, changed in place
+) -> dict:  # The manifest
+    """Add code/ and manifest.json to a saved model folder (and drop training leftovers) so that a
+    tar of it is a deployable archive."""
     model_dir = Path(model_dir)
-    for name in SKIPPED: (model_dir/name).unlink(missing_ok=True)
+    for name in SKIPPED:
+        (model_dir / name).unlink(missing_ok=True)
     for f in model_dir.iterdir():
-        if f.name.endswith(SKIPPED_SUFFIXES): f.unlink()
+        if f.name.endswith(SKIPPED_SUFFIXES):
+            f.unlink()
     with tempfile.TemporaryDirectory() as d:
         manifest = stage(model_dir, d)
-        shutil.copytree(Path(d)/"code", model_dir/"code", dirs_exist_ok=True)
-        shutil.copy2(Path(d)/"manifest.json", model_dir/"manifest.json")
+        shutil.copytree(Path(d) / "code", model_dir / "code", dirs_exist_ok=True)
+        shutil.copy2(Path(d) / "manifest.json", model_dir / "manifest.json")
     return manifest

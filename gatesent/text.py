@@ -13,102 +13,196 @@ __all__ = ['TRUNCATION', 'special_affixes', 'head_tail', 'cut', 'encode_texts', 
 # %% ../nbs/00a_text.ipynb #8c911c3b
 TRUNCATION = ("right", "left", "head_tail")
 
-@functools.lru_cache(maxsize=32)  # asked on every encode_texts call (the serving hot path): work it out once per tokenizer
+
+# asked on every encode_texts call (the serving hot path): work it out once per tokenizer
+@functools.lru_cache(maxsize=32)
 def special_affixes(tokenizer) -> tuple[list[int], list[int]]:
-    "The special token ids a tokenizer puts before and after a text (e.g. [CLS] / [SEP] for BERT, </s> after for T5)."
+    """The special token ids a tokenizer puts before and after a text (e.g. [CLS] / [SEP] for BERT,
+    </s> after for T5)."""
     bare = tokenizer("a", add_special_tokens=False)["input_ids"]
     full = tokenizer("a")["input_ids"]
-    i = next(i for i in range(len(full)) if full[i:i + len(bare)] == bare)
-    return full[:i], full[i + len(bare):]
+    i = next(i for i in range(len(full)) if full[i : i + len(bare)] == bare)
+    return full[:i], full[i + len(bare) :]
 
-def head_tail(seq:list, # Items (token ids or positions) without special tokens
-              budget:int, # How many to keep
-              head_share:float=0.25, # Share of the budget taken from the head
-             ) -> list:
+
+def head_tail(
+    seq: list,  # Items (token ids or positions) without special tokens
+    budget: int,  # How many to keep
+    head_share: float = 0.25,  # Share of the budget taken from the head
+) -> list:
     "Keep the first and last items of a too-long sequence."
-    if len(seq) <= budget: return seq
+    if len(seq) <= budget:
+        return seq
     head = int(round(budget * head_share))
-    return seq[:head] + seq[len(seq) - (budget - head):]
+    return seq[:head] + seq[len(seq) - (budget - head) :]
 
-def cut(seq:list, # Items without special tokens
-        budget:int, # How many to keep
-        truncation:str="head_tail", # `head_tail`, `right` (keep the head) or `left` (keep the tail)
-        head_share:float=0.25, # With `head_tail`: share of the budget taken from the head
-       ) -> list:
+
+def cut(
+    seq: list,  # Items without special tokens
+    budget: int,  # How many to keep
+    truncation: str = "head_tail",  # `head_tail`, `right` (keep the head) or `left` (keep the tail)
+    head_share: float = 0.25,  # With `head_tail`: share of the budget taken from the head
+) -> list:
     "Shorten `seq` to `budget` items the way `truncation` says."
-    if truncation not in TRUNCATION: raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
-    if len(seq) <= budget: return seq
-    return seq[:budget] if truncation == "right" else seq[len(seq) - budget:] if truncation == "left" else head_tail(seq, budget, head_share)
+    if truncation not in TRUNCATION:
+        raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
+    if len(seq) <= budget:
+        return seq
+    return (
+        seq[:budget]
+        if truncation == "right"
+        else (
+            seq[len(seq) - budget :]
+            if truncation == "left"
+            else head_tail(seq, budget, head_share)
+        )
+    )
 
 # %% ../nbs/00a_text.ipynb #ab3c6ac4
-def encode_texts(tokenizer, # The model's (fast) tokenizer
-                 texts:list[str], # Texts to encode
-                 max_tokens:int=128, # Most tokens per text, special tokens included
-                 truncation:str="head_tail", # `head_tail`, `right` or `left`
-                 head_share:float=0.25, # With `head_tail`: share of the budget taken from the head
-                 spans:bool=False, # Also return each token's (word index, start, end) in its text (None for special tokens)
-                ) -> dict: # `input_ids` and `attention_mask` (unpadded lists), and `spans` when asked
-    "Token ids of `texts` cut to `max_tokens` the way the model was trained, with the tokenizer's special tokens."
+def encode_texts(
+    tokenizer,  # The model's (fast) tokenizer
+    texts: list[str],  # Texts to encode
+    max_tokens: int = 128,  # Most tokens per text, special tokens included
+    truncation: str = "head_tail",  # `head_tail`, `right` or `left`
+    head_share: float = 0.25,  # With `head_tail`: share of the budget taken from the head
+    # Also return each token's (word index, start, end) in its text (None for special tokens)
+    spans: bool = False,
+) -> dict:  # `input_ids` and `attention_mask` (unpadded lists), and `spans` when asked
+    """Token ids of `texts` cut to `max_tokens` the way the model was trained, with the tokenizer's
+    special tokens."""
     pre, post = special_affixes(tokenizer)
     budget = max_tokens - len(pre) - len(post)
-    if budget < 1: raise ValueError(f"max_tokens={max_tokens} leaves no room for text after {len(pre) + len(post)} special tokens")
+    if budget < 1:
+        raise ValueError(
+            f"max_tokens={max_tokens} leaves no room for text after"
+            f" {len(pre) + len(post)} special tokens"
+        )
     out = {"input_ids": [], "attention_mask": []} | ({"spans": []} if spans else {})
-    if not len(texts): return out
-    enc = tokenizer(list(texts), add_special_tokens=False, verbose=False, return_offsets_mapping=spans)
+    if not len(texts):
+        return out
+    enc = tokenizer(
+        list(texts),
+        add_special_tokens=False,
+        verbose=False,
+        return_offsets_mapping=spans,
+    )
     for i, ids in enumerate(enc["input_ids"]):
         keep = cut(list(range(len(ids))), budget, truncation, head_share)
         row = pre + [ids[j] for j in keep] + post
-        out["input_ids"].append(row); out["attention_mask"].append([1] * len(row))
+        out["input_ids"].append(row)
+        out["attention_mask"].append([1] * len(row))
         if spans:
             words, offsets = enc.word_ids(i), enc["offset_mapping"][i]
-            out["spans"].append([None] * len(pre) + [(words[j], *offsets[j]) for j in keep] + [None] * len(post))
+            out["spans"].append(
+                [None] * len(pre)
+                + [(words[j], *offsets[j]) for j in keep]
+                + [None] * len(post)
+            )
     return out
 
 # %% ../nbs/00a_text.ipynb #56d391c8
-def word_scores(text:str, # The text that was encoded
-                spans:list, # Its `spans` from `encode_texts`
-                scores:list[float], # One score per token (same length as `spans`)
-                merge:str="max", # A word's score: its strongest piece's (`max`, for gate scores) or its pieces' total (`sum`, for contributions)
-               ) -> list[tuple[str, float]]: # (word, score) in reading order
-    "Merge per-token scores into per-word scores; special tokens (and pieces that hold no text) are left out."
-    if len(spans) != len(scores): raise ValueError(f"{len(scores)} scores for {len(spans)} tokens")
-    if merge not in ("max", "sum"): raise ValueError(f"merge must be 'max' or 'sum', got {merge!r}")
+def word_scores(
+    text: str,  # The text that was encoded
+    spans: list,  # Its `spans` from `encode_texts`
+    scores: list[float],  # One score per token (same length as `spans`)
+    # A word's score: its strongest piece's (`max`, for gate scores) or its pieces' total (`sum`,
+    # for contributions)
+    merge: str = "max",
+) -> list[tuple[str, float]]:  # (word, score) in reading order
+    """Merge per-token scores into per-word scores; special tokens (and pieces that hold no text)
+    are left out."""
+    if len(spans) != len(scores):
+        raise ValueError(f"{len(scores)} scores for {len(spans)} tokens")
+    if merge not in ("max", "sum"):
+        raise ValueError(f"merge must be 'max' or 'sum', got {merge!r}")
     words = {}
     for span, score in zip(spans, scores):
-        if span is None: continue
+        if span is None:
+            continue
         w, s, e = span
         lo, hi, acc = words.get(w, (s, e, None))
-        acc = float(score) if acc is None else acc + float(score) if merge == "sum" else max(acc, float(score))
+        acc = (
+            float(score)
+            if acc is None
+            else acc + float(score) if merge == "sum" else max(acc, float(score))
+        )
         words[w] = (min(lo, s), max(hi, e), acc)
-    return [(text[lo:hi].strip(), acc) for lo, hi, acc in words.values() if text[lo:hi].strip()]
+    return [
+        (text[lo:hi].strip(), acc)
+        for lo, hi, acc in words.values()
+        if text[lo:hi].strip()
+    ]
 
 # %% ../nbs/00a_text.ipynb #c1416b33
 class _Encodings(dict):
-    "`input_ids` (and `offset_mapping`) of a batch, plus `word_ids(i)`, as a `transformers` BatchEncoding offers them."
-    def __init__(self, encodings, offsets:bool):
-        super().__init__(input_ids=[e.ids for e in encodings], **({"offset_mapping": [e.offsets for e in encodings]} if offsets else {}))
+    """`input_ids` (and `offset_mapping`) of a batch, plus `word_ids(i)`, as a `transformers`
+    BatchEncoding offers them."""
+
+    def __init__(self, encodings, offsets: bool):
+        super().__init__(
+            input_ids=[e.ids for e in encodings],
+            **({"offset_mapping": [e.offsets for e in encodings]} if offsets else {})
+        )
         self._encodings = encodings
-    def word_ids(self, i:int=0) -> list: return self._encodings[i].word_ids
+
+    def word_ids(self, i: int = 0) -> list:
+        return self._encodings[i].word_ids
+
 
 class TokenizerJSON:
-    "A saved `tokenizer.json` through the `tokenizers` library alone: what `encode_texts` needs, without importing `transformers`."
-    def __init__(self, folder:str|Path): # A saved model or tokenizer folder
+    """A saved `tokenizer.json` through the `tokenizers` library alone: what `encode_texts` needs,
+    without importing `transformers`."""
+
+    def __init__(
+        self,
+        folder: str | Path,
+    ):  # A saved model or tokenizer folder
         from tokenizers import Tokenizer
+
         folder = Path(folder)
-        self.tokenizer = Tokenizer.from_file(str(folder/"tokenizer.json"))
-        self.tokenizer.no_truncation(); self.tokenizer.no_padding()  # encode_texts cuts; batches are padded by the predictor
-        cfg = json.loads((folder/"tokenizer_config.json").read_text()) if (folder/"tokenizer_config.json").is_file() else {}
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        # encode_texts cuts; batches are padded by the predictor
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        cfg = (
+            json.loads((folder / "tokenizer_config.json").read_text())
+            if (folder / "tokenizer_config.json").is_file()
+            else {}
+        )
         pad = cfg.get("pad_token")
         pad = pad.get("content") if isinstance(pad, dict) else pad
         self.pad_token_id = (self.tokenizer.token_to_id(pad) if pad else None) or 0
 
-    def __call__(self, texts:str|list[str], add_special_tokens:bool=True, verbose:bool=False, return_offsets_mapping:bool=False):
-        if isinstance(texts, str): return {"input_ids": self.tokenizer.encode(texts, add_special_tokens=add_special_tokens).ids}
-        return _Encodings(self.tokenizer.encode_batch(list(texts), add_special_tokens=add_special_tokens), return_offsets_mapping)
+    def __call__(
+        self,
+        texts: str | list[str],
+        add_special_tokens: bool = True,
+        verbose: bool = False,
+        return_offsets_mapping: bool = False,
+    ):
+        if isinstance(texts, str):
+            return {
+                "input_ids": (
+                    self.tokenizer.encode(
+                        texts, add_special_tokens=add_special_tokens
+                    ).ids
+                )
+            }
+        return _Encodings(
+            self.tokenizer.encode_batch(
+                list(texts), add_special_tokens=add_special_tokens
+            ),
+            return_offsets_mapping,
+        )
 
-def load_tokenizer(folder:str|Path # A saved model folder
-                  ):
-    "The folder's tokenizer: `TokenizerJSON` when it has a tokenizer.json, else the `transformers` one."
-    if (Path(folder)/"tokenizer.json").is_file(): return TokenizerJSON(folder)
+
+def load_tokenizer(
+    folder: str | Path,  # A saved model folder
+):
+    """The folder's tokenizer: `TokenizerJSON` when it has a tokenizer.json, else the `transformers`
+    one."""
+    if (Path(folder) / "tokenizer.json").is_file():
+        return TokenizerJSON(folder)
     from transformers import AutoTokenizer
+
     return AutoTokenizer.from_pretrained(str(folder))

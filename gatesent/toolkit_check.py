@@ -9,28 +9,57 @@ __all__ = ['main']
 import json, sys
 from types import SimpleNamespace
 
-def main(argv:list[str]|None=None # An extracted model.tar.gz folder, and the requests as JSON: [[body, content type, accept], ...]
-        ):
-    "Load an extracted model.tar.gz with the HF inference toolkit's own HuggingFaceHandlerService, answer the requests, print the results as JSON."
+
+def main(
+    argv: (
+        list[str]
+        | None
+        # An extracted model.tar.gz folder, and the requests as JSON: [[body, content type, accept],
+        # ...]
+    ) = None,
+):
+    """Load an extracted model.tar.gz with the HF inference toolkit's own HuggingFaceHandlerService,
+    answer the requests, print the results as JSON."""
     import transformers
-    from sagemaker_huggingface_inference_toolkit.handler_service import HuggingFaceHandlerService
+    from sagemaker_huggingface_inference_toolkit.handler_service import (
+        HuggingFaceHandlerService,
+    )
+
     model_dir, requests = (sys.argv[1:] if argv is None else argv)[:2]
+
     class Context:  # the parts of the model server's context the handler service uses
         def __init__(self, headers):
-            self.system_properties = {"model_dir": model_dir, "batch_size": 1, "gpu_id": -1}
-            self.request_processor = [SimpleNamespace(get_request_properties=lambda: headers)]
+            self.system_properties = {
+                "model_dir": model_dir,
+                "batch_size": 1,
+                "gpu_id": -1,
+            }
+            self.request_processor = [
+                SimpleNamespace(get_request_properties=lambda: headers)
+            ]
             self.metrics = SimpleNamespace(add_time=lambda *a, **k: None)
             self.response_content_type = None
-        def set_response_content_type(self, i, value): self.response_content_type = value
+
+        def set_response_content_type(self, i, value):
+            self.response_content_type = value
+
     service, results = HuggingFaceHandlerService(), []
     for body, content_type, accept in json.loads(requests):
         ctx = Context({"Content-Type": content_type, "Accept": accept})
         try:
             out = service.handle([{"body": body.encode()}], ctx)[0]
-            results.append({"ok": True, "body": out if isinstance(out, str) else out.decode(), "content_type": ctx.response_content_type})
+            results.append(
+                {
+                    "ok": True,
+                    "body": out if isinstance(out, str) else out.decode(),
+                    "content_type": ctx.response_content_type,
+                }
+            )
         except Exception as e:
             results.append({"ok": False, "error": type(e).__name__, "message": str(e)})
     print(json.dumps({"transformers": transformers.__version__, "results": results}))
 
-if __name__ == "__main__" and "__file__" in globals(): main()  # run as a program (in a notebook, the cell only defines)
 
+# run as a program (in a notebook, the cell only defines)
+if __name__ == "__main__" and "__file__" in globals():
+    main()

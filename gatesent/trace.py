@@ -23,20 +23,43 @@ __all__ = ['SOFTMAX', 'SQUASHES', 'NORM_SCALES', 'ACTIVATIONS', 'PRODUCTS', 'TRA
 
 # %% ../nbs/00b_trace.ipynb #bbb6b7cd
 SOFTMAX = frozenset({F.softmax, torch.softmax, torch.Tensor.softmax})
-SQUASHES = frozenset({torch.tanh, torch.Tensor.tanh, F.tanh,
-                      torch.sigmoid, torch.Tensor.sigmoid, F.sigmoid})
-NORM_SCALES = frozenset({torch.rsqrt, torch.Tensor.rsqrt, torch.sqrt, torch.Tensor.sqrt})
-ACTIVATIONS = frozenset({F.gelu, F.relu, torch.relu, torch.Tensor.relu, F.silu, F.mish, F.elu,
-                         F.leaky_relu, F.relu6, F.hardswish})
+SQUASHES = frozenset(
+    {
+        torch.tanh,
+        torch.Tensor.tanh,
+        F.tanh,
+        torch.sigmoid,
+        torch.Tensor.sigmoid,
+        F.sigmoid,
+    }
+)
+NORM_SCALES = frozenset(
+    {torch.rsqrt, torch.Tensor.rsqrt, torch.sqrt, torch.Tensor.sqrt}
+)
+ACTIVATIONS = frozenset(
+    {
+        F.gelu,
+        F.relu,
+        torch.relu,
+        torch.Tensor.relu,
+        F.silu,
+        F.mish,
+        F.elu,
+        F.leaky_relu,
+        F.relu6,
+        F.hardswish,
+    }
+)
 PRODUCTS = frozenset({torch.mul, torch.Tensor.mul, torch.Tensor.__mul__})
 
 # %% ../nbs/00b_trace.ipynb #993f5dcf
-def frozen_layer_norm(x:torch.Tensor, # The states to normalise
-                      normalized_shape:tuple, # The trailing dimensions normalised over
-                      weight:torch.Tensor|None=None, # Per-feature scale
-                      bias:torch.Tensor|None=None, # Per-feature shift
-                      eps:float=1e-5, # Added to the variance
-                     ) -> torch.Tensor: # `F.layer_norm`'s value, linear in `x`
+def frozen_layer_norm(
+    x: torch.Tensor,  # The states to normalise
+    normalized_shape: tuple,  # The trailing dimensions normalised over
+    weight: torch.Tensor | None = None,  # Per-feature scale
+    bias: torch.Tensor | None = None,  # Per-feature shift
+    eps: float = 1e-5,  # Added to the variance
+) -> torch.Tensor:  # `F.layer_norm`'s value, linear in `x`
     "`F.layer_norm` with the standard deviation held at its value: centring and scale stay linear."
     dims = tuple(range(-len(normalized_shape), 0))
     centred = x.float() - x.float().mean(dims, keepdim=True)
@@ -47,21 +70,26 @@ def frozen_layer_norm(x:torch.Tensor, # The states to normalise
     return y if bias is None else y + bias
 
 # %% ../nbs/00b_trace.ipynb #130988c4
-def frozen_attention(query:torch.Tensor, # (..., heads, seq, dim)
-                     key:torch.Tensor, # (..., kv heads, seq, dim)
-                     value:torch.Tensor, # (..., kv heads, seq, dim)
-                     attn_mask:torch.Tensor|None=None, # Boolean (True: attend) or added
-                     dropout_p:float=0.0, # Ignored: the tracer runs in eval mode
-                     is_causal:bool=False, # Each query sees only the keys up to its own position
-                     scale:float|None=None, # The scores' scale (default 1/√dim)
-                     enable_gqa:bool=False, # Key and value heads shared by groups of query heads
-                    ) -> torch.Tensor: # `F.scaled_dot_product_attention`'s value, linear in `value`
+def frozen_attention(
+    query: torch.Tensor,  # (..., heads, seq, dim)
+    key: torch.Tensor,  # (..., kv heads, seq, dim)
+    value: torch.Tensor,  # (..., kv heads, seq, dim)
+    attn_mask: torch.Tensor | None = None,  # Boolean (True: attend) or added
+    dropout_p: float = 0.0,  # Ignored: the tracer runs in eval mode
+    is_causal: bool = False,  # Each query sees only the keys up to its own position
+    scale: float | None = None,  # The scores' scale (default 1/√dim)
+    enable_gqa: bool = False,  # Key and value heads shared by groups of query heads
+) -> torch.Tensor:  # `F.scaled_dot_product_attention`'s value, linear in `value`
     "`F.scaled_dot_product_attention` with the attention weights held at their values."
     if enable_gqa:
         groups = query.shape[-3] // key.shape[-3]
         key = key.repeat_interleave(groups, -3)
         value = value.repeat_interleave(groups, -3)
-    scores = query @ key.transpose(-2, -1) * (query.shape[-1] ** -0.5 if scale is None else scale)
+    scores = (
+        query
+        @ key.transpose(-2, -1)
+        * (query.shape[-1] ** -0.5 if scale is None else scale)
+    )
     if is_causal:
         size = (query.shape[-2], key.shape[-2])
         attn_mask = torch.ones(size, dtype=torch.bool, device=query.device).tril()
@@ -73,20 +101,26 @@ def frozen_attention(query:torch.Tensor, # (..., heads, seq, dim)
     return weights @ value
 
 # %% ../nbs/00b_trace.ipynb #aea897ef
-def frozen_activation(func, # A pointwise activation with act(0) = 0 (`ACTIVATIONS`)
-                      x:torch.Tensor, # Its input
-                      *args, **kwargs) -> torch.Tensor: # act(x), linear in `x`
+def frozen_activation(
+    func,  # A pointwise activation with act(0) = 0 (`ACTIVATIONS`)
+    x: torch.Tensor,  # Its input
+    *args,
+    **kwargs,
+) -> torch.Tensor:  # act(x), linear in `x`
     "A pointwise activation as x · (act(x)/x), the ratio held at its value."
     y = func(x, *args, **kwargs)
     if not x.requires_grad:
         return y
     zero = x == 0
-    ratio = torch.where(zero, torch.zeros_like(y), y / torch.where(zero, torch.ones_like(x), x))
+    ratio = torch.where(
+        zero, torch.zeros_like(y), y / torch.where(zero, torch.ones_like(x), x)
+    )
     return x * ratio.detach()
 
 # %% ../nbs/00b_trace.ipynb #c39e69e8
 class FrozenForward(TorchFunctionMode):
     "Inside it, a forward pass gives its usual values but is affine in its inputs."
+
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         if func in SOFTMAX or func in SQUASHES or func in NORM_SCALES:
@@ -103,34 +137,66 @@ class FrozenForward(TorchFunctionMode):
         return func(*args, **kwargs)
 
 # %% ../nbs/00b_trace.ipynb #163a307c
-TRACEABLE = ("bert", "roberta", "xlm-roberta", "camembert", "electra", "distilbert", "mpnet",
-             "deberta-v2", "modernbert", "t5", "mt5", "umt5")
+TRACEABLE = (
+    "bert",
+    "roberta",
+    "xlm-roberta",
+    "camembert",
+    "electra",
+    "distilbert",
+    "mpnet",
+    "deberta-v2",
+    "modernbert",
+    "t5",
+    "mt5",
+    "umt5",
+)
 
-def encoder_layers(encoder:nn.Module, # A backbone encoder (the gate model's `encoder`)
-                  ) -> nn.ModuleList|None: # Its blocks in order, or None where it has no such list
+
+def encoder_layers(
+    encoder: nn.Module,  # A backbone encoder (the gate model's `encoder`)
+) -> nn.ModuleList | None:  # Its blocks in order, or None where it has no such list
     "The encoder's list of blocks: the `nn.ModuleList` as long as its config's layer count."
     config = encoder.config
     names = ("num_hidden_layers", "num_layers", "n_layers")
     count = next((getattr(config, n) for n in names if getattr(config, n, None)), None)
-    lists = [m for m in encoder.modules() if isinstance(m, nn.ModuleList) and len(m) == count]
+    lists = [
+        m for m in encoder.modules() if isinstance(m, nn.ModuleList) and len(m) == count
+    ]
     return lists[0] if lists else None
 
 # %% ../nbs/00b_trace.ipynb #31cf16ac
 @dataclass
 class TracedEvidence(ModelOutput):
     "Output of `trace_evidence` and `trace_labels`."
-    logits: torch.FloatTensor|None = None # (batch, num_labels) the model's logits
-    evidence: torch.FloatTensor|None = None # (batch, seq) each token's share of the margin
-    bias: torch.FloatTensor|None = None # (batch,) the bias share: margin = evidence.sum(1) + bias
-    target: torch.LongTensor|None = None # (batch,) the label the margin is toward
-    from_layer: int|None = None # The layer whose token states hold the shares (0: the embeddings)
-    method: str|None = None # `traced` through the encoder, or `last_layer` (its contributions)
-    gate_scores: torch.FloatTensor|None = None # (batch, seq) the same forward pass's gate scores
-    contributions: torch.FloatTensor|None = None # (batch, seq, num_labels) its last-layer shares
+
+    logits: torch.FloatTensor | None = None  # (batch, num_labels) the model's logits
+    evidence: torch.FloatTensor | None = (
+        None  # (batch, seq) each token's share of the margin
+    )
+    bias: torch.FloatTensor | None = (
+        None  # (batch,) the bias share: margin = evidence.sum(1) + bias
+    )
+    target: torch.LongTensor | None = None  # (batch,) the label the margin is toward
+    from_layer: int | None = (
+        None  # The layer whose token states hold the shares (0: the embeddings)
+    )
+    method: str | None = (
+        None  # `traced` through the encoder, or `last_layer` (its contributions)
+    )
+    gate_scores: torch.FloatTensor | None = (
+        None  # (batch, seq) the same forward pass's gate scores
+    )
+    contributions: torch.FloatTensor | None = (
+        None  # (batch, seq, num_labels) its last-layer shares
+    )
 
 # %% ../nbs/00b_trace.ipynb #1c199ad2
 _entry = threading.local()
-_swap = threading.Lock()  # `functional_call` swaps the parameters while it runs: one at a time
+_swap = (
+    threading.Lock()
+)  # `functional_call` swaps the parameters while it runs: one at a time
+
 
 def _enter_leaf(block, args, kwargs):
     "Forward pre-hook: for the tracing thread, the block's input states become a gradient leaf."
@@ -144,7 +210,8 @@ def _enter_leaf(block, args, kwargs):
     _entry.leaf = states.detach().requires_grad_()
     return (_entry.leaf, *rest), kwargs
 
-def _hooked(block:nn.Module) -> nn.Module:
+
+def _hooked(block: nn.Module) -> nn.Module:
     "The block with `_enter_leaf` registered on it (once)."
     if not getattr(block, "_gatesent_leaf_hook", False):
         block.register_forward_pre_hook(_enter_leaf, with_kwargs=True)
@@ -152,41 +219,69 @@ def _hooked(block:nn.Module) -> nn.Module:
     return block
 
 # %% ../nbs/00b_trace.ipynb #c203c0e7
-def _last_layer(model, inputs:dict, target, layers:int) -> TracedEvidence:
+def _last_layer(model, inputs: dict, target, layers: int) -> TracedEvidence:
     "The model's own contributions (its last layer's shares) as a `TracedEvidence`."
     with torch.no_grad():
         out = model(**inputs, output_contributions=True)
     if target is None:
         target = out.logits.argmax(-1)
-    target = torch.as_tensor(target, device=out.logits.device).expand(out.logits.shape[0])
+    target = torch.as_tensor(target, device=out.logits.device).expand(
+        out.logits.shape[0]
+    )
     attention_mask = inputs["attention_mask"]
-    evidence = toward(out.contributions, target[:, None]) * attention_mask.to(out.logits.dtype)
+    evidence = toward(out.contributions, target[:, None]) * attention_mask.to(
+        out.logits.dtype
+    )
     bias = toward(out.logits, target) - evidence.sum(1)
-    return TracedEvidence(out.logits, evidence, bias, target, layers, "last_layer",
-                          out.gate_scores, out.contributions)
+    return TracedEvidence(
+        out.logits,
+        evidence,
+        bias,
+        target,
+        layers,
+        "last_layer",
+        out.gate_scores,
+        out.contributions,
+    )
 
 # %% ../nbs/00b_trace.ipynb #70042df1
-def traceable(model:nn.Module, # A `GateSentForSequenceClassification`
-             ) -> bool: # Whether `trace_evidence` traces it (else: the last layer's shares)
+def traceable(
+    model: nn.Module,  # A `GateSentForSequenceClassification`
+) -> bool:  # Whether `trace_evidence` traces it (else: the last layer's shares)
     "A backbone family the tracer is checked on, with the attention kernels and blocks it sees."
     backbone = model.config.backbone
     kernel = getattr(model.encoder.config, "_attn_implementation", None) or "eager"
-    return (backbone.model_type in TRACEABLE
-            and kernel in ("eager", "sdpa")  # flash and flex kernels are hidden from the mode
-            and not getattr(backbone, "conv_kernel_size", 0)  # DeBERTa-v2 conv: reads its input
-            and encoder_layers(model.encoder) is not None)
+    return (
+        backbone.model_type in TRACEABLE
+        and kernel
+        in (
+            "eager",
+            "sdpa",
+        )  # flash and flex kernels are hidden from the mode
+        and not getattr(
+            backbone, "conv_kernel_size", 0
+        )  # DeBERTa-v2 conv: reads its input
+        and encoder_layers(model.encoder) is not None
+    )
 
 # %% ../nbs/00b_trace.ipynb #edf4a623
-def trace_evidence(model:nn.Module, # A `GateSentForSequenceClassification` in eval mode
-                   input_ids:torch.LongTensor, # (batch, seq) token ids
-                   attention_mask:torch.Tensor|None=None, # (batch, seq), 1 for real tokens
-                   target:int|torch.Tensor|None=None, # The label it is toward (default: predicted)
-                   from_layer:int=0, # Whose states hold the shares: 0 the embeddings, L the last
-                   token_type_ids:torch.LongTensor|None=None, # Segment ids, for encoders with them
-                  ) -> TracedEvidence:
+def trace_evidence(
+    model: nn.Module,  # A `GateSentForSequenceClassification` in eval mode
+    input_ids: torch.LongTensor,  # (batch, seq) token ids
+    attention_mask: torch.Tensor | None = None,  # (batch, seq), 1 for real tokens
+    target: (
+        int | torch.Tensor | None
+    ) = None,  # The label it is toward (default: predicted)
+    from_layer: int = 0,  # Whose states hold the shares: 0 the embeddings, L the last
+    token_type_ids: (
+        torch.LongTensor | None
+    ) = None,  # Segment ids, for encoders with them
+) -> TracedEvidence:
     "Each token's exact share of the margin toward `target`, traced back to layer `from_layer`."
     if model.training:
-        raise ValueError("trace_evidence needs the model in eval mode (dropout changes the shares)")
+        raise ValueError(
+            "trace_evidence needs the model in eval mode (dropout changes the shares)"
+        )
     if attention_mask is None:
         attention_mask = torch.ones_like(input_ids)
     config = model.encoder.config
@@ -196,13 +291,20 @@ def trace_evidence(model:nn.Module, # A `GateSentForSequenceClassification` in e
         from_layer += count + 1
     if not 0 <= from_layer <= count:
         raise ValueError(f"from_layer must be in 0..{count}, got {from_layer}")
-    with torch.inference_mode(False):  # a caller's inference mode would forbid the backward pass
-        inputs = {"input_ids": input_ids.clone(), "attention_mask": attention_mask.clone()}
+    with torch.inference_mode(
+        False
+    ):  # a caller's inference mode would forbid the backward pass
+        inputs = {
+            "input_ids": input_ids.clone(),
+            "attention_mask": attention_mask.clone(),
+        }
         if token_type_ids is not None:
             inputs["token_type_ids"] = token_type_ids.clone()
         if not traceable(model) or from_layer == count:
             return _last_layer(model, inputs, target, count)
-        held = {n: p.detach() if p.requires_grad else p for n, p in model.named_parameters()}
+        held = {
+            n: p.detach() if p.requires_grad else p for n, p in model.named_parameters()
+        }
         with _swap, torch.enable_grad(), FrozenForward():
             _entry.block = _hooked(encoder_layers(model.encoder)[from_layer])
             _entry.leaf = None
@@ -217,35 +319,60 @@ def trace_evidence(model:nn.Module, # A `GateSentForSequenceClassification` in e
             logits = out.logits
             if target is None:
                 target = logits.argmax(-1)
-            target = torch.as_tensor(target, device=logits.device).clone()  # not a caller's inference tensor
+            # not a caller's inference tensor
+            target = torch.as_tensor(target, device=logits.device).clone()
             target = target.expand(logits.shape[0])
             margin = toward(logits, target)
-            grad, = torch.autograd.grad(margin.sum(), leaf)
+            (grad,) = torch.autograd.grad(margin.sum(), leaf)
         mask = inputs["attention_mask"].to(grad.dtype)
         evidence = (grad * leaf).sum(-1).detach() * mask
         bias = margin.detach() - evidence.sum(1)
         gates = None if out.gate_scores is None else out.gate_scores.detach()
-        return TracedEvidence(logits.detach(), evidence, bias, target, from_layer, "traced",
-                              gates, out.contributions.detach())
+        return TracedEvidence(
+            logits.detach(),
+            evidence,
+            bias,
+            target,
+            from_layer,
+            "traced",
+            gates,
+            out.contributions.detach(),
+        )
 
 # %% ../nbs/00b_trace.ipynb #3c296692
-def trace_labels(model:nn.Module, # A `GateSentForSequenceClassification` in eval mode
-                 input_ids:torch.LongTensor, # (batch, seq) token ids
-                 attention_mask:torch.Tensor|None=None, # (batch, seq), 1 for real tokens
-                 from_layer:int=0, # Whose states hold the shares: 0 the embeddings, L the last
-                 token_type_ids:torch.LongTensor|None=None, # Segment ids, for encoders with them
-                ) -> TracedEvidence: # evidence (batch, seq, labels), bias (batch, labels)
+def trace_labels(
+    model: nn.Module,  # A `GateSentForSequenceClassification` in eval mode
+    input_ids: torch.LongTensor,  # (batch, seq) token ids
+    attention_mask: torch.Tensor | None = None,  # (batch, seq), 1 for real tokens
+    from_layer: int = 0,  # Whose states hold the shares: 0 the embeddings, L the last
+    token_type_ids: (
+        torch.LongTensor | None
+    ) = None,  # Segment ids, for encoders with them
+) -> TracedEvidence:  # evidence (batch, seq, labels), bias (batch, labels)
     "Each token's share of the margin toward every label (`toward`), with one bias share per label."
     count = model.config.num_labels
-    targets = [1] if count == 2 else range(count)  # two labels: toward one is minus toward the other
+    # two labels: toward one is minus toward the other
+    targets = [1] if count == 2 else range(count)
     fill = lambda k: torch.full_like(input_ids[:, 0], k)
-    traces = [trace_evidence(model, input_ids, attention_mask, fill(k), from_layer, token_type_ids)
-              for k in targets]
+    traces = [
+        trace_evidence(
+            model, input_ids, attention_mask, fill(k), from_layer, token_type_ids
+        )
+        for k in targets
+    ]
     evidence = torch.stack([t.evidence for t in traces], -1)
     bias = torch.stack([t.bias for t in traces], -1)
     if count == 2:
         evidence = torch.cat([-evidence, evidence], -1)
         bias = torch.cat([-bias, bias], -1)
     first = traces[0]
-    return TracedEvidence(first.logits, evidence, bias, None, first.from_layer, first.method,
-                          first.gate_scores, first.contributions)
+    return TracedEvidence(
+        first.logits,
+        evidence,
+        bias,
+        None,
+        first.from_layer,
+        first.method,
+        first.gate_scores,
+        first.contributions,
+    )

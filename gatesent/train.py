@@ -12,8 +12,17 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from datasets import DatasetDict
-from transformers import (AutoConfig, AutoTokenizer, DataCollatorWithPadding, EarlyStoppingCallback, HfArgumentParser,
-                          Trainer, TrainerCallback, TrainingArguments, set_seed)
+from transformers import (
+    AutoConfig,
+    AutoTokenizer,
+    DataCollatorWithPadding,
+    EarlyStoppingCallback,
+    HfArgumentParser,
+    Trainer,
+    TrainerCallback,
+    TrainingArguments,
+    set_seed,
+)
 from transformers.trainer_utils import get_last_checkpoint
 
 from .data import _text_column, load_custom, load_sst2, tokenize
@@ -27,352 +36,678 @@ __all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'sagemaker_env', 'load_splits', 'l
            'teacher_logits']
 
 # %% ../nbs/02_train.ipynb #0c87a350
-DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".gz", ".bz2", ".xz", ".zip", ".zst")
-SM_CHECKPOINTS = "/opt/ml/checkpoints" # SageMaker's local checkpoint folder (synced to CheckpointConfig's S3 prefix); $GATESENT_CHECKPOINT_DIR overrides it
+DATA_SUFFIXES = (
+    ".csv",
+    ".tsv",
+    ".jsonl",
+    ".ndjson",
+    ".json",
+    ".parquet",
+    ".gz",
+    ".bz2",
+    ".xz",
+    ".zip",
+    ".zst",
+)
+# SageMaker's local checkpoint folder (synced to CheckpointConfig's S3 prefix);
+# $GATESENT_CHECKPOINT_DIR overrides it
+SM_CHECKPOINTS = "/opt/ml/checkpoints"
 
-def _channel_file(channel:str) -> str:
+
+def _channel_file(channel: str) -> str:
     "The one data file in a SageMaker input channel folder."
-    files = sorted(p for p in Path(channel).rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
-    if len(files) != 1: raise FileNotFoundError(f"expected one data file in channel {channel}, found {[str(f) for f in files] or 'none'}")
+    files = sorted(
+        p
+        for p in Path(channel).rglob("*")
+        if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
+    )
+    if len(files) != 1:
+        raise FileNotFoundError(
+            f"expected one data file in channel {channel}, found"
+            f" {[str(f) for f in files] or 'none'}"
+        )
     return str(files[0])
 
-def sagemaker_env(args:TrainArgs, # Settings from the command line
-                  env:dict|None=None, # Environment (default: os.environ)
-                 ) -> TrainArgs:
-    "Fill data, teacher, model, output and checkpoint paths from SageMaker's `SM_*` variables where the user did not set them."
+
+def sagemaker_env(
+    args: TrainArgs,  # Settings from the command line
+    env: dict | None = None,  # Environment (default: os.environ)
+) -> TrainArgs:
+    """Fill data, teacher, model, output and checkpoint paths from SageMaker's `SM_*` variables
+    where the user did not set them."""
     env = os.environ if env is None else env
-    if env.get("SM_CHANNEL_TRAIN") and args.train_file is None: args.train_file = _channel_file(env["SM_CHANNEL_TRAIN"])
-    if env.get("SM_CHANNEL_VALIDATION") and args.validation_file is None: args.validation_file = _channel_file(env["SM_CHANNEL_VALIDATION"])
-    if env.get("SM_CHANNEL_TEACHER") and args.teacher is None:  # the teacher's model folder, or one .parquet of its logits, from S3
-        ch = Path(env["SM_CHANNEL_TEACHER"]); logits = sorted(ch.glob("*.parquet"))
-        args.teacher = str(logits[0]) if len(logits) == 1 and not (ch/"config.json").is_file() else str(ch)
-    if env.get("SM_MODEL_DIR") and args.model_dir is None: args.model_dir = env["SM_MODEL_DIR"]
-    if env.get("SM_OUTPUT_DATA_DIR") and args.metrics_dir is None: args.metrics_dir = env["SM_OUTPUT_DATA_DIR"]
+    if env.get("SM_CHANNEL_TRAIN") and args.train_file is None:
+        args.train_file = _channel_file(env["SM_CHANNEL_TRAIN"])
+    if env.get("SM_CHANNEL_VALIDATION") and args.validation_file is None:
+        args.validation_file = _channel_file(env["SM_CHANNEL_VALIDATION"])
+    # the teacher's model folder, or one .parquet of its logits, from S3
+    if env.get("SM_CHANNEL_TEACHER") and args.teacher is None:
+        ch = Path(env["SM_CHANNEL_TEACHER"])
+        logits = sorted(ch.glob("*.parquet"))
+        args.teacher = (
+            str(logits[0])
+            if len(logits) == 1 and not (ch / "config.json").is_file()
+            else str(ch)
+        )
+    if env.get("SM_MODEL_DIR") and args.model_dir is None:
+        args.model_dir = env["SM_MODEL_DIR"]
+    if env.get("SM_OUTPUT_DATA_DIR") and args.metrics_dir is None:
+        args.metrics_dir = env["SM_OUTPUT_DATA_DIR"]
     ckpt = env.get("GATESENT_CHECKPOINT_DIR") or SM_CHECKPOINTS
-    if env.get("SM_MODEL_DIR") and args.output_dir == "runs/train" and Path(ckpt).is_dir(): args.output_dir = ckpt
+    if (
+        env.get("SM_MODEL_DIR")
+        and args.output_dir == "runs/train"
+        and Path(ckpt).is_dir()
+    ):
+        args.output_dir = ckpt
     return args
 
 # %% ../nbs/02_train.ipynb #fc0c3e62
-def load_splits(args:TrainArgs) -> DatasetDict:
-    "Train and validation splits of the data `args` name (your files, else SST-2), subsampled as asked, not tokenised."
+def load_splits(args: TrainArgs) -> DatasetDict:
+    """Train and validation splits of the data `args` name (your files, else SST-2), subsampled as
+    asked, not tokenised."""
     if args.train_file:
         label_map = json.loads(args.label_map) if args.label_map else None
-        dd = load_custom(args.train_file, args.validation_file, None, args.text_column, args.label_column, label_map,
-                         split=(0.9, 0.1, 0.0), seed=args.seed)
-    else: dd = load_sst2(args.data_dir)
+        dd = load_custom(
+            args.train_file,
+            args.validation_file,
+            None,
+            args.text_column,
+            args.label_column,
+            label_map,
+            split=(0.9, 0.1, 0.0),
+            seed=args.seed,
+        )
+    else:
+        dd = load_sst2(args.data_dir)
     dd = DatasetDict({"train": dd["train"], "validation": dd["validation"]})
-    for split, n in (("train", args.max_train_samples), ("validation", args.max_eval_samples)):
-        if n and n < dd[split].num_rows: dd[split] = dd[split].shuffle(seed=args.seed).select(range(n))
+    for split, n in (
+        ("train", args.max_train_samples),
+        ("validation", args.max_eval_samples),
+    ):
+        if n and n < dd[split].num_rows:
+            dd[split] = dd[split].shuffle(seed=args.seed).select(range(n))
     return dd
 
-def load_training_data(args:TrainArgs, tokenizer) -> DatasetDict:
-    "Train and validation splits, subsampled as asked and tokenised (unpadded); with a teacher, each training row carries its `teacher_logits`."
+
+def load_training_data(args: TrainArgs, tokenizer) -> DatasetDict:
+    """Train and validation splits, subsampled as asked and tokenised (unpadded); with a teacher,
+    each training row carries its `teacher_logits`."""
     dd = load_splits(args)
     if args.teacher:
         col = _text_column(dd["train"])
-        logits = teacher_logits(args.teacher, dd["train"][col], Path(args.output_dir)/"teacher", args.max_tokens, args.eval_batch_size, args.progress_bar)
+        logits = teacher_logits(
+            args.teacher,
+            dd["train"][col],
+            Path(args.output_dir) / "teacher",
+            args.max_tokens,
+            args.eval_batch_size,
+            args.progress_bar,
+        )
         dd["train"] = dd["train"].add_column("teacher_logits", logits.tolist())
     return tokenize(dd, tokenizer, args.max_tokens, args.truncation)
 
 # %% ../nbs/02_train.ipynb #98c7824f
-def gate_skip_ids(tokenizer, # The model's tokenizer
-                  mode:str="special", # `none`, `special` (its special tokens) or `punct` (those and every token that is punctuation alone)
-                 ) -> list[int]: # sorted token ids
+def gate_skip_ids(
+    tokenizer,  # The model's tokenizer
+    # `none`, `special` (its special tokens) or `punct` (those and every token that is punctuation
+    # alone)
+    mode: str = "special",
+) -> list[int]:  # sorted token ids
     "The token ids `TrainArgs.gate_skip` asks the gate to score 0."
-    if mode == "none": return []
+    if mode == "none":
+        return []
     ids = set(tokenizer.all_special_ids)
     if mode == "punct":
         for piece, i in tokenizer.get_vocab().items():
-            s = piece.removeprefix("##").lstrip("\u2581\u0120")  # WordPiece, SentencePiece and byte-level BPE word marks
-            if s and all(unicodedata.category(ch).startswith("P") for ch in s): ids.add(i)
+            # WordPiece, SentencePiece and byte-level BPE word marks
+            s = piece.removeprefix("##").lstrip("\u2581\u0120")
+            if s and all(unicodedata.category(ch).startswith("P") for ch in s):
+                ids.add(i)
     return sorted(ids)
 
 # %% ../nbs/02_train.ipynb #2d896a42
-def _backbone_config(spec:str):
+def _backbone_config(spec: str):
     "A backbone config from a folder, a .json file or JSON text."
-    if spec.lstrip().startswith("{"): d = json.loads(spec)
-    elif Path(spec).is_dir(): return AutoConfig.from_pretrained(spec)
-    elif Path(spec).is_file(): d = json.loads(Path(spec).read_text())
-    else: raise FileNotFoundError(f"backbone_config {spec!r} is neither JSON text nor an existing file or folder")
-    if "model_type" not in d: raise ValueError(f"backbone_config needs a model_type, got keys {sorted(d)}")
+    if spec.lstrip().startswith("{"):
+        d = json.loads(spec)
+    elif Path(spec).is_dir():
+        return AutoConfig.from_pretrained(spec)
+    elif Path(spec).is_file():
+        d = json.loads(Path(spec).read_text())
+    else:
+        raise FileNotFoundError(
+            f"backbone_config {spec!r} is neither JSON text nor an existing file or"
+            " folder"
+        )
+    if "model_type" not in d:
+        raise ValueError(f"backbone_config needs a model_type, got keys {sorted(d)}")
     return AutoConfig.for_model(**d)
 
 # %% ../nbs/02_train.ipynb #b351a030
-def build_model(args:TrainArgs) -> tuple[GateSentForSequenceClassification, object]:
+def build_model(args: TrainArgs) -> tuple[GateSentForSequenceClassification, object]:
     "The model (pretrained backbone, or random from `backbone_config`) and its tokenizer."
-    backbone = preset_backbone(args.backbone)  # `quick`/`accurate`: the installed copy, else the hub id
-    default_tok = backbone if not args.backbone_config else args.backbone_config if Path(args.backbone_config).is_dir() else None
+    # `quick`/`accurate`: the installed copy, else the hub id
+    backbone = preset_backbone(args.backbone)
+    default_tok = (
+        backbone
+        if not args.backbone_config
+        else args.backbone_config if Path(args.backbone_config).is_dir() else None
+    )
     tok_src = args.tokenizer or default_tok
-    if tok_src is None: raise ValueError("pass tokenizer= when backbone_config is JSON text")
+    if tok_src is None:
+        raise ValueError("pass tokenizer= when backbone_config is JSON text")
     tok = AutoTokenizer.from_pretrained(tok_src)
-    shaping = dict(gate_sparsity=args.gate_sparsity, gate_budget=args.gate_budget, gate_norm=args.gate_norm,
-                   gate_word_bias=args.gate_word_bias, gate_skip_ids=gate_skip_ids(tok, args.gate_skip))
+    shaping = dict(
+        gate_sparsity=args.gate_sparsity,
+        gate_budget=args.gate_budget,
+        gate_norm=args.gate_norm,
+        gate_word_bias=args.gate_word_bias,
+        gate_skip_ids=gate_skip_ids(tok, args.gate_skip),
+    )
     if args.backbone_config:
-        model = GateSentForSequenceClassification(GateSentConfig(
-            backbone=_backbone_config(args.backbone_config), pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping))
+        model = GateSentForSequenceClassification(
+            GateSentConfig(
+                backbone=_backbone_config(args.backbone_config),
+                pooling=args.pooling,
+                classifier_dropout=args.classifier_dropout,
+                **shaping
+            )
+        )
     else:
-        model = GateSentForSequenceClassification.from_backbone(backbone, pooling=args.pooling, classifier_dropout=args.classifier_dropout, **shaping)
-    model.config.max_tokens, model.config.truncation = args.max_tokens, args.truncation  # how texts are cut, kept for serving
+        model = GateSentForSequenceClassification.from_backbone(
+            backbone,
+            pooling=args.pooling,
+            classifier_dropout=args.classifier_dropout,
+            **shaping
+        )
+    # how texts are cut, kept for serving
+    model.config.max_tokens, model.config.truncation = args.max_tokens, args.truncation
     return model, tok
 
 # %% ../nbs/02_train.ipynb #f48384b9
-def encoder_layers(model:GateSentForSequenceClassification) -> torch.nn.ModuleList:
+def encoder_layers(model: GateSentForSequenceClassification) -> torch.nn.ModuleList:
     "The encoder's list of transformer layers (T5 `block`, BERT `layer`, ...)."
-    n = getattr(model.config.backbone, "num_layers", None) or model.config.backbone.num_hidden_layers
+    n = (
+        getattr(model.config.backbone, "num_layers", None)
+        or model.config.backbone.num_hidden_layers
+    )
     for m in model.encoder.modules():
-        if isinstance(m, torch.nn.ModuleList) and len(m) == n: return m
+        if isinstance(m, torch.nn.ModuleList) and len(m) == n:
+            return m
     raise ValueError(f"no list of {n} layers found in {type(model.encoder).__name__}")
 
-def freeze(model:GateSentForSequenceClassification, # The model, changed in place
-           backbone:bool=True, # Freeze the encoder
-           unfreeze_last:int=0, # ...except its last N layers
-          ) -> GateSentForSequenceClassification:
-    "Freeze the encoder except its last `unfreeze_last` layers; freeze the gate when pooling does not use it."
+
+def freeze(
+    model: GateSentForSequenceClassification,  # The model, changed in place
+    backbone: bool = True,  # Freeze the encoder
+    unfreeze_last: int = 0,  # ...except its last N layers
+) -> GateSentForSequenceClassification:
+    """Freeze the encoder except its last `unfreeze_last` layers; freeze the gate when pooling does
+    not use it."""
     if backbone:
         model.encoder.requires_grad_(False)
         if unfreeze_last > 0:
-            for layer in encoder_layers(model)[-unfreeze_last:]: layer.requires_grad_(True)
+            for layer in encoder_layers(model)[-unfreeze_last:]:
+                layer.requires_grad_(True)
             for name in ("final_layer_norm",):  # T5 normalises after the last block
-                if hasattr(model.encoder, "encoder") and hasattr(model.encoder.encoder, name): getattr(model.encoder.encoder, name).requires_grad_(True)
+                if hasattr(model.encoder, "encoder") and hasattr(
+                    model.encoder.encoder, name
+                ):
+                    getattr(model.encoder.encoder, name).requires_grad_(True)
     model.gate.requires_grad_(model.config.pooling == "gate")
     return model
+
 
 def trainable(model) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 # %% ../nbs/02_train.ipynb #d90552cc
-def reinforce_loss(model:GateSentForSequenceClassification, # The model (unwrapped)
-                   inputs:dict, # A batch: input_ids, attention_mask, labels (token_type_ids)
-                   baseline:float, # Moving-average reward so far
-                   sparsity_weight:float=0.01, # Weight of the mean gate score
-                  ) -> tuple[torch.Tensor, torch.Tensor, dict]: # loss, mean reward, stats
+def reinforce_loss(
+    model: GateSentForSequenceClassification,  # The model (unwrapped)
+    inputs: dict,  # A batch: input_ids, attention_mask, labels (token_type_ids)
+    baseline: float,  # Moving-average reward so far
+    sparsity_weight: float = 0.01,  # Weight of the mean gate score
+) -> tuple[torch.Tensor, torch.Tensor, dict]:  # loss, mean reward, stats
     "Classification loss from a sampled token mask plus the REINFORCE loss of the gate."
     mask, labels = inputs["attention_mask"], inputs["labels"]
     hidden = model.encode(inputs["input_ids"], mask, inputs.get("token_type_ids"))
     probs = model.gate(hidden, mask, inputs["input_ids"])
     z = torch.bernoulli(probs.detach()) * mask
     empty = z.sum(1) == 0  # keep the highest-scored token where nothing was sampled
-    if empty.any(): z[empty] = F.one_hot(probs[empty].argmax(1), z.shape[1]).to(z.dtype)
+    if empty.any():
+        z[empty] = F.one_hot(probs[empty].argmax(1), z.shape[1]).to(z.dtype)
     pooled = (z.unsqueeze(-1) * hidden).sum(1) / z.sum(1, keepdim=True)
-    logp = F.log_softmax(model.classifier(model.dropout(pooled)), -1).gather(1, labels.view(-1, 1)).squeeze(1)
+    logp = (
+        F.log_softmax(model.classifier(model.dropout(pooled)), -1)
+        .gather(1, labels.view(-1, 1))
+        .squeeze(1)
+    )
     reward = logp.detach()
     eps = 1e-6
-    logp_z = ((z * torch.log(probs + eps) + (1 - z) * torch.log(1 - probs + eps)) * mask).sum(1)
+    logp_z = (
+        (z * torch.log(probs + eps) + (1 - z) * torch.log(1 - probs + eps)) * mask
+    ).sum(1)
     policy = -((reward - baseline) * logp_z).mean()
     density = (probs.sum(1) / mask.sum(1)).mean()
     loss = -logp.mean() + policy + sparsity_weight * density
-    return loss, reward.mean(), {"kept": (z.sum(1) / mask.sum(1)).mean().item(), "density": density.item()}
+    return (
+        loss,
+        reward.mean(),
+        {"kept": (z.sum(1) / mask.sum(1)).mean().item(), "density": density.item()},
+    )
 
 # %% ../nbs/02_train.ipynb #45713422
-def distill_loss(logits:torch.Tensor, # (batch, labels) the student's logits
-                 labels:torch.Tensor, # (batch,) the hard labels
-                 teacher:torch.Tensor, # (batch, labels) the teacher's logits
-                 weight:float=0.5, # Share of the soft-label term
-                 temperature:float=2.0, # Softmax temperature of both sides in the soft-label term
-                ) -> torch.Tensor: # scalar loss
-    "(1 − weight) × cross-entropy on the labels + weight × T² × KL(teacher ‖ student) at temperature T (Hinton et al., 2015)."
+def distill_loss(
+    logits: torch.Tensor,  # (batch, labels) the student's logits
+    labels: torch.Tensor,  # (batch,) the hard labels
+    teacher: torch.Tensor,  # (batch, labels) the teacher's logits
+    weight: float = 0.5,  # Share of the soft-label term
+    temperature: float = 2.0,  # Softmax temperature of both sides in the soft-label term
+) -> torch.Tensor:  # scalar loss
+    """(1 − weight) × cross-entropy on the labels + weight × T² × KL(teacher ‖ student) at
+    temperature T (Hinton et al., 2015)."""
     hard = F.cross_entropy(logits, labels.view(-1))
     t = teacher.to(logits.dtype)
-    soft = F.kl_div(F.log_softmax(logits / temperature, -1), F.log_softmax(t / temperature, -1), log_target=True, reduction="batchmean")
-    return (1 - weight) * hard + weight * temperature ** 2 * soft
+    soft = F.kl_div(
+        F.log_softmax(logits / temperature, -1),
+        F.log_softmax(t / temperature, -1),
+        log_target=True,
+        reduction="batchmean",
+    )
+    return (1 - weight) * hard + weight * temperature**2 * soft
 
 # %% ../nbs/02_train.ipynb #8be5c496
 class GateSentTrainer(Trainer):
-    "The Hugging Face `Trainer`, with the REINFORCE gate objective and distillation from a teacher's logits as options."
-    def __init__(self, *a, reinforce:bool=False, sparsity_weight:float=0.01, baseline_momentum:float=0.9, head_lr_multiplier:float=1.0,
-                 distill_weight:float=0.5, distill_temperature:float=2.0, **kw):
+    """The Hugging Face `Trainer`, with the REINFORCE gate objective and distillation from a
+    teacher's logits as options."""
+
+    def __init__(
+        self,
+        *a,
+        reinforce: bool = False,
+        sparsity_weight: float = 0.01,
+        baseline_momentum: float = 0.9,
+        head_lr_multiplier: float = 1.0,
+        distill_weight: float = 0.5,
+        distill_temperature: float = 2.0,
+        **kw
+    ):
         super().__init__(*a, **kw)
-        self.reinforce,self.sparsity_weight,self.baseline_momentum,self.baseline = reinforce,sparsity_weight,baseline_momentum,None
-        self.head_lr_multiplier,self.distill_weight,self.distill_temperature = head_lr_multiplier,distill_weight,distill_temperature
+        self.reinforce = reinforce
+        self.sparsity_weight = sparsity_weight
+        self.baseline_momentum = baseline_momentum
+        self.baseline = None
+        self.head_lr_multiplier = head_lr_multiplier
+        self.distill_weight = distill_weight
+        self.distill_temperature = distill_temperature
 
     def _set_signature_columns_if_needed(self):
-        "Keep the `teacher_logits` column, which the model's forward does not take, for `compute_loss`."
+        """Keep the `teacher_logits` column, which the model's forward does not take, for
+        `compute_loss`."""
         super()._set_signature_columns_if_needed()
-        if "teacher_logits" not in self._signature_columns: self._signature_columns = [*self._signature_columns, "teacher_logits"]
+        if "teacher_logits" not in self._signature_columns:
+            self._signature_columns = [*self._signature_columns, "teacher_logits"]
 
     def create_optimizer(self, *a, **kw):
-        "AdamW as the Trainer builds it, with the new layers (gate, head) at `head_lr_multiplier` × the learning rate."
+        """AdamW as the Trainer builds it, with the new layers (gate, head) at `head_lr_multiplier`
+        × the learning rate."""
         if self.optimizer is None and self.head_lr_multiplier != 1:
             m = self.model
-            new = {id(p) for layer in (m.gate, m.classifier) for p in layer.parameters()}
+            new = {
+                id(p) for layer in (m.gate, m.classifier) for p in layer.parameters()
+            }
             decay, groups = set(self.get_decay_parameter_names(m)), []
             for is_new in (False, True):
                 for decays in (True, False):
-                    params = [p for n, p in m.named_parameters() if p.requires_grad and (id(p) in new) == is_new and (n in decay) == decays]
-                    if params: groups.append({"params": params, "weight_decay": self.args.weight_decay if decays else 0.0,
-                                              "lr": self.args.learning_rate * (self.head_lr_multiplier if is_new else 1)})
+                    params = [
+                        p
+                        for n, p in m.named_parameters()
+                        if p.requires_grad
+                        and (id(p) in new) == is_new
+                        and (n in decay) == decays
+                    ]
+                    if params:
+                        groups.append(
+                            {
+                                "params": params,
+                                "weight_decay": (
+                                    self.args.weight_decay if decays else 0.0
+                                ),
+                                "lr": (
+                                    self.args.learning_rate
+                                    * (self.head_lr_multiplier if is_new else 1)
+                                ),
+                            }
+                        )
             cls, kwargs = self.get_optimizer_cls_and_kwargs(self.args, m)
             self.optimizer = cls(groups, **kwargs)
         return super().create_optimizer(*a, **kw)
 
-    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+    def compute_loss(
+        self, model, inputs, return_outputs=False, num_items_in_batch=None
+    ):
         if "teacher_logits" in inputs:
             teacher = inputs.pop("teacher_logits")
             out = model(**inputs)
             hard = F.cross_entropy(out.logits, inputs["labels"].view(-1))
-            loss = out.loss - hard + distill_loss(out.logits, inputs["labels"], teacher, self.distill_weight, self.distill_temperature)  # the gate penalty, if any, stays
+            # the gate penalty, if any, stays
+            loss = (
+                out.loss
+                - hard
+                + distill_loss(
+                    out.logits,
+                    inputs["labels"],
+                    teacher,
+                    self.distill_weight,
+                    self.distill_temperature,
+                )
+            )
             return (loss, out) if return_outputs else loss
-        if not (self.reinforce and model.training): return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
-        loss, reward, stats = reinforce_loss(self.accelerator.unwrap_model(model), inputs, self.baseline or 0.0, self.sparsity_weight)
+        if not (self.reinforce and model.training):
+            return super().compute_loss(
+                model, inputs, return_outputs, num_items_in_batch
+            )
+        loss, reward, stats = reinforce_loss(
+            self.accelerator.unwrap_model(model),
+            inputs,
+            self.baseline or 0.0,
+            self.sparsity_weight,
+        )
         r = reward.item()
-        self.baseline = r if self.baseline is None else self.baseline_momentum * self.baseline + (1 - self.baseline_momentum) * r
+        self.baseline = (
+            r
+            if self.baseline is None
+            else self.baseline_momentum * self.baseline
+            + (1 - self.baseline_momentum) * r
+        )
         return (loss, None) if return_outputs else loss
 
 # %% ../nbs/02_train.ipynb #a045b5c8
 class MinEpochsEarlyStopping(EarlyStoppingCallback):
     "Early stopping on the best metric, never before `min_epochs` epochs."
-    def __init__(self, patience:int, min_epochs:int):
+
+    def __init__(self, patience: int, min_epochs: int):
         super().__init__(early_stopping_patience=patience)
         self.min_epochs = min_epochs
+
     def on_evaluate(self, args, state, control, metrics, **kw):
         super().on_evaluate(args, state, control, metrics, **kw)
-        if state.epoch is not None and state.epoch < self.min_epochs - 1e-6: control.should_training_stop = False
+        if state.epoch is not None and state.epoch < self.min_epochs - 1e-6:
+            control.should_training_stop = False
 
 # %% ../nbs/02_train.ipynb #4e5535a2
 def accuracy_metrics(pred) -> dict:
     "Validation accuracy and macro F1 from the Trainer's predictions."
-    from gatesent.evaluate import classification_metrics  # one implementation of the metrics (plots load lazily)
-    logits = pred.predictions[0] if isinstance(pred.predictions, tuple) else pred.predictions
-    m = classification_metrics(pred.label_ids, logits, [str(i) for i in range(logits.shape[-1])])
+    # one implementation of the metrics (plots load lazily)
+    from gatesent.evaluate import classification_metrics
+
+    logits = (
+        pred.predictions[0] if isinstance(pred.predictions, tuple) else pred.predictions
+    )
+    m = classification_metrics(
+        pred.label_ids, logits, [str(i) for i in range(logits.shape[-1])]
+    )
     return {"accuracy": m["accuracy"], "f1": m["f1"]}
 
 # %% ../nbs/02_train.ipynb #3fc51206
-def history(log_history:list[dict]) -> list[dict]:
-    "One row per epoch: training loss (mean of the epoch's logged losses), validation loss, accuracy and F1."
+def history(log_history: list[dict]) -> list[dict]:
+    """One row per epoch: training loss (mean of the epoch's logged losses), validation loss,
+    accuracy and F1."""
     rows, losses = [], []
     for e in log_history:
-        if "loss" in e: losses.append(e["loss"])
+        if "loss" in e:
+            losses.append(e["loss"])
         if "eval_accuracy" in e:
-            rows.append({"epoch": round(e["epoch"], 3), "train_loss": float(np.mean(losses)) if losses else None,
-                         "eval_loss": e["eval_loss"], "eval_accuracy": e["eval_accuracy"], "eval_f1": e.get("eval_f1")})
+            rows.append(
+                {
+                    "epoch": round(e["epoch"], 3),
+                    "train_loss": float(np.mean(losses)) if losses else None,
+                    "eval_loss": e["eval_loss"],
+                    "eval_accuracy": e["eval_accuracy"],
+                    "eval_f1": e.get("eval_f1"),
+                }
+            )
             losses = []
     return rows
 
 # %% ../nbs/02_train.ipynb #7f32334a
-def _precision(p:str) -> dict:
+def _precision(p: str) -> dict:
     "TrainingArguments precision flags for `auto`, `bf16`, `fp16` or `fp32`."
     if p == "auto":
-        if not torch.cuda.is_available(): return {}
+        if not torch.cuda.is_available():
+            return {}
         return {"bf16": True} if torch.cuda.is_bf16_supported() else {"fp16": True}
     return {"bf16": p == "bf16", "fp16": p == "fp16"}
 
 # %% ../nbs/02_train.ipynb #33bd87d9
-def _version_args(warmup_ratio:float, group_by_length:bool) -> dict:
-    "Warmup and length grouping in the words of the installed transformers: 4.5x (the SageMaker training container) or 5.x."
+def _version_args(warmup_ratio: float, group_by_length: bool) -> dict:
+    """Warmup and length grouping in the words of the installed transformers: 4.5x (the SageMaker
+    training container) or 5.x."""
     from dataclasses import fields
+
     names = {f.name for f in fields(TrainingArguments)}
-    kw = {"warmup_ratio": warmup_ratio} if "warmup_ratio" in names else {"warmup_steps": warmup_ratio}  # 5.x: a float below 1 is a ratio
-    if "group_by_length" in names: kw["group_by_length"] = group_by_length
-    else: kw["train_sampling_strategy"] = "group_by_length" if group_by_length else "random"
+    # 5.x: a float below 1 is a ratio
+    kw = (
+        {"warmup_ratio": warmup_ratio}
+        if "warmup_ratio" in names
+        else {"warmup_steps": warmup_ratio}
+    )
+    if "group_by_length" in names:
+        kw["group_by_length"] = group_by_length
+    else:
+        kw["train_sampling_strategy"] = (
+            "group_by_length" if group_by_length else "random"
+        )
     return kw
 
 # %% ../nbs/02_train.ipynb #863a6b7e
-def training_arguments(args:TrainArgs, out:Path) -> TrainingArguments:
-    "The Trainer's settings for a run: evaluated and saved every epoch, the best checkpoint by accuracy reloaded at the end."
+def training_arguments(args: TrainArgs, out: Path) -> TrainingArguments:
+    """The Trainer's settings for a run: evaluated and saved every epoch, the best checkpoint by
+    accuracy reloaded at the end."""
     return TrainingArguments(
-        output_dir=str(out), num_train_epochs=args.epochs, per_device_train_batch_size=args.batch_size,
-        per_device_eval_batch_size=args.eval_batch_size, gradient_accumulation_steps=args.grad_accum,
-        learning_rate=args.learning_rate, weight_decay=args.weight_decay, lr_scheduler_type="linear",
-        max_grad_norm=args.max_grad_norm, seed=args.seed,
-        eval_strategy="epoch", save_strategy="epoch", logging_strategy="steps", logging_steps=args.logging_steps,
-        load_best_model_at_end=True, metric_for_best_model="accuracy", greater_is_better=True,
-        save_total_limit=args.save_total_limit, report_to="none",
-        **_version_args(args.warmup_ratio, args.group_by_length), disable_tqdm=not args.progress_bar,
-        dataloader_num_workers=args.num_workers, dataloader_pin_memory=torch.cuda.is_available(), ddp_find_unused_parameters=False, **_precision(args.precision),
+        output_dir=str(out),
+        num_train_epochs=args.epochs,
+        per_device_train_batch_size=args.batch_size,
+        per_device_eval_batch_size=args.eval_batch_size,
+        gradient_accumulation_steps=args.grad_accum,
+        learning_rate=args.learning_rate,
+        weight_decay=args.weight_decay,
+        lr_scheduler_type="linear",
+        max_grad_norm=args.max_grad_norm,
+        seed=args.seed,
+        eval_strategy="epoch",
+        save_strategy="epoch",
+        logging_strategy="steps",
+        logging_steps=args.logging_steps,
+        load_best_model_at_end=True,
+        metric_for_best_model="accuracy",
+        greater_is_better=True,
+        save_total_limit=args.save_total_limit,
+        report_to="none",
+        **_version_args(args.warmup_ratio, args.group_by_length),
+        disable_tqdm=not args.progress_bar,
+        dataloader_num_workers=args.num_workers,
+        dataloader_pin_memory=torch.cuda.is_available(),
+        ddp_find_unused_parameters=False,
+        **_precision(args.precision),
         # no GPU under torchrun: data-parallel over CPU processes (gloo)
-        use_cpu=not torch.cuda.is_available() and int(os.environ.get("WORLD_SIZE", "1")) > 1)
+        use_cpu=not torch.cuda.is_available()
+        and int(os.environ.get("WORLD_SIZE", "1")) > 1
+    )
 
 # %% ../nbs/02_train.ipynb #59d77bc4
-def train(args:TrainArgs) -> dict:
-    "Train a gate model; save model + tokenizer to `model_dir`, metrics.json + history.json to `metrics_dir`; return the metrics."
+def train(args: TrainArgs) -> dict:
+    """Train a gate model; save model + tokenizer to `model_dir`, metrics.json + history.json to
+    `metrics_dir`; return the metrics."""
     start = time.time()
     set_seed(args.seed)
     model, tok = build_model(args)
     freeze(model, args.freeze_backbone, args.unfreeze_last)
     data = load_training_data(args, tok)
-    if "teacher_logits" in data["train"].column_names and len(data["train"][0]["teacher_logits"]) != model.config.num_labels:
-        raise ValueError(f"the teacher gives {len(data['train'][0]['teacher_logits'])} logits per text; the model has {model.config.num_labels} labels")
+    if (
+        "teacher_logits" in data["train"].column_names
+        and len(data["train"][0]["teacher_logits"]) != model.config.num_labels
+    ):
+        raise ValueError(
+            f"the teacher gives {len(data['train'][0]['teacher_logits'])} logits per"
+            f" text; the model has {model.config.num_labels} labels"
+        )
     out = Path(args.output_dir)
-    model_dir, metrics_dir = Path(args.model_dir or out/"model"), Path(args.metrics_dir or out)
+    model_dir, metrics_dir = Path(args.model_dir or out / "model"), Path(
+        args.metrics_dir or out
+    )
     targs = training_arguments(args, out)
     trainer = GateSentTrainer(
-        model=model, args=targs, train_dataset=data["train"], eval_dataset=data["validation"],
-        data_collator=DataCollatorWithPadding(tok), processing_class=tok, compute_metrics=accuracy_metrics,
+        model=model,
+        args=targs,
+        train_dataset=data["train"],
+        eval_dataset=data["validation"],
+        data_collator=DataCollatorWithPadding(tok),
+        processing_class=tok,
+        compute_metrics=accuracy_metrics,
         callbacks=[MinEpochsEarlyStopping(args.patience, args.min_epochs)],
-        reinforce=args.reinforce, sparsity_weight=args.sparsity_weight, baseline_momentum=args.baseline_momentum, head_lr_multiplier=args.head_lr_multiplier,
-        distill_weight=args.distill_weight, distill_temperature=args.distill_temperature)
+        reinforce=args.reinforce,
+        sparsity_weight=args.sparsity_weight,
+        baseline_momentum=args.baseline_momentum,
+        head_lr_multiplier=args.head_lr_multiplier,
+        distill_weight=args.distill_weight,
+        distill_temperature=args.distill_temperature,
+    )
     last = get_last_checkpoint(str(out)) if args.resume and out.is_dir() else None
-    if last and trainer.is_world_process_zero(): print(f"gatesent-train: resuming from {last}")
-    result = trainer.train(resume_from_checkpoint=last, ignore_keys_for_eval=["gate_scores", "contributions"])
+    if last and trainer.is_world_process_zero():
+        print(f"gatesent-train: resuming from {last}")
+    result = trainer.train(
+        resume_from_checkpoint=last,
+        ignore_keys_for_eval=["gate_scores", "contributions"],
+    )
     epochs = history(trainer.state.log_history)
-    best = trainer.evaluate(ignore_keys=["gate_scores", "contributions"])  # the best checkpoint, reloaded at the end of training
-    metrics = {"accuracy": best["eval_accuracy"], "f1": best["eval_f1"], "eval_loss": best["eval_loss"],
-               "train_loss": result.training_loss, "epochs": trainer.state.epoch, "steps": trainer.state.global_step,
-               "best_checkpoint": trainer.state.best_model_checkpoint, "resumed_from": last,
-               "train_rows": data["train"].num_rows, "validation_rows": data["validation"].num_rows,
-               "trainable_parameters": trainable(model), "world_size": targs.world_size,
-               "sm_num_gpus": int(os.environ["SM_NUM_GPUS"]) if os.environ.get("SM_NUM_GPUS") else None,
-               "seconds": round(time.time() - start, 1), "args": asdict(args)}
+    # the best checkpoint, reloaded at the end of training
+    best = trainer.evaluate(ignore_keys=["gate_scores", "contributions"])
+    metrics = {
+        "accuracy": best["eval_accuracy"],
+        "f1": best["eval_f1"],
+        "eval_loss": best["eval_loss"],
+        "train_loss": result.training_loss,
+        "epochs": trainer.state.epoch,
+        "steps": trainer.state.global_step,
+        "best_checkpoint": trainer.state.best_model_checkpoint,
+        "resumed_from": last,
+        "train_rows": data["train"].num_rows,
+        "validation_rows": data["validation"].num_rows,
+        "trainable_parameters": trainable(model),
+        "world_size": targs.world_size,
+        "sm_num_gpus": (
+            int(os.environ["SM_NUM_GPUS"]) if os.environ.get("SM_NUM_GPUS") else None
+        ),
+        "seconds": round(time.time() - start, 1),
+        "args": asdict(args),
+    }
     trainer.save_model(str(model_dir))  # model + tokenizer, main process only
     if trainer.is_world_process_zero():
         metrics_dir.mkdir(parents=True, exist_ok=True)
-        (metrics_dir/"metrics.json").write_text(json.dumps(metrics, indent=1))
-        (metrics_dir/"history.json").write_text(json.dumps(epochs, indent=1))
+        (metrics_dir / "metrics.json").write_text(json.dumps(metrics, indent=1))
+        (metrics_dir / "history.json").write_text(json.dumps(epochs, indent=1))
     return metrics
 
 # %% ../nbs/02_train.ipynb #9af6cd13
-def train_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-              ) -> None:
-    "Console entry point `gatesent-train` (also the SageMaker training entry point): train, print the metrics."
+def train_main(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+) -> None:
+    """Console entry point `gatesent-train` (also the SageMaker training entry point): train, print
+    the metrics."""
     (args,) = HfArgumentParser(TrainArgs).parse_args_into_dataclasses(argv)
     metrics = train(sagemaker_env(args))
     if int(os.environ.get("RANK", "0")) == 0:
         print(json.dumps({k: v for k, v in metrics.items() if k != "args"}, indent=1))
 
 # %% ../nbs/02_train.ipynb #8dbe226b
-def _teacher_key(folder:Path, texts:list[str], max_tokens:int) -> str:
-    "A key for a teacher folder's logits on these texts: its files' contents, the texts and the token limit."
+def _teacher_key(folder: Path, texts: list[str], max_tokens: int) -> str:
+    """A key for a teacher folder's logits on these texts: its files' contents, the texts and the
+    token limit."""
     h = hashlib.sha256(f"{max_tokens}\0".encode())
-    for f in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+    for f in sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+    ):
         h.update(f.name.encode() + b"\0")
         with open(f, "rb") as r:
-            for block in iter(lambda: r.read(1 << 22), b""): h.update(block)
-    for t in texts: h.update(t.encode() + b"\0")
+            for block in iter(lambda: r.read(1 << 22), b""):
+                h.update(block)
+    for t in texts:
+        h.update(t.encode() + b"\0")
     return h.hexdigest()[:20]
 
 # %% ../nbs/02_train.ipynb #95e68d0d
-def teacher_logits(teacher:str|Path, # A saved classifier folder, or a .parquet with columns text and logits
-                   texts:list[str], # The training texts
-                   cache_dir:str|Path, # Where a folder teacher's logits are kept
-                   max_tokens:int=128, # Token limit for the teacher
-                   batch_size:int=64, # Texts per forward pass
-                   progress:bool=True, # Show a progress bar
-                  ) -> np.ndarray: # (texts, labels) float32
-    "The teacher's logits for each text: looked up in precomputed logits, or computed once with a teacher folder and cached."
+def teacher_logits(
+    teacher: (
+        str | Path
+    ),  # A saved classifier folder, or a .parquet with columns text and logits
+    texts: list[str],  # The training texts
+    cache_dir: str | Path,  # Where a folder teacher's logits are kept
+    max_tokens: int = 128,  # Token limit for the teacher
+    batch_size: int = 64,  # Texts per forward pass
+    progress: bool = True,  # Show a progress bar
+) -> np.ndarray:  # (texts, labels) float32
+    """The teacher's logits for each text: looked up in precomputed logits, or computed once with a
+    teacher folder and cached."""
     import pandas as pd
+
     texts, src = list(texts), Path(teacher)
     if src.suffix == ".parquet":
-        table = pd.read_parquet(src); lookup = dict(zip(table["text"], table["logits"]))
+        table = pd.read_parquet(src)
+        lookup = dict(zip(table["text"], table["logits"]))
         missing = [t for t in texts if t not in lookup]
-        if missing: raise ValueError(f"{len(missing)} of {len(texts)} training texts have no logits in {src} (first: {missing[0][:80]!r})")
+        if missing:
+            raise ValueError(
+                f"{len(missing)} of {len(texts)} training texts have no logits in {src}"
+                f" (first: {missing[0][:80]!r})"
+            )
         return np.stack([np.asarray(lookup[t], dtype=np.float32) for t in texts])
-    if not (src/"config.json").is_file(): raise FileNotFoundError(f"teacher {str(teacher)!r} is neither a .parquet of logits nor a saved model folder")
-    cache = Path(cache_dir)/f"teacher-logits-{_teacher_key(src, texts, max_tokens)}.parquet"
-    if cache.is_file(): return np.stack(pd.read_parquet(cache)["logits"].map(lambda l: np.asarray(l, dtype=np.float32)).tolist())
+    if not (src / "config.json").is_file():
+        raise FileNotFoundError(
+            f"teacher {str(teacher)!r} is neither a .parquet of logits nor a saved"
+            " model folder"
+        )
+    cache = (
+        Path(cache_dir)
+        / f"teacher-logits-{_teacher_key(src, texts, max_tokens)}.parquet"
+    )
+    if cache.is_file():
+        return np.stack(
+            pd.read_parquet(cache)["logits"]
+            .map(lambda l: np.asarray(l, dtype=np.float32))
+            .tolist()
+        )
     import gatesent.model  # registers gatesent models with the Auto classes
     from transformers import AutoModelForSequenceClassification
     from tqdm.auto import tqdm
+
     device = "cuda" if torch.cuda.is_available() else "cpu"
-    model, tok = AutoModelForSequenceClassification.from_pretrained(str(src)).to(device).eval(), AutoTokenizer.from_pretrained(str(src))
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths together: less padding
+    model, tok = AutoModelForSequenceClassification.from_pretrained(str(src)).to(
+        device
+    ).eval(), AutoTokenizer.from_pretrained(str(src))
+    # similar lengths together: less padding
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     out = np.zeros((len(texts), model.config.num_labels), dtype=np.float32)
     with torch.no_grad():
-        for s in tqdm(range(0, len(texts), batch_size), desc=f"Teacher logits ({src.name})", disable=not progress):
-            idx = order[s:s + batch_size]
-            enc = tok([texts[i] for i in idx], truncation=True, max_length=max_tokens, padding=True, return_tensors="pt").to(device)
+        for s in tqdm(
+            range(0, len(texts), batch_size),
+            desc=f"Teacher logits ({src.name})",
+            disable=not progress,
+        ):
+            idx = order[s : s + batch_size]
+            enc = tok(
+                [texts[i] for i in idx],
+                truncation=True,
+                max_length=max_tokens,
+                padding=True,
+                return_tensors="pt",
+            ).to(device)
             out[idx] = model(**enc).logits.float().cpu().numpy()
     cache.parent.mkdir(parents=True, exist_ok=True)
     part = cache.with_suffix(f".{os.getpid()}.tmp")
-    pd.DataFrame({"text": texts, "logits": list(out)}).to_parquet(part); os.replace(part, cache)  # whole or not at all
+    # whole or not at all
+    pd.DataFrame({"text": texts, "logits": list(out)}).to_parquet(part)
+    os.replace(part, cache)
     return out

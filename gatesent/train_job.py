@@ -6,14 +6,22 @@
 from __future__ import annotations
 import os
 
+
 def main():
-    "The SageMaker training job: `gatesent-train` with the job's hyperparameters as flags, then the model folder laid out as a deployable archive."
+    """The SageMaker training job: `gatesent-train` with the job's hyperparameters as flags, then
+    the model folder laid out as a deployable archive."""
     import transformers, gatesent
     from gatesent.package import make_deployable
     from gatesent.train import train_main
-    print(f"gatesent {gatesent.__version__} from {os.path.dirname(gatesent.__file__)}, transformers {transformers.__version__}", flush=True)
+
+    print(
+        f"gatesent {gatesent.__version__} from {os.path.dirname(gatesent.__file__)},"
+        f" transformers {transformers.__version__}",
+        flush=True,
+    )
     train_main()
-    if os.environ.get("SM_MODEL_DIR") and int(os.environ.get("RANK", "0")) == 0: make_deployable(os.environ["SM_MODEL_DIR"])
+    if os.environ.get("SM_MODEL_DIR") and int(os.environ.get("RANK", "0")) == 0:
+        make_deployable(os.environ["SM_MODEL_DIR"])
 
 # %% auto #0
 __all__ = ['main']

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .args import LOWER_IS_BETTER, check_thresholds
 from .pipeline import ConfigError, config_arguments, load_config
-from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role, sm_session, stage_source, training_estimator
+from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role
+from .sagemaker import sm_session, stage_source, training_estimator
 
 # %% auto #0
 __all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'APPROVAL_EVENT', 'stage_step_source', 'data_uris', 'transform_instance',
@@ -17,293 +18,765 @@ __all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'APPROVAL_EVENT', 'stage_step_sourc
            'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
-STEP_REQUIREMENTS = {"evaluate": "# nothing: the training container's transformers 4.56 and datasets 4.1\n", "deploy": "sagemaker>=2.257,<3\n"} # each step's requirements.txt
+# each step's requirements.txt
+STEP_REQUIREMENTS = {
+    "evaluate": (
+        "# nothing: the training container's transformers 4.56 and datasets 4.1\n"
+    ),
+    "deploy": "sagemaker>=2.257,<3\n",
+}
 
-def stage_step_source(dest:str|Path|None, # Folder to write into (None: one per content in the temp folder, kept)
-                      kind:str, # "evaluate" or "deploy"
-                     ) -> Path:
-    "A processing step's source_dir: an entry file that runs `gatesent.<kind>_step.main()`, that module's import closure vendored, requirements.txt."
-    if kind not in STEP_REQUIREMENTS: raise ValueError(f"kind must be one of {sorted(STEP_REQUIREMENTS)}, got {kind!r}")
-    return stage_source(dest, f"{kind}_step", f"{kind}_entry.py", STEP_REQUIREMENTS[kind])
 
+def stage_step_source(
+    dest: (
+        str | Path | None
+    ),  # Folder to write into (None: one per content in the temp folder, kept)
+    kind: str,  # "evaluate" or "deploy"
+) -> Path:
+    """A processing step's source_dir: an entry file that runs `gatesent.<kind>_step.main()`, that
+    module's import closure vendored, requirements.txt."""
+    if kind not in STEP_REQUIREMENTS:
+        raise ValueError(
+            f"kind must be one of {sorted(STEP_REQUIREMENTS)}, got {kind!r}"
+        )
+    return stage_source(
+        dest, f"{kind}_step", f"{kind}_entry.py", STEP_REQUIREMENTS[kind]
+    )
 
 # %% ../nbs/10a_workflow.ipynb #e36aea45
 APPROVALS = ("Approved", "PendingManualApproval", "Rejected")
 
-def _camel(s:str) -> str: return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", s) if w)
 
-def _check_local_paths(cfg:dict, ok:bool=False):
-    "Refuse training settings naming a path on this machine, which a SageMaker job cannot read (unless `ok` or sagemaker.local_paths_ok)."
-    paths = [f"train.{k}={v}" for k in ("backbone", "tokenizer") if isinstance(v := cfg["train"].get(k), str) and Path(v).expanduser().exists()]
+def _camel(s: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", s) if w)
+
+
+def _check_local_paths(cfg: dict, ok: bool = False):
+    """Refuse training settings naming a path on this machine, which a SageMaker job cannot read
+    (unless `ok` or sagemaker.local_paths_ok)."""
+    paths = [
+        f"train.{k}={v}"
+        for k in ("backbone", "tokenizer")
+        if isinstance(v := cfg["train"].get(k), str) and Path(v).expanduser().exists()
+    ]
     if paths and not (ok or cfg["sagemaker"]["local_paths_ok"]):
-        raise ConfigError(f"{', '.join(paths)}: a path on this machine, which a SageMaker training job cannot read; give a Hugging Face hub id")
+        raise ConfigError(
+            f"{', '.join(paths)}: a path on this machine, which a SageMaker training"
+            " job cannot read; give a Hugging Face hub id"
+        )
 
 # %% ../nbs/10a_workflow.ipynb #ad235098
-def data_uris(cfg:dict, session) -> dict[str, str]:
-    "The S3 URIs of the training and validation files (SST-2 unless the config names files), uploaded once per content."
+def data_uris(cfg: dict, session) -> dict[str, str]:
+    """The S3 URIs of the training and validation files (SST-2 unless the config names files),
+    uploaded once per content."""
     from gatesent.sagemaker import upload_data
+
     d, prefix = cfg["data"], cfg["sagemaker"]["data_prefix"].strip("/")
-    if not d["train_file"]: return upload_data(session, d["data_dir"], prefix=f"{prefix}/sst2")
-    if not d["validation_file"]: raise ConfigError("data.validation_file is needed beside data.train_file: the pipeline's evaluation step scores it")
-    return {ch: session.upload_data(str(Path(d[f"{ch}_file"]).expanduser()), key_prefix=f"{prefix}/{cfg['name']}/{ch}") for ch in ("train", "validation")}
+    if not d["train_file"]:
+        return upload_data(session, d["data_dir"], prefix=f"{prefix}/sst2")
+    if not d["validation_file"]:
+        raise ConfigError(
+            "data.validation_file is needed beside data.train_file: the pipeline's"
+            " evaluation step scores it"
+        )
+    return {
+        ch: session.upload_data(
+            str(Path(d[f"{ch}_file"]).expanduser()),
+            key_prefix=f"{prefix}/{cfg['name']}/{ch}",
+        )
+        for ch in ("train", "validation")
+    }
 
 # %% ../nbs/10a_workflow.ipynb #d64172b4
-def transform_instance(endpoint_type:str, # The endpoint's instance type (aws.instance_type)
-                      ) -> str: # A type Batch Transform takes
-    "The endpoint's instance type where Batch Transform takes it too; burstable types (ml.t2/ml.t3, endpoint-only) give ml.m5.large."
-    return "ml.m5.large" if endpoint_type.startswith(("ml.t2.", "ml.t3.")) else endpoint_type
+def transform_instance(
+    endpoint_type: str,  # The endpoint's instance type (aws.instance_type)
+) -> str:  # A type Batch Transform takes
+    """The endpoint's instance type where Batch Transform takes it too; burstable types
+    (ml.t2/ml.t3, endpoint-only) give ml.m5.large."""
+    return (
+        "ml.m5.large"
+        if endpoint_type.startswith(("ml.t2.", "ml.t3."))
+        else endpoint_type
+    )
 
 # %% ../nbs/10a_workflow.ipynb #5d9459fc
-def data_columns(cfg:dict) -> dict:
-    "The text and label columns (and label map) of the configured data files, as `gatesent-train` and the evaluation step take them; SST-2's TSV columns otherwise."
+def data_columns(cfg: dict) -> dict:
+    """The text and label columns (and label map) of the configured data files, as `gatesent-train`
+    and the evaluation step take them; SST-2's TSV columns otherwise."""
     d = cfg["data"]
-    if not d["train_file"]: return {"text_column": "sentence", "label_column": "label"}
-    return {"text_column": d["text_column"], "label_column": d["label_column"]} | ({"label_map": json.dumps(d["label_map"])} if d["label_map"] else {})
+    if not d["train_file"]:
+        return {"text_column": "sentence", "label_column": "label"}
+    return {"text_column": d["text_column"], "label_column": d["label_column"]} | (
+        {"label_map": json.dumps(d["label_map"])} if d["label_map"] else {}
+    )
 
 # %% ../nbs/10a_workflow.ipynb #08a52177
-def _sessions(cfg:dict, session=None) -> tuple:
+def _sessions(cfg: dict, session=None) -> tuple:
     "boto3 and SageMaker pipeline sessions for the configured region and bucket."
     import boto3
     from sagemaker.workflow.pipeline_context import PipelineSession
+
     a = cfg["aws"]
-    boto = session or (boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session())
+    boto = session or (
+        boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session()
+    )
     base = sm_session(boto, bucket=a["bucket"])
-    return boto, PipelineSession(boto_session=boto, default_bucket=base.default_bucket(), sagemaker_config=base.sagemaker_config)
+    return boto, PipelineSession(
+        boto_session=boto,
+        default_bucket=base.default_bucket(),
+        sagemaker_config=base.sagemaker_config,
+    )
 
 # %% ../nbs/10a_workflow.ipynb #202d7df9
-def _processor(cfg:dict, role:str, ps, instance_type, job:str):
-    "A processing job in the Hugging Face training image (transformers 4.56, datasets 4.1; GPU only)."
+def _processor(cfg: dict, role: str, ps, instance_type, job: str):
+    """A processing job in the Hugging Face training image (transformers 4.56, datasets 4.1; GPU
+    only)."""
     from sagemaker.huggingface.processing import HuggingFaceProcessor
-    return HuggingFaceProcessor(role=role, instance_count=1, instance_type=instance_type, sagemaker_session=ps,
-                                base_job_name=f"{cfg['sagemaker']['pipeline_name']}-{job}", **TRAINING_VERSIONS)
 
-def _deploy_processor(cfg:dict, role:str, ps):
-    "The Deploy step's job: `sagemaker.deploy_instance_type` (a CPU type) in the CPU build of the Hugging Face inference image (Python 3.12)."
+    return HuggingFaceProcessor(
+        role=role,
+        instance_count=1,
+        instance_type=instance_type,
+        sagemaker_session=ps,
+        base_job_name=f"{cfg['sagemaker']['pipeline_name']}-{job}",
+        **TRAINING_VERSIONS,
+    )
+
+
+def _deploy_processor(cfg: dict, role: str, ps):
+    """The Deploy step's job: `sagemaker.deploy_instance_type` (a CPU type) in the CPU build of the
+    Hugging Face inference image (Python 3.12)."""
     from sagemaker import image_uris
     from sagemaker.huggingface.processing import HuggingFaceProcessor
+
     v, instance_type = INFERENCE_VERSIONS, cfg["sagemaker"]["deploy_instance_type"]
-    image = image_uris.retrieve("huggingface", ps.boto_region_name, version=v["transformers_version"], base_framework_version=f"pytorch{v['pytorch_version']}",
-                                py_version=v["py_version"], instance_type=instance_type, image_scope="inference")
-    return HuggingFaceProcessor(role=role, instance_count=1, instance_type=instance_type, sagemaker_session=ps, image_uri=image,
-                                base_job_name=f"{cfg['sagemaker']['pipeline_name']}-deploy", **v)
+    image = image_uris.retrieve(
+        "huggingface",
+        ps.boto_region_name,
+        version=v["transformers_version"],
+        base_framework_version=f"pytorch{v['pytorch_version']}",
+        py_version=v["py_version"],
+        instance_type=instance_type,
+        image_scope="inference",
+    )
+    return HuggingFaceProcessor(
+        role=role,
+        instance_count=1,
+        instance_type=instance_type,
+        sagemaker_session=ps,
+        image_uri=image,
+        base_job_name=f"{cfg['sagemaker']['pipeline_name']}-deploy",
+        **v,
+    )
 
 # %% ../nbs/10a_workflow.ipynb #149d42c0
-def _deploy_step(cfg:dict, role:str, ps, processor, endpoint, package:list):
-    "The Deploy step: `gatesent.deploy_step` on the package (`--model-package-arn ...`, or `--model-package-group ...` for the newest Approved)."
+def _deploy_step(cfg: dict, role: str, ps, processor, endpoint, package: list):
+    """The Deploy step: `gatesent.deploy_step` on the package (`--model-package-arn ...`, or
+    `--model-package-group ...` for the newest Approved)."""
     from sagemaker.processing import ProcessingOutput
     from sagemaker.workflow.steps import ProcessingStep
+
     a = cfg["aws"]
-    args = [*package, "--endpoint-name", endpoint, "--mode", a["mode"], "--memory-mb", str(a["memory_mb"]), "--max-concurrency", str(a["max_concurrency"]),
-            "--instance-type", a["instance_type"], "--instance-count", str(a["instance_count"]), "--role", role, "--region", ps.boto_region_name,
-            "--bucket", ps.default_bucket(), "--out", "/opt/ml/processing/deploy"]
-    return ProcessingStep("Deploy", step_args=processor.run(
-        code="deploy_entry.py", source_dir=str(stage_step_source(None, "deploy")),
-        outputs=[ProcessingOutput(output_name="deploy", source="/opt/ml/processing/deploy")], arguments=args))
+    args = [
+        *package,
+        "--endpoint-name",
+        endpoint,
+        "--mode",
+        a["mode"],
+        "--memory-mb",
+        str(a["memory_mb"]),
+        "--max-concurrency",
+        str(a["max_concurrency"]),
+        "--instance-type",
+        a["instance_type"],
+        "--instance-count",
+        str(a["instance_count"]),
+        "--role",
+        role,
+        "--region",
+        ps.boto_region_name,
+        "--bucket",
+        ps.default_bucket(),
+        "--out",
+        "/opt/ml/processing/deploy",
+    ]
+    return ProcessingStep(
+        "Deploy",
+        step_args=processor.run(
+            code="deploy_entry.py",
+            source_dir=str(stage_step_source(None, "deploy")),
+            outputs=[
+                ProcessingOutput(
+                    output_name="deploy", source="/opt/ml/processing/deploy"
+                )
+            ],
+            arguments=args,
+        ),
+    )
 
 # %% ../nbs/10a_workflow.ipynb #1c114d25
-def _parameters(cfg:dict, data:dict) -> dict:
+def _parameters(cfg: dict, data: dict) -> dict:
     "The pipeline's parameters (name -> Parameter), defaulting to the configuration's values."
     from sagemaker.workflow.parameters import ParameterFloat, ParameterString
+
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
-    return {"TrainData": ParameterString("TrainData", default_value=data["train"]),
-            "ValidationData": ParameterString("ValidationData", default_value=data["validation"]),
-            "Epochs": ParameterFloat("Epochs", default_value=float(t.get("epochs", 1))),  # TrainArgs.epochs is a float: 1.5 stays 1.5
-            "LearningRate": ParameterFloat("LearningRate", default_value=float(t.get("learning_rate", 5e-5))),
-            "TrainingInstanceType": ParameterString("TrainingInstanceType", default_value=s["train_instance_type"]),
-            "ProcessingInstanceType": ParameterString("ProcessingInstanceType", default_value=s["processing_instance_type"]),
-            "EndpointName": ParameterString("EndpointName", default_value=a["endpoint_name"]),
-            "ModelApprovalStatus": ParameterString("ModelApprovalStatus", default_value=s["approval"])}
+    return {
+        "TrainData": ParameterString("TrainData", default_value=data["train"]),
+        "ValidationData": ParameterString(
+            "ValidationData", default_value=data["validation"]
+        ),
+        "Epochs": ParameterFloat(
+            "Epochs", default_value=float(t.get("epochs", 1))
+        ),  # TrainArgs.epochs is a float: 1.5 stays 1.5
+        "LearningRate": ParameterFloat(
+            "LearningRate", default_value=float(t.get("learning_rate", 5e-5))
+        ),
+        "TrainingInstanceType": ParameterString(
+            "TrainingInstanceType", default_value=s["train_instance_type"]
+        ),
+        "ProcessingInstanceType": ParameterString(
+            "ProcessingInstanceType", default_value=s["processing_instance_type"]
+        ),
+        "EndpointName": ParameterString(
+            "EndpointName", default_value=a["endpoint_name"]
+        ),
+        "ModelApprovalStatus": ParameterString(
+            "ModelApprovalStatus", default_value=s["approval"]
+        ),
+    }
 
 # %% ../nbs/10a_workflow.ipynb #b7beb2f7
-def _evaluate_step(cfg:dict, processor, model_data, p:dict, columns:dict, cache_config=None):
+def _evaluate_step(
+    cfg: dict, processor, model_data, p: dict, columns: dict, cache_config=None
+):
     "The Evaluate step and its EvaluationReport property file."
     from sagemaker.processing import ProcessingInput, ProcessingOutput
     from sagemaker.workflow.properties import PropertyFile
     from sagemaker.workflow.steps import ProcessingStep
-    report = PropertyFile(name="EvaluationReport", output_name="evaluation", path="evaluation.json")
-    args = ["--model", "/opt/ml/processing/model", "--data", "/opt/ml/processing/validation", "--out", "/opt/ml/processing/evaluation",
-            *(a_ for k, v in columns.items() for a_ in (f"--{k.replace('_', '-')}", str(v))), "--faithfulness-texts", str(cfg["evaluate"]["faithfulness_texts"])]
-    if cfg["evaluate"]["max_rows"]: args += ["--max-rows", str(cfg["evaluate"]["max_rows"])]
-    step = ProcessingStep("Evaluate", property_files=[report], cache_config=cache_config, step_args=processor.run(
-        code="evaluate_entry.py", source_dir=str(stage_step_source(None, "evaluate")),
-        inputs=[ProcessingInput(source=model_data, destination="/opt/ml/processing/model"),
-                ProcessingInput(source=p["ValidationData"], destination="/opt/ml/processing/validation")],
-        outputs=[ProcessingOutput(output_name="evaluation", source="/opt/ml/processing/evaluation")], arguments=args))
+
+    report = PropertyFile(
+        name="EvaluationReport", output_name="evaluation", path="evaluation.json"
+    )
+    args = [
+        "--model",
+        "/opt/ml/processing/model",
+        "--data",
+        "/opt/ml/processing/validation",
+        "--out",
+        "/opt/ml/processing/evaluation",
+        *(
+            a_
+            for k, v in columns.items()
+            for a_ in (f"--{k.replace('_', '-')}", str(v))
+        ),
+        "--faithfulness-texts",
+        str(cfg["evaluate"]["faithfulness_texts"]),
+    ]
+    if cfg["evaluate"]["max_rows"]:
+        args += ["--max-rows", str(cfg["evaluate"]["max_rows"])]
+    step = ProcessingStep(
+        "Evaluate",
+        property_files=[report],
+        cache_config=cache_config,
+        step_args=processor.run(
+            code="evaluate_entry.py",
+            source_dir=str(stage_step_source(None, "evaluate")),
+            inputs=[
+                ProcessingInput(
+                    source=model_data, destination="/opt/ml/processing/model"
+                ),
+                ProcessingInput(
+                    source=p["ValidationData"],
+                    destination="/opt/ml/processing/validation",
+                ),
+            ],
+            outputs=[
+                ProcessingOutput(
+                    output_name="evaluation", source="/opt/ml/processing/evaluation"
+                )
+            ],
+            arguments=args,
+        ),
+    )
     return step, report
 
 # %% ../nbs/10a_workflow.ipynb #70709121
-def _register_step(cfg:dict, role:str, ps, model_data, eval_uri, p:dict):
-    "The RegisterModel step: a model package of the group, with the inference and transform instance types it may serve on."
+def _register_step(cfg: dict, role: str, ps, model_data, eval_uri, p: dict):
+    """The RegisterModel step: a model package of the group, with the inference and transform
+    instance types it may serve on."""
     from sagemaker.huggingface import HuggingFaceModel
     from sagemaker.model_metrics import MetricsSource, ModelMetrics
     from sagemaker.workflow.functions import Join
     from sagemaker.workflow.model_step import ModelStep
+
     s, a = cfg["sagemaker"], cfg["aws"]
-    model = HuggingFaceModel(model_data=model_data, role=role, sagemaker_session=ps, **INFERENCE_VERSIONS)
-    metrics = ModelMetrics(model_statistics=MetricsSource(s3_uri=Join(on="/", values=[eval_uri, "model_quality.json"]), content_type="application/json"))
-    return ModelStep("RegisterModel", step_args=model.register(
-        content_types=["application/json"], response_types=["application/json"], inference_instances=[a["instance_type"]],
-        transform_instances=[transform_instance(a["instance_type"])], model_package_group_name=s["model_package_group"], approval_status=p["ModelApprovalStatus"],
-        model_metrics=metrics, description=f"gatesent model trained by the SageMaker pipeline {s['pipeline_name']}"))
+    model = HuggingFaceModel(
+        model_data=model_data, role=role, sagemaker_session=ps, **INFERENCE_VERSIONS
+    )
+    metrics = ModelMetrics(
+        model_statistics=MetricsSource(
+            s3_uri=Join(on="/", values=[eval_uri, "model_quality.json"]),
+            content_type="application/json",
+        )
+    )
+    return ModelStep(
+        "RegisterModel",
+        step_args=model.register(
+            content_types=["application/json"],
+            response_types=["application/json"],
+            inference_instances=[a["instance_type"]],
+            transform_instances=[transform_instance(a["instance_type"])],
+            model_package_group_name=s["model_package_group"],
+            approval_status=p["ModelApprovalStatus"],
+            model_metrics=metrics,
+            description=(
+                f"gatesent model trained by the SageMaker pipeline {s['pipeline_name']}"
+            ),
+        ),
+    )
 
 # %% ../nbs/10a_workflow.ipynb #12565b9e
-def _quality_gate(thresholds:dict, evaluate, report, then:list) -> list:
-    "Steps that run `then` when every threshold holds on evaluation.json, else a Fail step naming the threshold missed."
+def _quality_gate(thresholds: dict, evaluate, report, then: list) -> list:
+    """Steps that run `then` when every threshold holds on evaluation.json, else a Fail step naming
+    the threshold missed."""
     from sagemaker.workflow.condition_step import ConditionStep
-    from sagemaker.workflow.conditions import ConditionGreaterThanOrEqualTo, ConditionLessThanOrEqualTo
+    from sagemaker.workflow.conditions import (
+        ConditionGreaterThanOrEqualTo,
+        ConditionLessThanOrEqualTo,
+    )
     from sagemaker.workflow.fail_step import FailStep
     from sagemaker.workflow.functions import Join, JsonGet
+
     for metric, limit in reversed(list(thresholds.items())):
         lower = metric in LOWER_IS_BETTER
         got = JsonGet(step_name=evaluate.name, property_file=report, json_path=metric)
-        cond = (ConditionLessThanOrEqualTo if lower else ConditionGreaterThanOrEqualTo)(left=got, right=limit)
-        fail = FailStep(f"{_camel(metric)}{'Above' if lower else 'Below'}Threshold", error_message=Join(on="", values=[
-            f"quality gate: {metric} is {'above the maximum' if lower else 'below the minimum'} ", limit, " (see the Evaluate step's evaluation.json); nothing was registered or deployed"]))
-        then = [ConditionStep(f"Check{_camel(metric)}", conditions=[cond], if_steps=then, else_steps=[fail])]
+        cond = (ConditionLessThanOrEqualTo if lower else ConditionGreaterThanOrEqualTo)(
+            left=got, right=limit
+        )
+        fail = FailStep(
+            f"{_camel(metric)}{'Above' if lower else 'Below'}Threshold",
+            error_message=Join(
+                on="",
+                values=[
+                    (
+                        f"quality gate: {metric} is"
+                        f" {'above the maximum' if lower else 'below the minimum'} "
+                    ),
+                    limit,
+                    (
+                        " (see the Evaluate step's evaluation.json); nothing was"
+                        " registered or deployed"
+                    ),
+                ],
+            ),
+        )
+        then = [
+            ConditionStep(
+                f"Check{_camel(metric)}",
+                conditions=[cond],
+                if_steps=then,
+                else_steps=[fail],
+            )
+        ]
     return then
 
 # %% ../nbs/10a_workflow.ipynb #52c3ebcf
-def build_pipeline(cfg:dict, # The pipeline configuration (`gatesent.pipeline.load_config`): the same one the local runner reads
-                   session=None, # A boto3 Session (default: boto3's default credentials and region)
-                   role:str|None=None, # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
-                   data:dict|None=None, # Channel -> S3 URI defaults of the data parameters (default: s3://<bucket>/<data_prefix>/sst2/<channel>)
-                   local_paths_ok:bool=False, # Allow train.backbone/tokenizer paths of this machine (only for jobs that run here; or sagemaker.local_paths_ok)
-                  ):
-    "The SageMaker pipeline of a configuration: train -> evaluate -> one check per threshold (else fail) -> register -> deploy if approved."
+def build_pipeline(
+    # The pipeline configuration (`gatesent.pipeline.load_config`): the same one the local runner
+    # reads
+    cfg: dict,
+    session=None,  # A boto3 Session (default: boto3's default credentials and region)
+    role: (
+        str | None
+    ) = None,  # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
+    data: (
+        dict
+        | None
+        # Channel -> S3 URI defaults of the data parameters (default:
+        # s3://<bucket>/<data_prefix>/sst2/<channel>)
+    ) = None,
+    # Allow train.backbone/tokenizer paths of this machine (only for jobs that run here; or
+    # sagemaker.local_paths_ok)
+    local_paths_ok: bool = False,
+):
+    """The SageMaker pipeline of a configuration: train -> evaluate -> one check per threshold (else
+    fail) -> register -> deploy if approved."""
     from sagemaker.workflow.condition_step import ConditionStep
     from sagemaker.workflow.conditions import ConditionEquals
     from sagemaker.workflow.parameters import ParameterFloat
     from sagemaker.workflow.pipeline import Pipeline
     from sagemaker.workflow.steps import CacheConfig, TrainingStep
+
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
     _check_local_paths(cfg, local_paths_ok)
-    if s["approval"] not in APPROVALS: raise ConfigError(f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got {s['approval']!r}")
-    try: check_thresholds(cfg["thresholds"], cfg["evaluate"]["faithfulness_texts"], t.get("pooling", "gate"))  # before anything is staged or paid for
-    except ValueError as e: raise ConfigError(f"thresholds: {e}") from None
+    if s["approval"] not in APPROVALS:
+        raise ConfigError(
+            f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got"
+            f" {s['approval']!r}"
+        )
+    # before anything is staged or paid for
+    try:
+        check_thresholds(
+            cfg["thresholds"],
+            cfg["evaluate"]["faithfulness_texts"],
+            t.get("pooling", "gate"),
+        )
+    except ValueError as e:
+        raise ConfigError(f"thresholds: {e}") from None
     boto, ps = _sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
-    data = data or {ch: f"s3://{ps.default_bucket()}/{s['data_prefix'].strip('/')}/sst2/{ch}" for ch in ("train", "validation")}
+    data = data or {
+        ch: f"s3://{ps.default_bucket()}/{s['data_prefix'].strip('/')}/sst2/{ch}"
+        for ch in ("train", "validation")
+    }
     columns = data_columns(cfg)
     p = _parameters(cfg, data)
-    thresholds = {m: ParameterFloat(f"{_camel(m)}Threshold", default_value=float(v)) for m, v in cfg["thresholds"].items()}
+    thresholds = {
+        m: ParameterFloat(f"{_camel(m)}Threshold", default_value=float(v))
+        for m, v in cfg["thresholds"].items()
+    }
 
-    hps = {**{k: v for k, v in t.items() if k not in ("epochs", "learning_rate")}, **columns, "epochs": p["Epochs"], "learning_rate": p["LearningRate"]}
-    est = training_estimator(hps, role, ps, p["TrainingInstanceType"], base_job_name=f"{s['pipeline_name']}-train")
-    expire = s["cache_expire_after"]  # the same arguments within it: the service reuses the step's job
+    hps = {
+        **{k: v for k, v in t.items() if k not in ("epochs", "learning_rate")},
+        **columns,
+        "epochs": p["Epochs"],
+        "learning_rate": p["LearningRate"],
+    }
+    est = training_estimator(
+        hps,
+        role,
+        ps,
+        p["TrainingInstanceType"],
+        base_job_name=f"{s['pipeline_name']}-train",
+    )
+    # the same arguments within it: the service reuses the step's job
+    expire = s["cache_expire_after"]
     cache = CacheConfig(enable_caching=True, expire_after=expire) if expire else None
-    train = TrainingStep("Train", step_args=est.fit({"train": p["TrainData"], "validation": p["ValidationData"]}), cache_config=cache)
+    train = TrainingStep(
+        "Train",
+        step_args=est.fit({"train": p["TrainData"], "validation": p["ValidationData"]}),
+        cache_config=cache,
+    )
     model_data = train.properties.ModelArtifacts.S3ModelArtifacts
 
     proc = lambda job: _processor(cfg, role, ps, p["ProcessingInstanceType"], job)
-    evaluate, report = _evaluate_step(cfg, proc("evaluate"), model_data, p, columns, cache)
-    register = _register_step(cfg, role, ps, model_data, evaluate.properties.ProcessingOutputConfig.Outputs["evaluation"].S3Output.S3Uri, p)
-    deploy = _deploy_step(cfg, role, ps, _deploy_processor(cfg, role, ps), p["EndpointName"], ["--model-package-arn", register.properties.ModelPackageArn])
-    approved = ConditionStep("IsApproved", conditions=[ConditionEquals(left=p["ModelApprovalStatus"], right="Approved")], if_steps=[deploy], else_steps=[])
+    evaluate, report = _evaluate_step(
+        cfg, proc("evaluate"), model_data, p, columns, cache
+    )
+    register = _register_step(
+        cfg,
+        role,
+        ps,
+        model_data,
+        evaluate.properties.ProcessingOutputConfig.Outputs["evaluation"].S3Output.S3Uri,
+        p,
+    )
+    deploy = _deploy_step(
+        cfg,
+        role,
+        ps,
+        _deploy_processor(cfg, role, ps),
+        p["EndpointName"],
+        ["--model-package-arn", register.properties.ModelPackageArn],
+    )
+    approved = ConditionStep(
+        "IsApproved",
+        conditions=[ConditionEquals(left=p["ModelApprovalStatus"], right="Approved")],
+        if_steps=[deploy],
+        else_steps=[],
+    )
     gate = _quality_gate(thresholds, evaluate, report, [register, approved])
-    return Pipeline(name=s["pipeline_name"], parameters=[*p.values(), *thresholds.values()], steps=[train, evaluate, *gate], sagemaker_session=ps)
+    return Pipeline(
+        name=s["pipeline_name"],
+        parameters=[*p.values(), *thresholds.values()],
+        steps=[train, evaluate, *gate],
+        sagemaker_session=ps,
+    )
 
 # %% ../nbs/10a_workflow.ipynb #9f8afff0
-def build_approval_pipeline(cfg:dict, # The pipeline configuration
-                            session=None, # A boto3 Session (default: boto3's default credentials and region)
-                            role:str|None=None, # IAM role the step runs as (default: aws.role_arn, else `execution_role()`)
-                           ):
-    "The one-step pipeline an approval starts: deploy the model package group's newest Approved package to the endpoint."
+def build_approval_pipeline(
+    cfg: dict,  # The pipeline configuration
+    session=None,  # A boto3 Session (default: boto3's default credentials and region)
+    role: (
+        str | None
+    ) = None,  # IAM role the step runs as (default: aws.role_arn, else `execution_role()`)
+):
+    """The one-step pipeline an approval starts: deploy the model package group's newest Approved
+    package to the endpoint."""
     from sagemaker.workflow.parameters import ParameterString
     from sagemaker.workflow.pipeline import Pipeline
+
     s, a = cfg["sagemaker"], cfg["aws"]
     boto, ps = _sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
-    p = {"EndpointName": ParameterString("EndpointName", default_value=a["endpoint_name"])}
-    deploy = _deploy_step(cfg, role, ps, _deploy_processor(cfg, role, ps), p["EndpointName"], ["--model-package-group", s["model_package_group"]])
-    return Pipeline(name=f"{s['pipeline_name']}-deploy", parameters=list(p.values()), steps=[deploy], sagemaker_session=ps)
+    p = {
+        "EndpointName": ParameterString(
+            "EndpointName", default_value=a["endpoint_name"]
+        )
+    }
+    deploy = _deploy_step(
+        cfg,
+        role,
+        ps,
+        _deploy_processor(cfg, role, ps),
+        p["EndpointName"],
+        ["--model-package-group", s["model_package_group"]],
+    )
+    return Pipeline(
+        name=f"{s['pipeline_name']}-deploy",
+        parameters=list(p.values()),
+        steps=[deploy],
+        sagemaker_session=ps,
+    )
 
 # %% ../nbs/10a_workflow.ipynb #9e0f301a
-APPROVAL_EVENT = {"source": ["aws.sagemaker"], "detail-type": ["SageMaker Model Package State Change"]} # what SageMaker publishes when a package's approval changes
+# what SageMaker publishes when a package's approval changes
+APPROVAL_EVENT = {
+    "source": ["aws.sagemaker"],
+    "detail-type": ["SageMaker Model Package State Change"],
+}
 
 # %% ../nbs/10a_workflow.ipynb #10780f55
-def approval_trigger(cfg:dict, # The pipeline configuration
-                     session, # A boto3 Session
-                     pipeline_arn:str, # The approval pipeline's ARN (`build_approval_pipeline`, upserted)
-                    ) -> dict: # rule, rule_arn, pattern, role_arn, pipeline_arn
-    "The EventBridge rule (and, unless `sagemaker.events_role_arn` names one, its role) that starts the approval pipeline when a package of the group is approved or rejected."
-    s = cfg["sagemaker"]; events, iam = session.client("events"), session.client("iam")
+def approval_trigger(
+    cfg: dict,  # The pipeline configuration
+    session,  # A boto3 Session
+    pipeline_arn: str,  # The approval pipeline's ARN (`build_approval_pipeline`, upserted)
+) -> dict:  # rule, rule_arn, pattern, role_arn, pipeline_arn
+    """The EventBridge rule (and, unless `sagemaker.events_role_arn` names one, its role) that
+    starts the approval pipeline when a package of the group is approved or rejected."""
+    s = cfg["sagemaker"]
+    events, iam = session.client("events"), session.client("iam")
     name = f"{s['pipeline_name']}-approval"
     from gatesent.api import service_role
-    role_arn = s["events_role_arn"] or service_role(iam, f"{name}-events", "events.amazonaws.com", "start-deploy-pipeline", {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": "sagemaker:StartPipelineExecution", "Resource": pipeline_arn}]}, "gatesent: EventBridge starts the deploy pipeline")
-    pattern = {**APPROVAL_EVENT, "detail": {"ModelPackageGroupName": [s["model_package_group"]], "ModelApprovalStatus": ["Approved", "Rejected"]}}
-    rule_arn = events.put_rule(Name=name, EventPattern=json.dumps(pattern), State="ENABLED",
-                               Description=f"gatesent: an approval in {s['model_package_group']} deploys the newest Approved package")["RuleArn"]
-    events.put_targets(Rule=name, Targets=[{"Id": "deploy-pipeline", "Arn": pipeline_arn, "RoleArn": role_arn,
-                       "SageMakerPipelineParameters": {"PipelineParameterList": [{"Name": "EndpointName", "Value": cfg["aws"]["endpoint_name"]}]}}])
-    return {"rule": name, "rule_arn": rule_arn, "pattern": pattern, "role_arn": role_arn, "pipeline_arn": pipeline_arn}
+
+    role_arn = s["events_role_arn"] or service_role(
+        iam,
+        f"{name}-events",
+        "events.amazonaws.com",
+        "start-deploy-pipeline",
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": "sagemaker:StartPipelineExecution",
+                    "Resource": pipeline_arn,
+                }
+            ],
+        },
+        "gatesent: EventBridge starts the deploy pipeline",
+    )
+    pattern = {
+        **APPROVAL_EVENT,
+        "detail": {
+            "ModelPackageGroupName": [s["model_package_group"]],
+            "ModelApprovalStatus": ["Approved", "Rejected"],
+        },
+    }
+    rule_arn = events.put_rule(
+        Name=name,
+        EventPattern=json.dumps(pattern),
+        State="ENABLED",
+        Description=(
+            f"gatesent: an approval in {s['model_package_group']} deploys the newest"
+            " Approved package"
+        ),
+    )["RuleArn"]
+    events.put_targets(
+        Rule=name,
+        Targets=[
+            {
+                "Id": "deploy-pipeline",
+                "Arn": pipeline_arn,
+                "RoleArn": role_arn,
+                "SageMakerPipelineParameters": {
+                    "PipelineParameterList": [
+                        {"Name": "EndpointName", "Value": cfg["aws"]["endpoint_name"]}
+                    ]
+                },
+            }
+        ],
+    )
+    return {
+        "rule": name,
+        "rule_arn": rule_arn,
+        "pattern": pattern,
+        "role_arn": role_arn,
+        "pipeline_arn": pipeline_arn,
+    }
 
 # %% ../nbs/10a_workflow.ipynb #06952bb6
-def start_pipeline(cfg:dict, # The pipeline configuration
-                   session=None, # A boto3 Session (default: boto3's default credentials and region)
-                   role:str|None=None, # IAM role (default: aws.role_arn, else `execution_role()`)
-                   parameters:dict|None=None, # Parameter values for this execution, e.g. {"Epochs": 3}
-                   local_paths_ok:bool=False, # See `build_pipeline`
-                  ) -> dict: # pipeline, execution_arn, parameters, follow (how to watch it)
-    "Upload the data, create or update the SageMaker pipeline (and, with `sagemaker.deploy_on_approval`, the approval pipeline and its EventBridge rule), and start an execution."
+def start_pipeline(
+    cfg: dict,  # The pipeline configuration
+    session=None,  # A boto3 Session (default: boto3's default credentials and region)
+    role: (
+        str | None
+    ) = None,  # IAM role (default: aws.role_arn, else `execution_role()`)
+    parameters: (
+        dict | None
+    ) = None,  # Parameter values for this execution, e.g. {"Epochs": 3}
+    local_paths_ok: bool = False,  # See `build_pipeline`
+) -> dict:  # pipeline, execution_arn, parameters, follow (how to watch it)
+    """Upload the data, create or update the SageMaker pipeline (and, with
+    `sagemaker.deploy_on_approval`, the approval pipeline and its EventBridge rule), and start an
+    execution."""
     import boto3
+
     a = cfg["aws"]
-    boto = session or (boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session())
+    boto = session or (
+        boto3.Session(region_name=a["region"]) if a["region"] else boto3.Session()
+    )
     sm = sm_session(boto, bucket=a["bucket"])
     role = execution_role(role or a["role_arn"])
     data = data_uris(cfg, sm)
     pipe = build_pipeline(cfg, boto, role, data, local_paths_ok)
     group = cfg["sagemaker"]["model_package_group"]
-    try: sm.sagemaker_client.describe_model_package_group(ModelPackageGroupName=group)
+    try:
+        sm.sagemaker_client.describe_model_package_group(ModelPackageGroupName=group)
     except sm.sagemaker_client.exceptions.ClientError as e:
-        if e.response["Error"]["Code"] not in ("ValidationException", "ResourceNotFound"): raise
-        sm.sagemaker_client.create_model_package_group(ModelPackageGroupName=group, ModelPackageGroupDescription="gatesent models, registered by the SageMaker pipeline")
+        if e.response["Error"]["Code"] not in (
+            "ValidationException",
+            "ResourceNotFound",
+        ):
+            raise
+        sm.sagemaker_client.create_model_package_group(
+            ModelPackageGroupName=group,
+            ModelPackageGroupDescription=(
+                "gatesent models, registered by the SageMaker pipeline"
+            ),
+        )
         print(f"created the model package group {group}")
-    pipe.upsert(role_arn=role, description="gatesent: train -> evaluate -> quality gate -> register -> deploy (built by gatesent.workflow)")
+    pipe.upsert(
+        role_arn=role,
+        description=(
+            "gatesent: train -> evaluate -> quality gate -> register -> deploy (built"
+            " by gatesent.workflow)"
+        ),
+    )
     approval = None
-    if cfg["sagemaker"]["deploy_on_approval"]:  # approving a package later, in Studio or the CLI, deploys it
+    # approving a package later, in Studio or the CLI, deploys it
+    if cfg["sagemaker"]["deploy_on_approval"]:
         dp = build_approval_pipeline(cfg, boto, role)
-        dp.upsert(role_arn=role, description=f"gatesent: deploy the newest Approved package of {group} (started by an approval in the Model Registry)")
-        approval = approval_trigger(cfg, boto, sm.sagemaker_client.describe_pipeline(PipelineName=dp.name)["PipelineArn"])
+        dp.upsert(
+            role_arn=role,
+            description=(
+                f"gatesent: deploy the newest Approved package of {group} (started by"
+                " an approval in the Model Registry)"
+            ),
+        )
+        approval = approval_trigger(
+            cfg,
+            boto,
+            sm.sagemaker_client.describe_pipeline(PipelineName=dp.name)["PipelineArn"],
+        )
     names = {q.name for q in pipe.parameters}
-    if unknown := sorted(set(parameters or {}) - names): raise ConfigError(f"unknown pipeline parameters {unknown} (known: {', '.join(sorted(names))})")
+    if unknown := sorted(set(parameters or {}) - names):
+        raise ConfigError(
+            f"unknown pipeline parameters {unknown} (known: {', '.join(sorted(names))})"
+        )
     ex = pipe.start(parameters=parameters or {})
     region, name = sm.boto_region_name, pipe.name
-    return {"pipeline": name, "execution_arn": ex.arn, "data": data, "parameters": parameters or {}, "approval": approval,
-            "follow": [f"SageMaker Studio: Pipelines > {name} > Executions",
-                       f"aws sagemaker list-pipeline-execution-steps --region {region} --pipeline-execution-arn {ex.arn}",
-                       f"python -c \"from sagemaker.workflow.pipeline import _PipelineExecution as E; E(arn='{ex.arn}').wait()\""]}
+    return {
+        "pipeline": name,
+        "execution_arn": ex.arn,
+        "data": data,
+        "parameters": parameters or {},
+        "approval": approval,
+        "follow": [
+            f"SageMaker Studio: Pipelines > {name} > Executions",
+            (
+                f"aws sagemaker list-pipeline-execution-steps --region {region}"
+                f" --pipeline-execution-arn {ex.arn}"
+            ),
+            (
+                'python -c "from sagemaker.workflow.pipeline import'
+                f" _PipelineExecution as E; E(arn='{ex.arn}').wait()\""
+            ),
+        ],
+    }
 
 # %% ../nbs/10a_workflow.ipynb #42d9376d
-def workflow_main(argv:list[str]|None=None # Command-line arguments (default: sys.argv[1:])
-                 ) -> int:
-    "`gatesent pipeline --engine sagemaker`: upsert the SageMaker pipeline and start it (or print its definition)."
+def workflow_main(
+    argv: list[str] | None = None,  # Command-line arguments (default: sys.argv[1:])
+) -> int:
+    """`gatesent pipeline --engine sagemaker`: upsert the SageMaker pipeline and start it (or print
+    its definition)."""
     import argparse
     from botocore.exceptions import NoCredentialsError, NoRegionError
-    p = argparse.ArgumentParser(prog="gatesent pipeline --engine sagemaker", description="The pipeline as a SageMaker pipeline with the Model Registry: "
-                                "train -> evaluate -> quality gate -> register -> deploy if approved. Same configuration as `gatesent pipeline`.")
+
+    p = argparse.ArgumentParser(
+        prog="gatesent pipeline --engine sagemaker",
+        description=(
+            "The pipeline as a SageMaker pipeline with the Model Registry: train ->"
+            " evaluate -> quality gate -> register -> deploy if approved. Same"
+            " configuration as `gatesent pipeline`."
+        ),
+    )
     config_arguments(p)
-    p.add_argument("--role", help="IAM role ARN the pipeline and its jobs run as (default: aws.role_arn, $GATESENT_ROLE_ARN, or Studio's role)")
-    p.add_argument("--parameter", action="append", default=[], metavar="NAME=VALUE", help="a pipeline parameter for this execution, e.g. Epochs=3 (repeatable)")
-    p.add_argument("--print-definition", action="store_true", help="print the pipeline definition (JSON) and exit: no pipeline is created or started, "
-                   "but writing the definition makes the SDK upload the jobs' code to S3 (and create its default bucket if missing), so it needs AWS credentials")
+    p.add_argument(
+        "--role",
+        help=(
+            "IAM role ARN the pipeline and its jobs run as (default: aws.role_arn,"
+            " $GATESENT_ROLE_ARN, or Studio's role)"
+        ),
+    )
+    p.add_argument(
+        "--parameter",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a pipeline parameter for this execution, e.g. Epochs=3 (repeatable)",
+    )
+    p.add_argument(
+        "--print-definition",
+        action="store_true",
+        help=(
+            "print the pipeline definition (JSON) and exit: no pipeline is created or"
+            " started, but writing the definition makes the SDK upload the jobs' code"
+            " to S3 (and create its default bucket if missing), so it needs AWS"
+            " credentials"
+        ),
+    )
     a = p.parse_args(argv)
     try:
         cfg = load_config(a.config, a.set)
         params = {}
         for kv in a.parameter:
             k, sep, v = kv.partition("=")
-            if not sep: raise ConfigError(f"--parameter {kv!r}: expected NAME=VALUE, e.g. Epochs=3")
-            try: params[k] = json.loads(v)
-            except json.JSONDecodeError: params[k] = v
+            if not sep:
+                raise ConfigError(
+                    f"--parameter {kv!r}: expected NAME=VALUE, e.g. Epochs=3"
+                )
+            try:
+                params[k] = json.loads(v)
+            except json.JSONDecodeError:
+                params[k] = v
         if a.print_definition:
-            print(json.dumps(json.loads(build_pipeline(cfg, role=a.role).definition()), indent=1)); return 0
+            print(
+                json.dumps(
+                    json.loads(build_pipeline(cfg, role=a.role).definition()), indent=1
+                )
+            )
+            return 0
         out = start_pipeline(cfg, role=a.role, parameters=params)
-    except (ConfigError, ValueError) as e: p.error(str(e))
+    except (ConfigError, ValueError) as e:
+        p.error(str(e))
     except (NoCredentialsError, NoRegionError) as e:
-        p.error(f"{e}: the SageMaker engine needs AWS credentials and a region, even for --print-definition (the SDK uploads the jobs' code "
-                "to S3 to write the definition). Configure them (aws configure, or AWS_PROFILE / AWS_DEFAULT_REGION), or run `gatesent pipeline --local`.")
-    print(f"gatesent: SageMaker pipeline {out['pipeline']} started\n  execution: {out['execution_arn']}\n  follow it:\n" + "\n".join(f"    {f}" for f in out["follow"]))
-    if out["approval"]: print(f"  approving a package of {cfg['sagemaker']['model_package_group']} in the Model Registry deploys it: EventBridge rule {out['approval']['rule']} "
-                              f"starts {out['approval']['pipeline_arn'].rsplit('/', 1)[1]}")
+        p.error(
+            f"{e}: the SageMaker engine needs AWS credentials and a region, even for"
+            " --print-definition (the SDK uploads the jobs' code to S3 to write the"
+            " definition). Configure them (aws configure, or AWS_PROFILE /"
+            " AWS_DEFAULT_REGION), or run `gatesent pipeline --local`."
+        )
+    print(
+        f"gatesent: SageMaker pipeline {out['pipeline']} started\n  execution:"
+        f" {out['execution_arn']}\n  follow it:\n"
+        + "\n".join(f"    {f}" for f in out["follow"])
+    )
+    if out["approval"]:
+        print(
+            f"  approving a package of {cfg['sagemaker']['model_package_group']} in the"
+            f" Model Registry deploys it: EventBridge rule {out['approval']['rule']}"
+            f" starts {out['approval']['pipeline_arn'].rsplit('/', 1)[1]}"
+        )
     return 0
