@@ -550,9 +550,8 @@ def _sagemaker_tasks(cfg: dict, kw: dict):
 
 # %% ../nbs/10b_airflow.ipynb #5fcbb1f3
 def make_dag(
-    config: (
-        str | Path | None
-    ) = None,  # The pipeline configuration file (the one `gatesent pipeline --config` reads)
+    # The pipeline configuration file (the one `gatesent pipeline --config` reads)
+    config: str | Path | None = None,
     overrides: list[str] = (),  # `section.key=value` overrides, as with `--set`
     dag_id: str | None = None,  # Default: the config's airflow.dag_id
 ):
@@ -634,12 +633,10 @@ dag = make_dag(config={config!r}, overrides={overrides!r})
 
 
 def write_dag_file(
-    dags_folder: (
-        str | Path
-    ),  # Airflow's dags folder (MWAA: the environment's S3 dags/ prefix, synced)
-    config: (
-        str | Path | None
-    ) = None,  # The pipeline configuration file, as the workers will see it
+    # Airflow's dags folder (MWAA: the environment's S3 dags/ prefix, synced)
+    dags_folder: str | Path,
+    # The pipeline configuration file, as the workers will see it
+    config: str | Path | None = None,
     overrides: list[str] = (),  # `section.key=value` overrides
     name: str = "gatesent_dag.py",
 ) -> Path:

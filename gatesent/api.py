@@ -307,7 +307,8 @@ def _policy(region: str, account: str, endpoint: str, function: str) -> dict:
 # %% ../nbs/08_api.ipynb #505ebec0
 def api_role(
     endpoint_name: str,  # The SageMaker endpoint the API calls
-    name: str = "gatesent",  # Prefix of the role and function names (as in `create_api`)
+    # Prefix of the role and function names (as in `create_api`)
+    name: str = "gatesent",
     session=None,  # A boto3 Session (default: boto3's default)
 ) -> str:  # The role's ARN
     """The API's Lambda role (invoke this one endpoint, write its function's logs), created or
@@ -458,13 +459,9 @@ def create_api(
     memory_mb: int = 256,  # Lambda memory
     timeout_s: int = 29,  # Lambda timeout (API Gateway waits at most 30 s)
     wait: bool = True,  # Wait until the function is active
-    role_arn: (
-        str
-        | None
-        # The function's role, made beforehand (then the caller needs no
-        # iam:CreateRole/PutRolePolicy,
-        # only iam:PassRole); None: created, least privilege
-    ) = None,
+    # The function's role, made beforehand (then the caller needs no iam:CreateRole/PutRolePolicy,
+    # only iam:PassRole); None: created, least privilege
+    role_arn: str | None = None,
 ) -> dict:  # url, api_id, function_arn, role_arn
     """Create or update the IAM role, the Lambda function, the HTTP API (POST /predict, CORS,
     throttling) and the permission joining them."""

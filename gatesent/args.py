@@ -308,9 +308,8 @@ def assemble_parts(
 # %% ../nbs/01a_args.ipynb #deb80cc8
 def preset_backbone(
     name: str,  # `quick` or `accurate`, or any other backbone (returned as it is)
-    cache: (
-        str | Path | None
-    ) = None,  # Cache folder for assembled models (default: $GATESENT_CACHE or ~/.cache/gatesent)
+    # Cache folder for assembled models (default: $GATESENT_CACHE or ~/.cache/gatesent)
+    cache: str | Path | None = None,
 ) -> str:  # A local folder, or a hub id
     """The backbone a preset names: its installed offline copy where there is one, else its hub id;
     anything else unchanged."""
@@ -391,7 +390,8 @@ def check_thresholds(
 
 # %% ../nbs/01a_args.ipynb #0dfd6af7
 def quality_gate(
-    metrics: dict,  # Metrics from `gatesent.evaluate.evaluate_model` (or its evaluation.json)
+    # Metrics from `gatesent.evaluate.evaluate_model` (or its evaluation.json)
+    metrics: dict,
     thresholds: dict,  # e.g. {"accuracy": 0.90, "f1": 0.90, "ece": 0.05}
 ) -> tuple[bool, list[str]]:  # passed, and one line per check
     "Pass/fail of the metrics against thresholds, with the reason for each check."

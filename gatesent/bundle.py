@@ -37,9 +37,8 @@ def imports_of(
 # %% ../nbs/06a_bundle.ipynb #534ff465
 def closure(
     *entries: str,  # Entry modules, e.g. "inference" or "train_job"
-    package_dir: (
-        str | Path | None
-    ) = None,  # The package's folder (default: this gatesent's)
+    # The package's folder (default: this gatesent's)
+    package_dir: str | Path | None = None,
 ) -> tuple[str, ...]:  # File names, `__init__.py` first
     """The files of every gatesent module `entries` reach, directly or not: their import closure,
     lazy imports included."""
@@ -61,9 +60,8 @@ def closure(
 
 def code_hash(
     *entries: str,  # Entry modules
-    package_dir: (
-        str | Path | None
-    ) = None,  # The package's folder (default: this gatesent's)
+    # The package's folder (default: this gatesent's)
+    package_dir: str | Path | None = None,
 ) -> str:  # SHA-256, hex
     """A hash of the files `entries` ship (their import closure, names and bytes): the same code
     gives the same hash."""
@@ -76,9 +74,8 @@ def code_hash(
 def vendor(
     dest: str | Path,  # Folder that gets the gatesent/ package
     *entries: str,  # Entry modules
-    package_dir: (
-        str | Path | None
-    ) = None,  # The package's folder (default: this gatesent's)
+    # The package's folder (default: this gatesent's)
+    package_dir: str | Path | None = None,
 ) -> tuple[str, ...]:  # The file names copied
     "Copy the closure of `entries` into `dest`/gatesent/."
     d, out = (

@@ -61,9 +61,8 @@ def _format(path: Path) -> str:
 
 
 def read_frame(
-    path: (
-        str | Path
-    ),  # A .csv, .tsv, .jsonl, .json or .parquet file, optionally compressed (.gz, ...)
+    # A .csv, .tsv, .jsonl, .json or .parquet file, optionally compressed (.gz, ...)
+    path: str | Path,
 ) -> pd.DataFrame:
     "Read a table exactly as written: strings stay strings, empty cells stay empty."
     path = Path(path)
@@ -179,9 +178,8 @@ SST2_FEATURES = Features(
 
 
 def sst2_dir(
-    data_dir: (
-        str | Path | None
-    ) = None,  # Folder with the SST-2 TSVs (or its parent); default: $GATESENT_DATA_DIR
+    # Folder with the SST-2 TSVs (or its parent); default: $GATESENT_DATA_DIR
+    data_dir: str | Path | None = None,
 ) -> Path | None:
     "The local SST-2 folder to use, or None to use the hub."
     d = data_dir or os.environ.get(DATA_ENV)
@@ -198,9 +196,8 @@ def sst2_dir(
 
 # %% ../nbs/01_data.ipynb #2507beec
 def load_sst2(
-    data_dir: (
-        str | Path | None
-    ) = None,  # Local folder (see `sst2_dir`); None: $GATESENT_DATA_DIR, else the hub
+    # Local folder (see `sst2_dir`); None: $GATESENT_DATA_DIR, else the hub
+    data_dir: str | Path | None = None,
 ) -> DatasetDict:
     "GLUE SST-2 train and validation splits with columns `sentence`, `label`, `idx`."
     local = sst2_dir(data_dir)
@@ -221,17 +218,15 @@ def load_sst2(
         ds = to_dataset(
             read_frame(f), str(f), "sentence", "label", text_name="sentence"
         )
-        out[split] = ds.add_column(
-            "idx", np.arange(len(ds), dtype=np.int32)
-        )  # int32 as on the hub
+        # int32 as on the hub
+        out[split] = ds.add_column("idx", np.arange(len(ds), dtype=np.int32))
     return DatasetDict(out)
 
 # %% ../nbs/01_data.ipynb #5d953474
 def write_sst2(
     dest: str | Path,  # Folder to write train.tsv and validation.tsv into
-    ds: (
-        DatasetDict | None
-    ) = None,  # SST-2 splits (default: `load_sst2()`, i.e. the hub's when no local copy is named)
+    # SST-2 splits (default: `load_sst2()`, i.e. the hub's when no local copy is named)
+    ds: DatasetDict | None = None,
 ) -> Path:  # `dest`
     """SST-2 written as the GLUE TSVs `load_sst2` reads back (raw, unquoted): for jobs that take a
     folder."""
@@ -252,11 +247,8 @@ def write_sst2(
 # %% ../nbs/01_data.ipynb #e6a13de2
 def split_dataset(
     ds: Dataset,  # A labelled dataset
-    fractions: tuple[float, float, float] = (
-        0.8,
-        0.1,
-        0.1,
-    ),  # train, validation, test fractions (sum 1)
+    # train, validation, test fractions (sum 1)
+    fractions: tuple[float, float, float] = (0.8, 0.1, 0.1),
     seed: int = 42,  # Seed of the shuffle, for a reproducible split
 ) -> DatasetDict:
     "Split one dataset into train/validation/test, stratified by label."
@@ -293,15 +285,11 @@ def load_custom(
     test: str | Path | None = None,  # Test file
     text_column: str = "text",  # Column holding the text
     label_column: str = "label",  # Column holding the label
-    label_map: (
-        dict | None
-    ) = None,  # Raw label -> class id, e.g. {"positive": 1, "negative": 0}
+    # Raw label -> class id, e.g. {"positive": 1, "negative": 0}
+    label_map: dict | None = None,
     label_names: list[str] = SENTIMENT_NAMES,  # Class names by id
-    split: tuple[float, float, float] = (
-        0.8,
-        0.1,
-        0.1,
-    ),  # Fractions used when only `train` is given
+    # Fractions used when only `train` is given
+    split: tuple[float, float, float] = (0.8, 0.1, 0.1),
     seed: int = 42,  # Seed for the split
 ) -> DatasetDict:
     "Load your own labelled files into a `DatasetDict` with columns `text` and `label`."
@@ -328,7 +316,8 @@ def _text_column(ds: Dataset) -> str:
 def check_data(
     dd: DatasetDict,  # The splits to check (train first)
     tokenizer: PreTrainedTokenizerBase | None = None,  # To report lengths in tokens
-    min_class_share: float = 0.1,  # Warn when a class has less than this share of a split
+    # Warn when a class has less than this share of a split
+    min_class_share: float = 0.1,
     percentiles: tuple = (50, 90, 95, 99, 100),  # Token length percentiles to report
 ) -> dict:
     "Validate the splits and describe them; raise `DataError` on unusable data, return the report."
@@ -416,15 +405,15 @@ def tokenize(
     max_tokens: int = 128,  # Most tokens per text, special tokens included
     # `head_tail` (keep both ends), `right` (keep head) or `left` (keep tail)
     truncation: str = "head_tail",
-    head_share: float = 0.25,  # With `head_tail`: share of `max_tokens` kept from the head
+    # With `head_tail`: share of `max_tokens` kept from the head
+    head_share: float = 0.25,
 ) -> DatasetDict | Dataset:
     """Tokenise texts to unpadded `input_ids`/`attention_mask` with `encode_texts`, keeping `label`;
     the text column is dropped."""
     if truncation not in TRUNCATION:
         raise ValueError(f"truncation must be one of {TRUNCATION}, got {truncation!r}")
-    encode_texts(
-        tokenizer, [], max_tokens
-    )  # fails early when max_tokens leaves no room for text
+    # fails early when max_tokens leaves no room for text
+    encode_texts(tokenizer, [], max_tokens)
     encode = lambda batch, col: encode_texts(
         tokenizer, batch[col], max_tokens, truncation, head_share
     )

@@ -33,16 +33,12 @@ HEALTH = (
     "The primary container for production variant AllTraffic did not pass the ping"
     " health check. Please check CloudWatch logs for this endpoint. ({})"
 )
-_pending, _lock = (
-    {},
-    threading.Lock(),
-)  # endpoint name -> (when, function that settles it)
+# endpoint name -> (when, function that settles it)
+_pending, _lock = {}, threading.Lock()
 # one endpoint change at a time: AWS checks an endpoint's status and changes it atomically
 _changing = threading.Lock()
-_created, _stops = (
-    {},
-    set(),
-)  # (kind, job name) -> when it was created; the jobs asked to stop
+# (kind, job name) -> when it was created; the jobs asked to stop
+_created, _stops = {}, set()
 
 
 def archive_problem(backend, variants):
@@ -517,11 +513,8 @@ def described_job(kind: str):
 
 # %% ../nbs/90a_emulator.ipynb #4255b899
 def main(
-    argv: (
-        list[str]
-        | None
-        # moto_server's own flags, e.g. ["-H", "127.0.0.1", "-p", "5000"] (default: sys.argv[1:])
-    ) = None,
+    # moto_server's own flags, e.g. ["-H", "127.0.0.1", "-p", "5000"] (default: sys.argv[1:])
+    argv: list[str] | None = None,
 ):
     """Run moto_server with these behaviours patched in (`LocalAWS` starts it as `python -m
     gatesent.emulator`)."""

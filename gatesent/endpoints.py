@@ -21,9 +21,8 @@ __all__ = ['SERVERLESS_MEMORY', 'ENDPOINT_STUCK', 'PRICES', 'HOURS_PER_MONTH', '
 
 # %% ../nbs/07a_endpoints.ipynb #ed619b4c
 SERVERLESS_MEMORY = (1024, 2048, 3072, 4096, 5120, 6144)
-_STAMP = (  # sagemaker.utils.name_from_base
-    r"-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$"
-)
+# sagemaker.utils.name_from_base
+_STAMP = r"-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$"
 
 
 def _missing(e: ClientError) -> bool:
@@ -202,22 +201,25 @@ def _settle(
 
 # %% ../nbs/07a_endpoints.ipynb #0b7e4625
 def deploy(
-    model_data: str,  # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
-    endpoint_name: str = "gatesent",  # The endpoint (created, or updated when it exists)
+    # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
+    model_data: str,
+    # The endpoint (created, or updated when it exists)
+    endpoint_name: str = "gatesent",
     mode: str = "serverless",  # serverless or realtime
-    memory_mb: int = 2048,  # Serverless: memory (1024-6144, in 1 GB steps); CPU grows with it
+    # Serverless: memory (1024-6144, in 1 GB steps); CPU grows with it
+    memory_mb: int = 2048,
     max_concurrency: int = 5,  # Serverless: concurrent invocations (1-200)
     instance_type: str = "ml.m5.large",  # Real-time: instance type
     instance_count: int = 1,  # Real-time: instances
     role: str | None = None,  # IAM role ARN (see `execution_role`)
     session: sagemaker.Session | None = None,  # SageMaker session
     env: dict | None = None,  # Extra container environment (e.g. GATESENT_THREADS)
-    wait: bool = True,  # Wait until in service, then remove the superseded config and model
+    # Wait until in service, then remove the superseded config and model
+    wait: bool = True,
     timeout_s: float = 1800,  # With wait: give up after this long
     poll_s: float = 15,  # With wait: seconds between polls
-) -> (
-    dict
-):  # endpoint, config, model, action (created/updated/recreated), image, removed
+    # endpoint, config, model, action (created/updated/recreated), image, removed
+) -> dict:
     """Create or update a serverless or real-time SageMaker endpoint for a gatesent model; a failed
     update leaves the serving endpoint as it was."""
     _check_deploy_settings(
@@ -402,10 +404,10 @@ def write_jsonl(
 def batch_transform(
     input_s3: str,  # S3 URI of a JSON Lines file (or a prefix of several)
     output_s3: str,  # S3 prefix for the .out files
-    model_name: (
-        str | None
-    ) = None,  # SageMaker model (default: the one behind `endpoint_name`)
-    endpoint_name: str = "gatesent",  # Endpoint whose model to use when model_name is not given
+    # SageMaker model (default: the one behind `endpoint_name`)
+    model_name: str | None = None,
+    # Endpoint whose model to use when model_name is not given
+    endpoint_name: str = "gatesent",
     instance_type: str = "ml.m5.xlarge",  # Transform instance
     instance_count: int = 1,  # Instances (files are spread over them)
     # Largest request: how many lines go to the model at once (at most 4, the handlers' limit)
@@ -570,9 +572,8 @@ def host_website(
     bucket: str,  # Bucket name (created when missing)
     api_url: str,  # The API's /predict URL, written into config.js
     session: boto3.Session | None = None,  # boto3 Session
-    website: (
-        str | Path | None
-    ) = None,  # The page's folder (default: website/ of this checkout)
+    # The page's folder (default: website/ of this checkout)
+    website: str | Path | None = None,
     name: str = "gatesent",  # Model name shown on the page
 ) -> str:  # The website URL
     "Host the demo page on S3 static website hosting, pointing at the API."

@@ -36,9 +36,8 @@ def predict_dataset(
     batch_size: int = 64,  # Rows per forward pass
     # Also return each row's per-token contributions, (tokens, num_labels)
     contributions: bool = False,
-) -> (
-    tuple
-):  # probabilities (n, classes); gate scores per row or None; with `contributions`, those per row
+    # probabilities (n, classes); gate scores per row or None; with `contributions`, those per row
+) -> tuple:
     "Class probabilities and per-token gate scores (and contributions) for every row."
     model.eval()
     collate = DataCollatorWithPadding(tokenizer)
@@ -204,12 +203,9 @@ def faithfulness(
     random_draws: int = 3,  # Random selections averaged per text and k
     seed: int = 0,  # Seed of the random selections
     batch_size: int = 64,  # Rows per forward pass
-    scores: (
-        list
-        | None
-        # Per text, one score per kept content token from another explainer; None: the model's own
-        # (`name`)
-    ) = None,
+    # Per text, one score per kept content token from another explainer; None: the model's own
+    # (`name`)
+    scores: list | None = None,
     # The key of the results; without `scores`, `gate`, `contribution` or `traced` (evidence toward
     # the predicted label)
     name: str = "gate",
@@ -291,12 +287,8 @@ def faithfulness(
 
 # %% ../nbs/03_evaluate.ipynb #df44b5fd
 def sst_lexicon(
-    data_dir: (
-        str
-        | Path
-        | None
-        # SST-2 folder (see `gatesent.data.load_sst2`); None: $GATESENT_DATA_DIR, else the hub
-    ) = None,
+    # SST-2 folder (see `gatesent.data.load_sst2`); None: $GATESENT_DATA_DIR, else the hub
+    data_dir: str | Path | None = None,
 ) -> set[str]:
     """The words that are whole phrases of the SST-2 train split: SST's word-level sentiment lexicon
     (lower-cased)."""
@@ -316,12 +308,10 @@ def _auc(pos: np.ndarray, neg: np.ndarray) -> float:
 
 
 def explanation_metrics(
-    words: list[
-        list[tuple[str, float]]
-    ],  # Per text: (word, gate score) pairs (`word_scores`)
-    lexicon: (
-        set[str] | None
-    ) = None,  # Sentiment words (`sst_lexicon`), for plausibility
+    # Per text: (word, gate score) pairs (`word_scores`)
+    words: list[list[tuple[str, float]]],
+    # Sentiment words (`sst_lexicon`), for plausibility
+    lexicon: set[str] | None = None,
     top: float = 0.2,  # The share of a text's words counted as its top
 ) -> dict:
     """Contrast of the gate within each text and, with a lexicon, its plausibility (AUC, top-word
@@ -348,9 +338,8 @@ def explanation_metrics(
         "spread_median": float(np.median(spread)),
     }
     if lexicon is not None:
-        mean = lambda xs: (
-            float(np.mean(xs)) if xs else None
-        )  # None: no text held a lexicon word
+        # None: no text held a lexicon word
+        mean = lambda xs: float(np.mean(xs)) if xs else None
         res.update(
             plausibility_auc=mean(aucs),
             top_word_in_lexicon=mean(hits),
@@ -669,9 +658,8 @@ def explain_tokens(
     row: list[int],  # One text's token ids, special tokens included (`encode_texts`)
     method: str,  # One of `EXPLAINERS`
     target: int,  # The class explained (usually the predicted one)
-    words: (
-        list | None
-    ) = None,  # Per token, its word index (None for special tokens): needed by `occlusion`
+    # Per token, its word index (None for special tokens): needed by `occlusion`
+    words: list | None = None,
     # `integrated_gradients`: the token id of the baseline text's content (the pad token)
     baseline_id: int = 0,
     ig_steps: int = 50,  # `integrated_gradients`: steps of the path integral
@@ -746,9 +734,8 @@ def compare_explainers(
     model: GateSentForSequenceClassification,  # A gate model
     tokenizer,  # Its tokenizer
     texts: list[str],  # Texts to explain
-    lexicon: (
-        set[str] | None
-    ) = None,  # Sentiment words (`sst_lexicon`), for plausibility
+    # Sentiment words (`sst_lexicon`), for plausibility
+    lexicon: set[str] | None = None,
     methods: tuple = EXPLAINERS,  # Which explainers
     ks: tuple = (10, 20, 50),  # ERASER percentages of tokens
     max_tokens: int | None = None,  # Token limit (default: the model's `max_tokens`)
@@ -1035,17 +1022,15 @@ def evaluate_model(
     model_dir: str | Path,  # A saved gate model with its tokenizer
     data: Dataset,  # A labelled split (`sentence` or `text`, and `label`)
     out_dir: str | Path,  # Where metrics.json and the PNGs go
-    history: (
-        str | Path | list | None
-    ) = None,  # history.json of the training run, for the curves
+    # history.json of the training run, for the curves
+    history: str | Path | list | None = None,
     thresholds: dict | None = None,  # Quality gate thresholds
     max_tokens: int | None = None,  # Token limit (default: the model's `max_tokens`)
     faithfulness_texts: int = 300,  # Texts used for the faithfulness test (0 to skip)
     examples: int = 6,  # Sentences shown in the gate heatmaps
     batch_size: int = 64,  # Rows per forward pass
-    lexicon: (
-        set[str] | None
-    ) = None,  # Sentiment words for the gate's plausibility (`sst_lexicon`); None: contrast only
+    # Sentiment words for the gate's plausibility (`sst_lexicon`); None: contrast only
+    lexicon: set[str] | None = None,
     plots: bool = True,  # Write the PNGs (needs matplotlib); False: metrics.json only
     # Also compare the gate with the other explainers on this many texts (`compare_explainers`;
     # needs Captum)

@@ -20,10 +20,8 @@ __all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'quantize', 'dequanti
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
 ONNX_FILES = ("model.onnx", "model.int8.onnx")
-EVIDENCE_FILES = (
-    "evidence.onnx",
-    "evidence.int8.onnx",
-)  # The forward pass with its traced evidence
+# The forward pass with its traced evidence
+EVIDENCE_FILES = ("evidence.onnx", "evidence.int8.onnx")
 
 
 def _quiet_quantization():
@@ -322,9 +320,8 @@ def explanation(
 # %% ../nbs/04_inference.ipynb #1f8eb97b
 def load_backend(
     model_dir: Path,  # A saved model folder
-    backend: (
-        str | None
-    ) = None,  # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
+    # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
+    backend: str | None = None,
     int8: bool | None = None,  # See `Predictor`
     threads: int | None = None,  # CPU threads (default: the runtime's choice)
     device: str | None = None,  # PyTorch's device
@@ -362,31 +359,20 @@ class Predictor:
 
     def __init__(
         self,
-        model_dir: (
-            str
-            | Path
-            # A saved model folder: PyTorch (config + weights or model.int8.pt) or ONNX (model.onnx
-            # /
-            # model.int8.onnx)
-        ),
+        # A saved model folder: PyTorch (config + weights or model.int8.pt) or ONNX (model.onnx /
+        # model.int8.onnx)
+        model_dir: str | Path,
         batch_size: int = 32,  # Texts per forward pass
-        max_tokens: (
-            int | None
-        ) = None,  # Token limit (default: the one the model was trained with)
+        # Token limit (default: the one the model was trained with)
+        max_tokens: int | None = None,
         threads: int | None = None,  # CPU threads (default: the runtime's choice)
-        int8: (
-            bool
-            | None
-            # Int8: PyTorch's dynamic quantisation, or the ONNX folder's int8 export (default:
-            # PyTorch
-            # int8 when the folder holds int8 weights; ONNX fp32 when it has both)
-        ) = None,
-        device: (
-            str | None
-        ) = None,  # PyTorch: "cpu", "cuda", ... (default: CUDA when available)
-        backend: (
-            str | None
-        ) = None,  # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
+        # Int8: PyTorch's dynamic quantisation, or the ONNX folder's int8 export (default: PyTorch
+        # int8 when the folder holds int8 weights; ONNX fp32 when it has both)
+        int8: bool | None = None,
+        # PyTorch: "cpu", "cuda", ... (default: CUDA when available)
+        device: str | None = None,
+        # "onnx" or "torch" (default: onnx when the folder has an ONNX export)
+        backend: str | None = None,
     ):
         start = time.perf_counter()
         self.model_dir = Path(model_dir)
@@ -453,9 +439,8 @@ def predict(
     results = [None] * len(texts)
     for b in range(0, len(order), self.batch_size):
         rows = order[b : b + self.batch_size]
-        width = max(
-            len(enc["input_ids"][i]) for i in rows
-        )  # pad to this batch's longest text only
+        # pad to this batch's longest text only
+        width = max(len(enc["input_ids"][i]) for i in rows)
         ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
         mask = np.zeros((len(rows), width), dtype=np.int64)
         for j, i in enumerate(rows):
@@ -463,9 +448,8 @@ def predict(
             ids[j, :n] = enc["input_ids"][i]
             mask[j, :n] = 1
         logits, gates, shares, bias, kind = self.backend(ids, mask, explain, evidence)
-        e = np.exp(
-            logits - logits.max(-1, keepdims=True)
-        )  # float32, as the model computes
+        # float32, as the model computes
+        e = np.exp(logits - logits.max(-1, keepdims=True))
         probs = (e / e.sum(-1, keepdims=True)).tolist()
         for j, i in enumerate(rows):
             p = probs[j]
@@ -593,9 +577,8 @@ def _quantize_onnx(src: Path, dst: Path):
     forward = set(_forward_nodes(plain.graph, ["logits"]))
     reverse = [n.name for i, n in enumerate(plain.graph.node) if i not in forward]
     root, level = logging.getLogger(), logging.getLogger().level
-    root.setLevel(
-        logging.ERROR
-    )  # the quantiser logs advice to pre-process on the root logger
+    # the quantiser logs advice to pre-process on the root logger
+    root.setLevel(logging.ERROR)
     try:
         with tempfile.TemporaryDirectory() as d:
             onnx.save(plain, f"{d}/plain.onnx")
@@ -684,9 +667,8 @@ def _recorded_evidence(model, ids, mask):
 # %% ../nbs/04_inference.ipynb #cd2a738c
 def export_onnx(
     model_dir: str | Path,  # A saved float model folder
-    dest: (
-        str | Path
-    ),  # Folder for the ONNX model (config and tokenizer copied beside it)
+    # Folder for the ONNX model (config and tokenizer copied beside it)
+    dest: str | Path,
     int8: bool = False,  # Also write model.int8.onnx (dynamic int8 quantisation)
     keep_fp32: bool = True,  # With int8: keep model.onnx too
     # Also write the traced evidence's graph (`EVIDENCE_FILES`), when the backbone is traceable
@@ -804,7 +786,8 @@ def output_fn(
 
 def response_type(
     accept: str | None,  # The requested media type
-    jsonlines: bool = False,  # Whether the request came as JSON Lines (answered in kind to */*)
+    # Whether the request came as JSON Lines (answered in kind to */*)
+    jsonlines: bool = False,
 ) -> str:  # application/json or application/jsonlines
     "The media type of the answer; `RequestError` 406 for one the contract cannot give."
     mt = _media_type(accept or "application/json")

@@ -41,15 +41,16 @@ class GateSentConfig(PretrainedConfig):
 
     def __init__(
         self,
-        backbone: (
-            PretrainedConfig | dict | None
-        ) = None,  # Encoder config (or its dict); default: t5-small's architecture
+        # Encoder config (or its dict); default: t5-small's architecture
+        backbone: PretrainedConfig | dict | None = None,
         pooling: str = "gate",  # How token states are pooled: `gate`, `mean` or `first`
         classifier_dropout: float = 0.1,  # Dropout on the pooled vector before the head
-        max_tokens: int = 128,  # Token limit the model was trained with (special tokens included)
+        # Token limit the model was trained with (special tokens included)
+        max_tokens: int = 128,
         # How longer texts were cut: `head_tail`, `right` or `left` (see `gatesent.text.cut`)
         truncation: str = "head_tail",
-        head_share: float = 0.25,  # With `head_tail`: share of `max_tokens` kept from the head
+        # With `head_tail`: share of `max_tokens` kept from the head
+        head_share: float = 0.25,
         # Weight of the gate budget penalty added to the training loss (0: none)
         gate_sparsity: float = 0.0,
         # The mean gate score per text that penalty asks for (0: an L1 penalty)
@@ -60,12 +61,9 @@ class GateSentConfig(PretrainedConfig):
         # Add a learned score per token id to the gate's logit (a word prior that no context can
         # wash out, as in TaSc)
         gate_word_bias: bool = False,
-        gate_skip_ids: (
-            list[int]
-            | None
-            # Token ids the gate always scores 0 (e.g. special tokens and punctuation; see
-            # `TrainArgs.gate_skip`)
-        ) = None,
+        # Token ids the gate always scores 0 (e.g. special tokens and punctuation; see
+        # `TrainArgs.gate_skip`)
+        gate_skip_ids: list[int] | None = None,
         **kwargs,
     ):
         if backbone is None:
@@ -119,9 +117,8 @@ class SentimentGate(nn.Module):
     def __init__(
         self,
         hidden_size: int,  # Width of the token states
-        vocab_size: (
-            int | None
-        ) = None,  # Number of token ids (needed by `word_bias` and `skip_ids`)
+        # Number of token ids (needed by `word_bias` and `skip_ids`)
+        vocab_size: int | None = None,
         word_bias: bool = False,  # Add a learned per-token-id score to the gate's logit
         skip_ids: list[int] | None = None,  # Token ids always scored 0
     ):
@@ -135,19 +132,16 @@ class SentimentGate(nn.Module):
         keep = torch.ones(vocab_size) if skip_ids else None
         if skip_ids:
             keep[torch.tensor(list(skip_ids))] = 0.0
-        self.register_buffer(
-            "keep", keep
-        )  # saved with the weights (None when nothing is skipped)
+        # saved with the weights (None when nothing is skipped)
+        self.register_buffer("keep", keep)
 
     def forward(
         self,
         hidden_states: torch.Tensor,  # (batch, seq, hidden) token states
-        attention_mask: (
-            torch.Tensor | None
-        ) = None,  # (batch, seq), 1 for real tokens, 0 for padding
-        input_ids: (
-            torch.LongTensor | None
-        ) = None,  # (batch, seq) token ids: needed with `word_bias` or `skip_ids`
+        # (batch, seq), 1 for real tokens, 0 for padding
+        attention_mask: torch.Tensor | None = None,
+        # (batch, seq) token ids: needed with `word_bias` or `skip_ids`
+        input_ids: torch.LongTensor | None = None,
     ) -> torch.Tensor:  # (batch, seq) gate scores
         logit = self.proj(hidden_states).squeeze(-1)
         if (self.word_bias is not None or self.keep is not None) and input_ids is None:
@@ -187,9 +181,8 @@ def pool_weights(
     # `tokens`
     norm: str = "gate",
     input_ids: torch.LongTensor | None = None,  # Token ids, for a gate that reads them
-) -> tuple[
-    torch.Tensor, torch.Tensor | None
-]:  # weights (batch, seq) and gate scores (or None)
+    # weights (batch, seq) and gate scores (or None)
+) -> tuple[torch.Tensor, torch.Tensor | None]:
     "Each token's weight in the pooled vector (0 on padding), and the gate scores."
     m = attention_mask.to(hidden.dtype)
     if mode == "first":
@@ -216,9 +209,8 @@ def pool(
     # `tokens`
     norm: str = "gate",
     input_ids: torch.LongTensor | None = None,  # Token ids, for a gate that reads them
-) -> tuple[
-    torch.Tensor, torch.Tensor | None
-]:  # pooled (batch, hidden) and gate scores (or None)
+    # pooled (batch, hidden) and gate scores (or None)
+) -> tuple[torch.Tensor, torch.Tensor | None]:
     "Pool token states into one vector per text, ignoring padding."
     weights, scores = pool_weights(hidden, attention_mask, mode, gate, norm, input_ids)
     return (weights.unsqueeze(-1) * hidden).sum(1), scores
@@ -305,9 +297,8 @@ class GateSentPreTrainedModel(PreTrainedModel):
 def toward(
     # (..., num_labels) per-token shares of the logits (`GateSentOutput.contributions`)
     contributions: torch.Tensor,
-    target: (
-        int | torch.Tensor
-    ) = 1,  # The label the evidence is toward (one per row, or one for all)
+    # The label the evidence is toward (one per row, or one for all)
+    target: int | torch.Tensor = 1,
 ) -> torch.Tensor:  # (...) signed evidence
     """Signed evidence toward `target`: its logit share minus the other label's (two labels) or the
     others' mean (more)."""
@@ -328,9 +319,8 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
     def __init__(
         self,
         config: GateSentConfig,  # The model's config
-        encoder: (
-            PreTrainedModel | None
-        ) = None,  # A ready (e.g. pretrained) encoder; built from `config.backbone` if None
+        # A ready (e.g. pretrained) encoder; built from `config.backbone` if None
+        encoder: PreTrainedModel | None = None,
     ):
         super().__init__(config)
         self.encoder = (
@@ -357,9 +347,8 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
         self,
         input_ids: torch.LongTensor,  # (batch, seq) token ids
         attention_mask: torch.Tensor,  # (batch, seq), 1 for real tokens
-        token_type_ids: (
-            torch.LongTensor | None
-        ) = None,  # Segment ids, for encoders that use them
+        # Segment ids, for encoders that use them
+        token_type_ids: torch.LongTensor | None = None,
     ) -> torch.Tensor:  # (batch, seq, hidden) token states
         "Run the encoder: one hidden state per token."
         extra = (
@@ -374,18 +363,14 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
     def forward(
         self,
         input_ids: torch.LongTensor | None = None,  # (batch, seq) token ids
-        attention_mask: (
-            torch.Tensor | None
-        ) = None,  # (batch, seq), 1 for real tokens, 0 for padding
-        token_type_ids: (
-            torch.LongTensor | None
-        ) = None,  # Segment ids, passed to encoders that use them (BERT)
-        labels: (
-            torch.LongTensor | None
-        ) = None,  # (batch,) class ids; adds the cross-entropy loss
-        output_contributions: (
-            bool | None
-        ) = None,  # Return each token's share of the logits (default: in eval mode)
+        # (batch, seq), 1 for real tokens, 0 for padding
+        attention_mask: torch.Tensor | None = None,
+        # Segment ids, passed to encoders that use them (BERT)
+        token_type_ids: torch.LongTensor | None = None,
+        # (batch,) class ids; adds the cross-entropy loss
+        labels: torch.LongTensor | None = None,
+        # Return each token's share of the logits (default: in eval mode)
+        output_contributions: bool | None = None,
         return_dict: bool | None = None,  # False returns a plain tuple
     ) -> GateSentOutput:
         if attention_mask is None:
@@ -426,7 +411,8 @@ class GateSentForSequenceClassification(GateSentPreTrainedModel):
 @classmethod
 def from_backbone(
     cls: type[GateSentForSequenceClassification],
-    name_or_path: str,  # Hub id (e.g. "t5-small") or a local folder holding an encoder checkpoint
+    # Hub id (e.g. "t5-small") or a local folder holding an encoder checkpoint
+    name_or_path: str,
     pooling: str = "gate",  # `gate`, `mean` or `first`
     classifier_dropout: float = 0.1,  # Dropout before the head
     **kwargs,  # More `GateSentConfig` fields (e.g. `num_labels`, `id2label`)

@@ -28,12 +28,10 @@ __all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_REQUIREMENTS', 'ENT
 
 # %% ../nbs/07_sagemaker.ipynb #00089e1f
 def sm_session(
-    boto_session: (
-        boto3.Session | None
-    ) = None,  # boto3 Session (default: boto3's default credentials and region)
-    bucket: (
-        str | None
-    ) = None,  # Default bucket (default: the SDK's sagemaker-<region>-<account>)
+    # boto3 Session (default: boto3's default credentials and region)
+    boto_session: boto3.Session | None = None,
+    # Default bucket (default: the SDK's sagemaker-<region>-<account>)
+    bucket: str | None = None,
     telemetry: bool = False,  # Let the SDK send usage telemetry to AWS
 ) -> sagemaker.Session:
     "A SageMaker SDK Session (with the user's SDK config files, telemetry off unless asked)."
@@ -53,9 +51,8 @@ def sm_session(
 
 
 def execution_role(
-    role: (
-        str | None
-    ) = None,  # An IAM role ARN; default: $GATESENT_ROLE_ARN, else the Studio notebook's role
+    # An IAM role ARN; default: $GATESENT_ROLE_ARN, else the Studio notebook's role
+    role: str | None = None,
 ) -> str:
     "The IAM role SageMaker jobs and endpoints run as, or a ValueError that says how to give one."
     role = role or os.environ.get("GATESENT_ROLE_ARN")
@@ -129,9 +126,8 @@ GPUS = {
 
 
 def stage_source(
-    dest: (
-        str | Path | None
-    ) = None,  # Folder to write into (default: one per content in the temp folder, kept)
+    # Folder to write into (default: one per content in the temp folder, kept)
+    dest: str | Path | None = None,
     module: str = "train_job",  # The gatesent module whose `main()` the job runs
     entry_point: str = ENTRY_POINT,  # The entry file's name
     # requirements.txt (installed by the container before the entry point runs)
@@ -168,12 +164,10 @@ def stage_source(
 
 # %% ../nbs/07_sagemaker.ipynb #c4a04090
 def upload_data(
-    session: (
-        sagemaker.Session | None
-    ) = None,  # SageMaker session (default: `sm_session()`)
-    data_dir: (
-        str | Path | None
-    ) = None,  # SST-2 folder (default: $GATESENT_DATA_DIR, else the hub)
+    # SageMaker session (default: `sm_session()`)
+    session: sagemaker.Session | None = None,
+    # SST-2 folder (default: $GATESENT_DATA_DIR, else the hub)
+    data_dir: str | Path | None = None,
     prefix: str = "gatesent/data/sst2",  # S3 key prefix in the session's default bucket
 ) -> dict[str, str]:  # channel name -> S3 URI
     "Upload the SST-2 train and validation files to S3, one channel each."
@@ -287,13 +281,11 @@ def job_hyperparameters(
 
 # %% ../nbs/07_sagemaker.ipynb #d7478aae
 def training_estimator(
-    hyperparameters: (
-        dict | None
-    ) = None,  # `gatesent-train` flags (values may be pipeline parameters)
+    # `gatesent-train` flags (values may be pipeline parameters)
+    hyperparameters: dict | None = None,
     role: str | None = None,  # IAM role ARN (see `execution_role`)
-    session: (
-        sagemaker.Session | None
-    ) = None,  # SageMaker session (a `PipelineSession` inside a pipeline)
+    # SageMaker session (a `PipelineSession` inside a pipeline)
+    session: sagemaker.Session | None = None,
     instance_type="ml.g5.xlarge",  # Training instance (str or pipeline parameter)
     instance_count: int = 1,  # Instances
     distributed: bool = False,  # torch_distributed (torchrun)
@@ -331,38 +323,30 @@ def training_estimator(
 # %% ../nbs/07_sagemaker.ipynb #78542d05
 def launch_training(
     channels: dict[str, str],  # Channel -> S3 URI (see `upload_data`)
-    hyperparameters: (
-        dict | None
-    ) = None,  # `gatesent-train` flags, e.g. {"backbone": "t5-small", "epochs": 3}
+    # `gatesent-train` flags, e.g. {"backbone": "t5-small", "epochs": 3}
+    hyperparameters: dict | None = None,
     role: str | None = None,  # IAM role ARN (see `execution_role`)
     session: sagemaker.Session | None = None,  # SageMaker session
     instance_type: str = "ml.g5.xlarge",  # Training instance (one A10G GPU)
     instance_count: int = 1,  # Instances
-    distributed: (
-        bool | None
-    ) = None,  # torch_distributed (torchrun); default: on for several instances or GPUs
-    spot: bool = False,  # Managed spot training (cheaper, may be interrupted and resumed)
+    # torch_distributed (torchrun); default: on for several instances or GPUs
+    distributed: bool | None = None,
+    # Managed spot training (cheaper, may be interrupted and resumed)
+    spot: bool = False,
     max_run_s: int = 4 * 3600,  # Longest training time
-    max_wait_s: (
-        int | None
-    ) = None,  # Spot: longest time including waiting for capacity (default: 2 × max_run_s)
-    checkpoint_s3_uri: (
-        str
-        | None
-        # Where checkpoints go (default with spot: the bucket's gatesent/checkpoints/<job name>/)
-    ) = None,
-    resume_job: (
-        str | None
-    ) = None,  # Continue this earlier job: use its checkpoint prefix (spot or not)
-    output_s3: (
-        str | None
-    ) = None,  # Where the job's model.tar.gz goes (default: the session's bucket)
+    # Spot: longest time including waiting for capacity (default: 2 × max_run_s)
+    max_wait_s: int | None = None,
+    # Where checkpoints go (default with spot: the bucket's gatesent/checkpoints/<job name>/)
+    checkpoint_s3_uri: str | None = None,
+    # Continue this earlier job: use its checkpoint prefix (spot or not)
+    resume_job: str | None = None,
+    # Where the job's model.tar.gz goes (default: the session's bucket)
+    output_s3: str | None = None,
     base_job_name: str = "gatesent",  # Job name prefix
     wait: bool = False,  # Wait for the job to finish
     timeout_s: float = 6 * 3600,  # With wait: give up waiting after this long
-) -> (
-    HuggingFace
-):  # The estimator (`.latest_training_job.name`, `.model_data` once done)
+    # The estimator (`.latest_training_job.name`, `.model_data` once done)
+) -> HuggingFace:
     """Start a SageMaker training job that runs `gatesent-train` in the Hugging Face training
     container."""
     from sagemaker.utils import name_from_base

@@ -450,23 +450,18 @@ def page_config(request: Request):
 
 # %% ../nbs/05_serve.ipynb #77d77efc
 def create_app(
-    model_dir: (
-        str | Path | None
-    ) = None,  # A saved model folder, loaded in the background at start
+    # A saved model folder, loaded in the background at start
+    model_dir: str | Path | None = None,
     predictor: Predictor | None = None,  # Or a model already loaded
     # The model/endpoint name the API reports and SageMaker Runtime paths use
     name: str = "gatesent",
-    website: (
-        str | Path | None
-    ) = None,  # Folder served at / (default: `default_website()`)
+    # Folder served at / (default: `default_website()`)
+    website: str | Path | None = None,
     max_batch: int = 64,  # Most texts per forward batch
     threads: int | None = None,  # CPU threads of the model
-    int8: (
-        bool
-        | None
-        # Serve the int8 model (model.int8.onnx, or PyTorch quantised); default: the folder's float
-        # model
-    ) = None,
+    # Serve the int8 model (model.int8.onnx, or PyTorch quantised); default: the folder's float
+    # model
+    int8: bool | None = None,
 ) -> FastAPI:
     """The FastAPI app: SageMaker container contract, SageMaker Runtime path, /predict, the demo
     page, OpenAPI."""
@@ -613,9 +608,8 @@ def serve(
 
 # %% ../nbs/05_serve.ipynb #820b82f8
 def serve_main(
-    argv: (
-        list[str] | None
-    ) = None,  # Command-line arguments after `serve` (default: sys.argv[1:])
+    # Command-line arguments after `serve` (default: sys.argv[1:])
+    argv: list[str] | None = None,
 ) -> int | None:
     """`gatesent serve`: serve a saved model (PyTorch or ONNX) with the API, the SageMaker contract
     and the demo page."""

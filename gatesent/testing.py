@@ -32,17 +32,15 @@ class LocalAWS:
         self,
         region: str = "us-east-1",  # The region it answers for
         transition_s: float = 0.3,  # How long an endpoint stays Creating/Updating
-        propagation_s: float = 1.5,  # How long a new IAM role cannot be given to a Lambda function
-        jobs: (
-            str
-            | Path
-            | None
-            # A folder: training and processing jobs run there, as SageMaker runs them (None:
-            # created
-            # Completed, nothing run)
-        ) = None,
-        describe_lag_s: float = 0.0,  # How long Describe misses a new job (a read that lags)
-        event_copies: int = 1,  # How many times each Model Package State Change event is delivered
+        # How long a new IAM role cannot be given to a Lambda function
+        propagation_s: float = 1.5,
+        # A folder: training and processing jobs run there, as SageMaker runs them (None: created
+        # Completed, nothing run)
+        jobs: str | Path | None = None,
+        # How long Describe misses a new job (a read that lags)
+        describe_lag_s: float = 0.0,
+        # How many times each Model Package State Change event is delivered
+        event_copies: int = 1,
     ):
         self.region = region
         self.transition_s = transition_s
@@ -129,9 +127,10 @@ def start(self: LocalAWS, timeout: float = 30) -> "LocalAWS":
     }
     self._saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
+    # a test that fails half-way leaves no server behind
     import atexit
 
-    atexit.register(self.stop)  # a test that fails half-way leaves no server behind
+    atexit.register(self.stop)
     # the jobs run in the emulator's process: its skip line, if any, belongs in this report
     if self.jobs:
         _offline_prefix()
@@ -181,7 +180,8 @@ def hold(self: LocalAWS):
 @contextlib.contextmanager
 def gate(
     self: LocalAWS,
-    waiting: int,  # How many CreateEndpointConfig calls must be waiting before the block may end
+    # How many CreateEndpointConfig calls must be waiting before the block may end
+    waiting: int,
     timeout: float = 300,  # Fail when they have not all come by then
 ):
     """Within this block, CreateEndpointConfig waits; leaving it waits until `waiting` calls are
@@ -215,9 +215,8 @@ def marks(
 def take_notes(
     sqs,  # An SQS client on the emulator
     queue: str,  # The URL of a queue subscribed to an SNS topic
-) -> list[
-    dict
-]:  # The SNS notifications ({Subject, Message, ...}), oldest first; deleted from the queue
+    # The SNS notifications ({Subject, Message, ...}), oldest first; deleted from the queue
+) -> list[dict]:
     "Read and delete every notification waiting in `queue`."
     notes = []
     while got := sqs.receive_message(
@@ -252,20 +251,19 @@ CONTAINERS = {  # pip requirements of each SageMaker container's Python, torch a
         "multi-model-server==1.1.11",
     ),
 }
-CONTAINER_TORCH = {
-    "training": "2.8.0",
-    "inference": "2.6.0",
-}  # the torch each container holds
+# the torch each container holds
+CONTAINER_TORCH = {"training": "2.8.0", "inference": "2.6.0"}
 
 # %% ../nbs/90_testing.ipynb #4cee19d2
 def _venv(
     path: Path,  # Where the virtualenv lives
-    installs: list[
-        list[str]
-    ],  # pip install arguments, one install after the other (torch first)
+    # pip install arguments, one install after the other (torch first)
+    installs: list[list[str]],
     what: str,  # What it is, for the message while it is built
-    fast: bool = False,  # Install with uv where it is (pip's find-links passed on), else pip
-    key: str = "",  # More that decides what gets installed (e.g. the requirements behind an extra)
+    # Install with uv where it is (pip's find-links passed on), else pip
+    fast: bool = False,
+    # More that decides what gets installed (e.g. the requirements behind an extra)
+    key: str = "",
 ) -> Path:  # Its python
     """A virtualenv made once per list of installs (a marker file remembers them) and made again
     when they change."""
@@ -313,14 +311,9 @@ def _venv(
 
 def container_venv(
     kind: str,  # "training" or "inference"
-    path: (
-        str
-        | Path
-        | None
-        # Where the virtualenv lives (default: .venv-<kind>[-<hash of requirements>] beside the
-        # repo's
-        # gatesent/)
-    ) = None,
+    # Where the virtualenv lives (default: .venv-<kind>[-<hash of requirements>] beside the repo's
+    # gatesent/)
+    path: str | Path | None = None,
     # What a job installs at its start (its requirements.txt), on top of the container's own
     requirements: tuple = (),
 ) -> Path:  # Its python
@@ -368,10 +361,10 @@ def container_venv(
 
 # %% ../nbs/90_testing.ipynb #757c5e08
 def extra_venv(
-    extra: str = "airflow",  # An extra of the package (settings.ini's `<extra>_requirements`)
-    path: (
-        str | Path | None
-    ) = None,  # Where the virtualenv lives (default: .venv-<extra> beside the repo's gatesent/)
+    # An extra of the package (settings.ini's `<extra>_requirements`)
+    extra: str = "airflow",
+    # Where the virtualenv lives (default: .venv-<extra> beside the repo's gatesent/)
+    path: str | Path | None = None,
 ) -> Path:  # Its python
     """A virtualenv with this checkout installed as a user would with `pip install
     gatesent[<extra>]` (torch first, as in the README); made once per requirement set.
@@ -433,7 +426,8 @@ def _s3_get(s3, uri: str, dest: Path) -> list[Path]:
 
 # %% ../nbs/90_testing.ipynb #9fff121a
 def toolkit_args(
-    hyperparameters: dict,  # A job's HyperParameters as SageMaker stores them (JSON strings)
+    # A job's HyperParameters as SageMaker stores them (JSON strings)
+    hyperparameters: dict,
 ) -> list[str]:  # The script's command line after the script's name
     """The command-line arguments the SageMaker training toolkit gives the entry point: each value
     JSON-decoded (raw where that fails), `sagemaker_*` keys left out, keys sorted, None as '', a
@@ -470,9 +464,8 @@ def run_training_job(
     sm,  # A sagemaker.Session on the emulator
     job_name: str,  # The training job (as created by `launch_training`)
     work: str | Path,  # An empty folder: the instance's /opt/ml
-    python: (
-        str | Path | None
-    ) = None,  # The training container's python (default: `container_venv("training")`)
+    # The training container's python (default: `container_venv("training")`)
+    python: str | Path | None = None,
 ) -> tuple[str, str]:  # the job's log, the S3 URI of its model.tar.gz
     """Run a training job's own code and data here, the way a SageMaker training instance runs them,
     in the training container's versions."""
@@ -584,19 +577,12 @@ class PipelineHere:
         sm,  # A sagemaker.Session on the emulator
         definition: str | dict,  # The pipeline definition (`Pipeline.definition()`)
         work: str | Path,  # An empty folder for the jobs
-        pythons: (
-            dict | None
-        ) = None,  # step name -> python to run its job in (default: the training container's venv)
-        offline: tuple = (
-            "Train",
-            "Evaluate",
-        ),  # steps run without network (the others need the emulator)
-        cache: (
-            dict
-            | None
-            # The steps earlier executions of this pipeline ran (share one dict; None: nothing
-            # cached)
-        ) = None,
+        # step name -> python to run its job in (default: the training container's venv)
+        pythons: dict | None = None,
+        # steps run without network (the others need the emulator)
+        offline: tuple = ("Train", "Evaluate"),
+        # The steps earlier executions of this pipeline ran (share one dict; None: nothing cached)
+        cache: dict | None = None,
     ):
         self.sm = sm
         self.work = Path(work).resolve()
@@ -646,9 +632,8 @@ def value(self: PipelineHere, v):
 @patch
 def run(
     self: PipelineHere,
-    parameters: (
-        dict | None
-    ) = None,  # Values for the pipeline parameters (the rest: their defaults)
+    # Values for the pipeline parameters (the rest: their defaults)
+    parameters: dict | None = None,
 ) -> "PipelineHere":
     "Run the steps in order; stop at a Fail step (`failed` holds its name and message)."
     self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (
@@ -839,9 +824,8 @@ def run_processing_job(
     boto: boto3.Session,  # A boto3 Session on the emulator
     request: dict,  # The CreateProcessingJob request (its name aside)
     work: str | Path,  # An empty folder: the instance's /opt/ml/processing
-    python: (
-        str | Path | None
-    ) = None,  # The job's python (default: its image's container venv, with the job's requirements)
+    # The job's python (default: its image's container venv, with the job's requirements)
+    python: str | Path | None = None,
     offline: bool = False,  # Run the job with no network
 ) -> tuple[str, dict]:  # the job's log, output name -> {S3Output, LocalPath}
     """A processing job as SageMaker runs one: inputs from S3 to their local paths, the container's
@@ -931,9 +915,8 @@ def _processing(self: PipelineHere, st):
 def check_in_container(
     archive: str | Path,  # A model.tar.gz
     requests: list[tuple[str, str, str]],  # (body, content type, accept) per request
-    python: (
-        str | Path | None
-    ) = None,  # The inference virtualenv's python (default: `container_venv("inference")`)
+    # The inference virtualenv's python (default: `container_venv("inference")`)
+    python: str | Path | None = None,
 ) -> dict:  # transformers version and one result per request
     """Extract an archive and answer `requests` through the HF toolkit's HuggingFaceHandlerService,
     in the container virtualenv."""
@@ -1001,8 +984,9 @@ class LocalRuntime:
 
     def __init__(
         self,
+        # A boto3 Session on the emulator (`LocalAWS.session()`)
         session: boto3.Session,
-    ):  # A boto3 Session on the emulator (`LocalAWS.session()`)
+    ):
         self.session = session
         self.models = {}
         self.served = []
@@ -1132,9 +1116,8 @@ def stop(self: LocalRuntime):
 # %% ../nbs/90_testing.ipynb #a78219ae
 def tiny_model(
     dest: str | Path,  # Folder to save into
-    tokenizer: (
-        str | Path | None
-    ) = None,  # Tokenizer folder (default: the MiniLM package's, a dev requirement)
+    # Tokenizer folder (default: the MiniLM package's, a dev requirement)
+    tokenizer: str | Path | None = None,
     seed: int = 0,  # Seed of the random weights
 ) -> Path:
     "Save a tiny random gate model (2-layer BERT, width 32) with a real tokenizer, for tests."
@@ -1177,12 +1160,9 @@ def _hub_reachable(timeout: float = 5) -> bool:
 
 def dev_data(
     hub: bool = True,  # Fall back on the hub when no local copy is found
-) -> (
-    SimpleNamespace
-    | None
     # sst2: a folder (None: the hub's), t5: tokenizer folder or hub id, source; None when nothing
     # answers
-):
+) -> SimpleNamespace | None:
     """Where the learning tests get SST-2 and the T5 tokenizer: $GATESENT_DATA_DIR, ../shared/data
     beside the repo, else the hub."""
     import gatesent
@@ -1231,9 +1211,8 @@ def dev_data(
 # %% ../nbs/90_testing.ipynb #62c32b81
 def sst2_folder(
     dest: str | Path,  # Where the hub's copy is written, when it comes to that
-) -> (
-    Path | None
-):  # A folder with train.tsv and validation.tsv; None (said why) when nothing answers
+    # A folder with train.tsv and validation.tsv; None (said why) when nothing answers
+) -> Path | None:
     """SST-2 as a folder for tests that hand one to a job: the local copy `dev_data` finds, else the
     hub's written to `dest`."""
     data = dev_data()
@@ -1248,9 +1227,8 @@ def sst2_folder(
 # %% ../nbs/90_testing.ipynb #ab774b67
 def quick_model(
     data: SimpleNamespace | None = None,  # From `dev_data` (default: call it)
-    cache: (
-        str | Path | None
-    ) = None,  # Where trained models are kept (default: runs/test-cache of this checkout)
+    # Where trained models are kept (default: runs/test-cache of this checkout)
+    cache: str | Path | None = None,
     **overrides,  # More `TrainArgs` settings (they join the cache key)
 ) -> Path | None:  # The saved model folder; None (said why) without SST-2
     """The quick preset's model (`make run`'s recipe), trained here once per training code and

@@ -40,8 +40,10 @@ def head_tail(
 def cut(
     seq: list,  # Items without special tokens
     budget: int,  # How many to keep
-    truncation: str = "head_tail",  # `head_tail`, `right` (keep the head) or `left` (keep the tail)
-    head_share: float = 0.25,  # With `head_tail`: share of the budget taken from the head
+    # `head_tail`, `right` (keep the head) or `left` (keep the tail)
+    truncation: str = "head_tail",
+    # With `head_tail`: share of the budget taken from the head
+    head_share: float = 0.25,
 ) -> list:
     "Shorten `seq` to `budget` items the way `truncation` says."
     if truncation not in TRUNCATION:
@@ -64,7 +66,8 @@ def encode_texts(
     texts: list[str],  # Texts to encode
     max_tokens: int = 128,  # Most tokens per text, special tokens included
     truncation: str = "head_tail",  # `head_tail`, `right` or `left`
-    head_share: float = 0.25,  # With `head_tail`: share of the budget taken from the head
+    # With `head_tail`: share of the budget taken from the head
+    head_share: float = 0.25,
     # Also return each token's (word index, start, end) in its text (None for special tokens)
     spans: bool = False,
 ) -> dict:  # `input_ids` and `attention_mask` (unpadded lists), and `spans` when asked
@@ -155,8 +158,8 @@ class TokenizerJSON:
 
     def __init__(
         self,
-        folder: str | Path,
-    ):  # A saved model or tokenizer folder
+        folder: str | Path,  # A saved model or tokenizer folder
+    ):
         from tokenizers import Tokenizer
 
         folder = Path(folder)

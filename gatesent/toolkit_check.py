@@ -11,12 +11,9 @@ from types import SimpleNamespace
 
 
 def main(
-    argv: (
-        list[str]
-        | None
-        # An extracted model.tar.gz folder, and the requests as JSON: [[body, content type, accept],
-        # ...]
-    ) = None,
+    # An extracted model.tar.gz folder, and the requests as JSON: [[body, content type, accept],
+    # ...]
+    argv: list[str] | None = None,
 ):
     """Load an extracted model.tar.gz with the HF inference toolkit's own HuggingFaceHandlerService,
     answer the requests, print the results as JSON."""

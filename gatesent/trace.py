@@ -171,31 +171,24 @@ class TracedEvidence(ModelOutput):
     "Output of `trace_evidence` and `trace_labels`."
 
     logits: torch.FloatTensor | None = None  # (batch, num_labels) the model's logits
-    evidence: torch.FloatTensor | None = (
-        None  # (batch, seq) each token's share of the margin
-    )
-    bias: torch.FloatTensor | None = (
-        None  # (batch,) the bias share: margin = evidence.sum(1) + bias
-    )
+    # (batch, seq) each token's share of the margin
+    evidence: torch.FloatTensor | None = None
+    # (batch,) the bias share: margin = evidence.sum(1) + bias
+    bias: torch.FloatTensor | None = None
     target: torch.LongTensor | None = None  # (batch,) the label the margin is toward
-    from_layer: int | None = (
-        None  # The layer whose token states hold the shares (0: the embeddings)
-    )
-    method: str | None = (
-        None  # `traced` through the encoder, or `last_layer` (its contributions)
-    )
-    gate_scores: torch.FloatTensor | None = (
-        None  # (batch, seq) the same forward pass's gate scores
-    )
-    contributions: torch.FloatTensor | None = (
-        None  # (batch, seq, num_labels) its last-layer shares
-    )
+    # The layer whose token states hold the shares (0: the embeddings)
+    from_layer: int | None = None
+    # `traced` through the encoder, or `last_layer` (its contributions)
+    method: str | None = None
+    # (batch, seq) the same forward pass's gate scores
+    gate_scores: torch.FloatTensor | None = None
+    # (batch, seq, num_labels) its last-layer shares
+    contributions: torch.FloatTensor | None = None
 
 # %% ../nbs/00b_trace.ipynb #1c199ad2
 _entry = threading.local()
-_swap = (
-    threading.Lock()
-)  # `functional_call` swaps the parameters while it runs: one at a time
+# `functional_call` swaps the parameters while it runs: one at a time
+_swap = threading.Lock()
 
 
 def _enter_leaf(block, args, kwargs):
@@ -269,13 +262,11 @@ def trace_evidence(
     model: nn.Module,  # A `GateSentForSequenceClassification` in eval mode
     input_ids: torch.LongTensor,  # (batch, seq) token ids
     attention_mask: torch.Tensor | None = None,  # (batch, seq), 1 for real tokens
-    target: (
-        int | torch.Tensor | None
-    ) = None,  # The label it is toward (default: predicted)
+    # The label it is toward (default: predicted)
+    target: int | torch.Tensor | None = None,
     from_layer: int = 0,  # Whose states hold the shares: 0 the embeddings, L the last
-    token_type_ids: (
-        torch.LongTensor | None
-    ) = None,  # Segment ids, for encoders with them
+    # Segment ids, for encoders with them
+    token_type_ids: torch.LongTensor | None = None,
 ) -> TracedEvidence:
     "Each token's exact share of the margin toward `target`, traced back to layer `from_layer`."
     if model.training:
@@ -345,9 +336,8 @@ def trace_labels(
     input_ids: torch.LongTensor,  # (batch, seq) token ids
     attention_mask: torch.Tensor | None = None,  # (batch, seq), 1 for real tokens
     from_layer: int = 0,  # Whose states hold the shares: 0 the embeddings, L the last
-    token_type_ids: (
-        torch.LongTensor | None
-    ) = None,  # Segment ids, for encoders with them
+    # Segment ids, for encoders with them
+    token_type_ids: torch.LongTensor | None = None,
 ) -> TracedEvidence:  # evidence (batch, seq, labels), bias (batch, labels)
     "Each token's share of the margin toward every label (`toward`), with one bias share per label."
     count = model.config.num_labels

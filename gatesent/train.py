@@ -304,7 +304,8 @@ def distill_loss(
     labels: torch.Tensor,  # (batch,) the hard labels
     teacher: torch.Tensor,  # (batch, labels) the teacher's logits
     weight: float = 0.5,  # Share of the soft-label term
-    temperature: float = 2.0,  # Softmax temperature of both sides in the soft-label term
+    # Softmax temperature of both sides in the soft-label term
+    temperature: float = 2.0,
 ) -> torch.Tensor:  # scalar loss
     """(1 − weight) × cross-entropy on the labels + weight × T² × KL(teacher ‖ student) at
     temperature T (Hinton et al., 2015)."""
@@ -640,9 +641,8 @@ def _teacher_key(folder: Path, texts: list[str], max_tokens: int) -> str:
 
 # %% ../nbs/02_train.ipynb #95e68d0d
 def teacher_logits(
-    teacher: (
-        str | Path
-    ),  # A saved classifier folder, or a .parquet with columns text and logits
+    # A saved classifier folder, or a .parquet with columns text and logits
+    teacher: str | Path,
     texts: list[str],  # The training texts
     cache_dir: str | Path,  # Where a folder teacher's logits are kept
     max_tokens: int = 128,  # Token limit for the teacher

@@ -28,9 +28,8 @@ STEP_REQUIREMENTS = {
 
 
 def stage_step_source(
-    dest: (
-        str | Path | None
-    ),  # Folder to write into (None: one per content in the temp folder, kept)
+    # Folder to write into (None: one per content in the temp folder, kept)
+    dest: str | Path | None,
     kind: str,  # "evaluate" or "deploy"
 ) -> Path:
     """A processing step's source_dir: an entry file that runs `gatesent.<kind>_step.main()`, that
@@ -386,15 +385,11 @@ def build_pipeline(
     # reads
     cfg: dict,
     session=None,  # A boto3 Session (default: boto3's default credentials and region)
-    role: (
-        str | None
-    ) = None,  # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
-    data: (
-        dict
-        | None
-        # Channel -> S3 URI defaults of the data parameters (default:
-        # s3://<bucket>/<data_prefix>/sst2/<channel>)
-    ) = None,
+    # IAM role the jobs run as (default: aws.role_arn, else `execution_role()`)
+    role: str | None = None,
+    # Channel -> S3 URI defaults of the data parameters (default:
+    # s3://<bucket>/<data_prefix>/sst2/<channel>)
+    data: dict | None = None,
     # Allow train.backbone/tokenizer paths of this machine (only for jobs that run here; or
     # sagemaker.local_paths_ok)
     local_paths_ok: bool = False,
@@ -497,9 +492,8 @@ def build_pipeline(
 def build_approval_pipeline(
     cfg: dict,  # The pipeline configuration
     session=None,  # A boto3 Session (default: boto3's default credentials and region)
-    role: (
-        str | None
-    ) = None,  # IAM role the step runs as (default: aws.role_arn, else `execution_role()`)
+    # IAM role the step runs as (default: aws.role_arn, else `execution_role()`)
+    role: str | None = None,
 ):
     """The one-step pipeline an approval starts: deploy the model package group's newest Approved
     package to the endpoint."""
@@ -540,7 +534,8 @@ APPROVAL_EVENT = {
 def approval_trigger(
     cfg: dict,  # The pipeline configuration
     session,  # A boto3 Session
-    pipeline_arn: str,  # The approval pipeline's ARN (`build_approval_pipeline`, upserted)
+    # The approval pipeline's ARN (`build_approval_pipeline`, upserted)
+    pipeline_arn: str,
 ) -> dict:  # rule, rule_arn, pattern, role_arn, pipeline_arn
     """The EventBridge rule (and, unless `sagemaker.events_role_arn` names one, its role) that
     starts the approval pipeline when a package of the group is approved or rejected."""
@@ -609,12 +604,10 @@ def approval_trigger(
 def start_pipeline(
     cfg: dict,  # The pipeline configuration
     session=None,  # A boto3 Session (default: boto3's default credentials and region)
-    role: (
-        str | None
-    ) = None,  # IAM role (default: aws.role_arn, else `execution_role()`)
-    parameters: (
-        dict | None
-    ) = None,  # Parameter values for this execution, e.g. {"Epochs": 3}
+    # IAM role (default: aws.role_arn, else `execution_role()`)
+    role: str | None = None,
+    # Parameter values for this execution, e.g. {"Epochs": 3}
+    parameters: dict | None = None,
     local_paths_ok: bool = False,  # See `build_pipeline`
 ) -> dict:  # pipeline, execution_arn, parameters, follow (how to watch it)
     """Upload the data, create or update the SageMaker pipeline (and, with

@@ -28,11 +28,19 @@ def fix_comments(src, simple_only=False):
         if t.type != tokenize.COMMENT: continue
         ln = t.start[0] - 1
         line = lines[ln]
-        if len(line) <= LIMIT or line.lstrip().startswith('#|'): continue
+        if line.lstrip().startswith('#|'): continue
         if simple_only and line[:t.start[1]].strip():
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             one_line = nxt is not None and nxt.type == tokenize.NEWLINE and starts.get(i + 1) == t.start[0]
-            if not one_line or re.match(r'\s*(async\s+def|def|class)\b', line): continue
+            if not one_line or re.match(r'\s*(async\s+def|def|class|if|elif|else|for|while|with|try|except|finally)\b', line):
+                if len(line) <= LIMIT or not one_line: continue
+                if re.match(r'\s*(async\s+def|def|class)\b', line): continue
+            code = line[:t.start[1]].strip()
+            try: fmt = black.format_str(code, mode=STABLE).strip()
+            except Exception: fmt = code
+            indent = line[:len(line) - len(line.lstrip())]
+            if '\n' not in fmt and len(indent) + len(fmt) + 2 + len(t.string) <= BLACK_LIMIT: continue
+        elif len(line) <= LIMIT: continue
         text = t.string[1:].strip()
         if line[:t.start[1]].strip() == '':
             lines[ln:ln+1] = wrap(text, line[:t.start[1]])
@@ -145,12 +153,71 @@ def trailing_commas(src):
         lines[ln - 1] = l[:col] + ',' + l[col:]
     return '\n'.join(lines)
 
+BLACK_LIMIT = 88
+
+def _param_parts(n):
+    "(node, default or None) of each parameter of a function, in order"
+    a = n.args
+    pos = a.posonlyargs + a.args
+    defaults = [None] * (len(pos) - len(a.defaults)) + list(a.defaults)
+    out = list(zip(pos, defaults))
+    if a.vararg: out.append((a.vararg, None))
+    out += list(zip(a.kwonlyargs, a.kw_defaults))
+    if a.kwarg: out.append((a.kwarg, None))
+    return out
+
+def signature_comments(src):
+    "Move each signature comment that would make black's line too long above its parameter"
+    import ast
+    lines = src.split('\n')
+    toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
+    comments = {t.start[0]: t for t in toks if t.type == tokenize.COMMENT}
+    edits = {}
+    for n in ast.walk(ast.parse(src)):
+        if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)): continue
+        def_indent = lines[n.lineno - 1][:len(lines[n.lineno - 1]) - len(lines[n.lineno - 1].lstrip())]
+        inner = def_indent + '    '
+        owners = {}
+        for arg, default in _param_parts(n):
+            end = default or arg
+            owners[arg.lineno] = ('param', arg, end)
+        if n.returns: owners[n.returns.lineno] = ('return', n.returns, n.returns)
+        for ln, (kind, node, end) in owners.items():
+            t = comments.get(ln)
+            if t is None or ln in edits: continue
+            line = lines[ln - 1]
+            if not line[:t.start[1]].strip(): continue
+            text = t.string[1:].strip()
+            if kind == 'param':
+                start = node.col_offset
+                while start > 0 and line[start - 1] == '*': start -= 1
+                if end.end_lineno != ln: continue
+                seg = line[start:end.end_col_offset]
+                try: fmt = black.format_str(f"def _(\n    {seg},\n):\n    pass\n", mode=STABLE)
+                except Exception: continue
+                width = len(inner) + len(fmt.split('\n')[1].strip()) + 2 + len(t.string)
+                if width <= BLACK_LIMIT: continue
+                head = line[:start].rstrip()
+                new = ([head] if head.strip() else []) + wrap(text, inner) + [inner + line[start:t.start[1]].rstrip()]
+            else:
+                parens = [k for k in toks if k.start[0] == ln and k.string == ')' and k.start[1] < node.col_offset]
+                if not parens: continue
+                paren = parens[-1].start[1]
+                width = len(def_indent) + len(line[paren:t.start[1]].strip()) + 2 + len(t.string)
+                if width <= BLACK_LIMIT: continue
+                head = line[:paren].rstrip()
+                new = ([head] if head.strip() else []) + wrap(text, inner) + [def_indent + line[paren:t.start[1]].rstrip()]
+            edits[ln] = new
+    for ln in sorted(edits, reverse=True):
+        lines[ln - 1:ln] = edits[ln]
+    return '\n'.join(lines)
+
 def fmt_cell(source, where):
     lines = source.split('\n')
     k = 0
     while k < len(lines) and lines[k].startswith('#|'): k += 1
     head, body = lines[:k], '\n'.join(lines[k:])
-    body = trailing_commas(split_imports(fix_comments(body, simple_only=True)))
+    body = trailing_commas(signature_comments(split_imports(fix_comments(body, simple_only=True))))
     try: body = black.format_str(body, mode=SPLIT)
     except Exception as e:
         print('  black failed', where, str(e)[:100]); return source

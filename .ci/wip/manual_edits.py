@@ -38,3 +38,7 @@ import traceback, urllib.request''')
 sub('nbs/90_testing.ipynb', '''import contextlib, functools, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading, time, urlli''',
 '''import contextlib, functools, json, os, re, shutil, subprocess, sys, tarfile, tempfile, threading
 import time, urlli''')
+# after format.py: a one-line def whose docment sits after the colon
+sub('nbs/00a_text.ipynb', '''        folder: str | Path,
+    ):  # A saved model or tokenizer folder''', '''        folder: str | Path,  # A saved model or tokenizer folder
+    ):''')
