@@ -38,12 +38,14 @@ run: venv-run $(if $(filter accurate,$(PRESET)),$(VENV)/.installed-accurate)
 ## runs the same cells without the report. .ci/figures.py then checks that the documentation's figures (nbs/index.ipynb,
 ## nbs/explanations/) match the raw results in benchmarks/results/ and name the commands that regenerate them, and that
 ## README.md is what nbs/index.ipynb gives; .ci/prose.py that no prose tells history (what the code used to do,
-## commit ids).
+## commit ids); .ci/style.py that no exported module gains a line over 100 characters or a `;`-joined statement.
 test: venv chromium
 	$(BIN)/python .ci/nbtest.py --self-test
 	$(BIN)/python .ci/nbtest.py --flags "slow browser aws" --json runs/test-report.json
 	$(BIN)/python .ci/figures.py
 	$(BIN)/python .ci/prose.py
+	$(BIN)/python .ci/style.py --self-test
+	$(BIN)/python .ci/style.py
 
 # The browser tests drive a system Chromium: Debian's `chromium` (installed here with apt-get when missing) or the
 # google-chrome of GitHub's Ubuntu runners. Playwright's own browser download is never used.
