@@ -1,4 +1,14 @@
-"""Format the export cells of nbs/: black (string splitting), wrap long comments and docstrings."""
+"""Format the export cells of nbs/ so that the exported modules keep the line rules (`.ci/style.py`).
+
+black (the version settings.ini pins; long strings split) formats every export cell, and `nbdev_export`
+formats them again (`black_formatting = True`), so the notebooks and the modules agree. Before black, a
+trailing comment that would make black's line too long moves above its line (above its parameter in a
+signature, where docments still find it), long `from gatesent.x import ...` lines become several (nbdev
+rewrites only one-line imports to relative ones), and `self.a, self.b = a, b` becomes one assignment per
+line. After it, comments and one-line docstrings over 100 characters are wrapped.
+
+    .venv/bin/python .ci/format.py && make export    # then .ci/style.py
+"""
 import io, json, re, sys, textwrap, tokenize, glob
 import black, black.mode as bm
 
