@@ -1,9 +1,10 @@
 """Run the notebooks' cells as `nbdev_test` does, one notebook after another, and report what ran.
 
-Per notebook: the time, the code cells run, the cells not run (by flag or `#| eval: false`), every `skipped: ...` line a
-cell printed (with its reason), every `data: ...` line (where a learning test got its data: $GATESENT_DATA_DIR,
-../shared/data, the hub, or a stand-in) and the temp files it left. It ends with totals counted from what ran. A
-`data: stand-in ...` line (a learning test on made-up data) counts as a skip.
+Per notebook: the time and the CPU time (its own and that of the processes it waited for), the code cells run, the cells
+not run (by flag or `#| eval: false`), every `skipped: ...` line a cell printed (with its reason), every `data: ...`
+line (where a learning test got its data: $GATESENT_DATA_DIR, ../shared/data, the hub, or a stand-in) and the temp files
+it left. It ends with totals counted from what ran. A `data: stand-in ...` line (a learning test on made-up data) counts
+as a skip.
 
 A notebook runs with the environment and working directory it started with restored afterwards, whether it passed or
 failed, so one notebook cannot leak settings into the next (`--self-test` shows it). Its temp files (TMPDIR, for its
@@ -14,7 +15,7 @@ subprocesses too) go in a folder of their own, removed when it ends. A skip that
     .venv/bin/python .ci/nbtest.py --path nbs/04_inference.ipynb
     .venv/bin/python .ci/nbtest.py --self-test
 """
-import argparse, json, os, re, shutil, sys, tempfile, time
+import argparse, json, os, re, resource, shutil, sys, tempfile, time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -53,7 +54,7 @@ def run_notebook(fn:Path, flags:set[str]) -> dict:
         if direc.get("eval:", [""])[0].lower() == "false": not_run.append("eval: false"); return True
         if hit := flags & direc.keys(): not_run.append(f"flag {sorted(hit)[0]}"); return True
         ran.append(cell); return False
-    env, cwd, start, error = dict(os.environ), os.getcwd(), time.time(), None
+    env, cwd, start, error, cpu = dict(os.environ), os.getcwd(), time.time(), None, _cpu_s()
     tmp, saved_tmp = tempfile.mkdtemp(prefix=f"nbtest-{fn.stem}-"), tempfile.tempdir
     os.environ.update(IN_TEST="1", TMPDIR=tmp); tempfile.tempdir = tmp  # the cells' temp folders, and their subprocesses'
     k = CaptureShell(fn)
@@ -65,10 +66,16 @@ def run_notebook(fn:Path, flags:set[str]) -> dict:
         left = _size(tmp)
         shutil.rmtree(tmp, ignore_errors=True)  # a run of every notebook writes gigabytes there: none of it outlives its notebook
     lines = _outputs(nb)
-    return {"notebook": fn.name, "ok": error is None, "error": error, "seconds": round(time.time() - start, 1), "cells_run": len(ran),
+    return {"notebook": fn.name, "ok": error is None, "error": error, "seconds": round(time.time() - start, 1), "cpu_s": round(_cpu_s() - cpu, 1),
+            "cells_run": len(ran),
             "not_run": not_run, "skips": [l.strip() for l in lines if l.strip().startswith(DEGRADED)],
             "data": sorted({l.strip() for l in lines if l.strip().startswith("data:")}), "temp_mb": round(left / 2**20, 1),
             "temp_removed": not os.path.exists(tmp)}
+
+def _cpu_s() -> float:
+    "CPU seconds used so far by this process and the children it has waited for (jobs, servers, virtualenv builds)."
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 def _size(path:str) -> int:
     "Bytes of the files under `path`."
@@ -84,7 +91,8 @@ def report(results:list[dict], expected:list) -> tuple[str, int]:
     import fnmatch
     out, unexpected = [], 0
     for r in results:
-        out.append(f"{'ok  ' if r['ok'] else 'FAIL'} {r['notebook']:<24} {r['seconds']:>7.1f} s  {r['cells_run']:>3} cells run"
+        out.append(f"{'ok  ' if r['ok'] else 'FAIL'} {r['notebook']:<24} {r['seconds']:>7.1f} s"
+                   + (f" ({r['cpu_s']:>6.1f} s CPU)" if "cpu_s" in r else "") + f"  {r['cells_run']:>3} cells run"
                    + (f", {len(r['not_run'])} not run ({', '.join(sorted(set(r['not_run'])))})" if r["not_run"] else "")
                    + (f"; {r['temp_mb']:.0f} MB of temp files removed" if r.get("temp_mb", 0) >= 1 else ""))
         for d in r["data"]: out.append(f"       {d}")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10b_airflow.ipynb #2d114bc6
 from __future__ import annotations
-import functools, hashlib, itertools, json, re
+import functools, hashlib, itertools, json, math, re, time
 from pathlib import Path
 
 from .bundle import code_hash
@@ -236,11 +236,13 @@ def job_operators() -> tuple[type, type]:
     """The Amazon provider's training and processing operators, idempotent: the request from an
     upstream task's XCom, and a job already under its name attached to, not started again.
     """
+    from airflow.exceptions import AirflowException
     from airflow.providers.amazon.aws.operators.sagemaker import (
         SageMakerProcessingOperator,
         SageMakerTrainingOperator,
         serialize,
     )
+    from airflow.providers.amazon.aws.triggers.sagemaker import SageMakerTrigger
     from botocore.exceptions import ClientError
 
     # each operator class defines its own __init__: Airflow's metaclass applies the DAG's
@@ -249,36 +251,116 @@ def job_operators() -> tuple[type, type]:
         def execute(self, context):
             self.config = context["ti"].xcom_pull(task_ids=self.request_from)["request"]
             base = self.config[self.name_key]
+            # a deferred wait lasts as long as the job may run (its own limit) and an hour to start
+            limit = self.config.get("StoppingCondition", {}).get(
+                "MaxRuntimeInSeconds", 86400
+            )
+            waits = math.ceil((int(limit) + 3600) / self.check_interval)
+            self.max_attempts = max(self.max_attempts, waits)
             for n in itertools.count(1):
                 name = base if n == 1 else f"{base[:60]}-{n}"
-                try:
-                    d = self.describe(name)
-                except ClientError as e:
-                    if e.response["Error"]["Code"] != "ValidationException":
-                        raise
+                d = self.find(name)
+                if d is None:
                     self.config[self.name_key] = name
-                    return {**super().execute(context), "attached": None}
-                if d[self.status_key] in ("Failed", "Stopped"):
+                    try:
+                        return self.ended(
+                            {**super().execute(context), "attached": None}
+                        )
+                    except ClientError as e:
+                        if e.response["Error"]["Code"] != "ResourceInUse":
+                            raise
+                    # another try of this task started the job a moment before this one
+                    d = self.find(name, wait_s=60)
                     self.log.info(
-                        "job %s %s (%s): trying the next name",
-                        name,
-                        d[self.status_key],
-                        d.get("FailureReason"),
+                        "job %s was started by another try of this task", name
+                    )
+                status = d[self.status_key]
+                if status in ("Failed", "Stopping", "Stopped"):
+                    reason = d.get("FailureReason")
+                    self.log.info(
+                        "job %s %s (%s): trying the next name", name, status, reason
                     )
                     continue
                 self.log.info(
                     "job %s is %s: attaching to it instead of starting another",
                     name,
-                    d[self.status_key],
+                    status,
                 )
-                return {**self.wait(name), "attached": d[self.status_key]}
+                return self.attach(name, status)
+
+        def find(self, name, wait_s=0):
+            "The job's description; None when there is none (after `wait_s` for a read that lags)."
+            deadline = time.monotonic() + wait_s
+            while True:
+                try:
+                    return self.describe(name)
+                except ClientError as e:
+                    if e.response["Error"]["Code"] != "ValidationException":
+                        raise
+                if time.monotonic() >= deadline:
+                    if wait_s:
+                        raise AirflowException(
+                            f"job {name} exists, but Describe does not find it"
+                        )
+                    return None
+                time.sleep(1)
+
+        def attach(self, name, status):
+            "Wait for a job this task did not start: on the worker, or deferred to the triggerer."
+            if self.deferrable and status in self.running:
+                self.defer(
+                    trigger=SageMakerTrigger(
+                        job_name=name,
+                        job_type=self.job_type,
+                        waiter_delay=self.check_interval,
+                        waiter_max_attempts=self.max_attempts,
+                        aws_conn_id=self.aws_conn_id,
+                        region_name=self.region_name,
+                        verify=self.verify,
+                        botocore_config=self.botocore_config,
+                    ),
+                    method_name="resume_attached",
+                    kwargs={"attached": status},
+                    timeout=self.execution_timeout,
+                )
+            return self.ended({**self.wait(name), "attached": status})
+
+        def execute_complete(self, context, event=None):
+            "After a deferred wait for a job this task started."
+            return self.ended(
+                {**super().execute_complete(context, event), "attached": None}
+            )
+
+        def resume_attached(self, context, event=None, attached=None):
+            "After a deferred wait for a job this task attached to."
+            return self.ended(
+                {**super().execute_complete(context, event), "attached": attached}
+            )
+
+        def ended(self, result):
+            "The result of a job that completed; a job that ended otherwise fails the task."
+            d = result[self.job_type]
+            if d[self.status_key] != "Completed":
+                raise AirflowException(
+                    f"SageMaker job {d[self.name_key]} ended {d[self.status_key]}"
+                    f" ({d.get('FailureReason') or 'no reason given'})"
+                )
+            return result
 
     class TrainingJob(Attach, SageMakerTrainingOperator):
-        name_key, status_key = "TrainingJobName", "TrainingJobStatus"
+        name_key, status_key, job_type = (
+            "TrainingJobName",
+            "TrainingJobStatus",
+            "Training",
+        )
 
         def __init__(self, *, request_from: str, **kwargs):
             super().__init__(config={}, action_if_job_exists="fail", **kwargs)
             self.request_from = request_from
+
+        @property
+        def running(self):
+            return self.hook.non_terminal_states
 
         def describe(self, name):
             return self.hook.describe_training_job(name)
@@ -295,11 +377,19 @@ def job_operators() -> tuple[type, type]:
             return {"Training": serialize(self.describe(name))}
 
     class ProcessingJob(Attach, SageMakerProcessingOperator):
-        name_key, status_key = "ProcessingJobName", "ProcessingJobStatus"
+        name_key, status_key, job_type = (
+            "ProcessingJobName",
+            "ProcessingJobStatus",
+            "Processing",
+        )
 
         def __init__(self, *, request_from: str, **kwargs):
             super().__init__(config={}, action_if_job_exists="fail", **kwargs)
             self.request_from = request_from
+
+        @property
+        def running(self):
+            return self.hook.processing_job_non_terminal_states
 
         def describe(self, name):
             return self.hook.describe_processing_job(name)
@@ -441,7 +531,7 @@ def summarize_run(
     if got["train"]:
         lines.append(
             f"train: job {got['train']['Training']['TrainingJobName']}"
-            + (" (reused)" if got["train"]["attached"] == "Completed" else "")
+            + (" (reused)" if got["train"].get("attached") == "Completed" else "")
         )
     if gate:
         lines.append(

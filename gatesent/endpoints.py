@@ -199,6 +199,37 @@ def _settle(
         else []
     )
 
+# %% ../nbs/07a_endpoints.ipynb #2d67eea7
+def _serves(
+    client,
+    current: dict | None,  # The endpoint's description (None: there is none)
+    container: dict,  # The container definition a deployment would give its model
+    # The variant's settings a deployment would write (ServerlessConfig, or InstanceType and
+    # InitialInstanceCount)
+    variant: dict,
+) -> dict | None:  # The variant that serves them, or None
+    """The endpoint's variant when it is in service on this archive, image and environment with
+    these settings; a deployment then has nothing to do."""
+    if not current or current["EndpointStatus"] != "InService":
+        return None
+    got = client.describe_endpoint_config(
+        EndpointConfigName=current["EndpointConfigName"]
+    )
+    if len(got["ProductionVariants"]) != 1:
+        return None
+    served = got["ProductionVariants"][0]
+    for key, want in variant.items():
+        have = served.get(key)
+        if isinstance(want, dict):
+            have = {k: (have or {}).get(k) for k in want}
+        if have != want:
+            return None
+    model = client.describe_model(ModelName=served["ModelName"])["PrimaryContainer"]
+    for key in ("ModelDataUrl", "Image", "Environment"):
+        if (model.get(key) or None) != (container.get(key) or None):
+            return None
+    return served
+
 # %% ../nbs/07a_endpoints.ipynb #0b7e4625
 def deploy(
     # S3 URI of model.tar.gz (`package_model`, or a training job's `model_data`)
@@ -218,10 +249,11 @@ def deploy(
     wait: bool = True,
     timeout_s: float = 1800,  # With wait: give up after this long
     poll_s: float = 15,  # With wait: seconds between polls
-    # endpoint, config, model, action (created/updated/recreated), image, removed
+    # endpoint, config, model, action (created/updated/recreated/unchanged), image, removed
 ) -> dict:
     """Create or update a serverless or real-time SageMaker endpoint for a gatesent model; a failed
-    update leaves the serving endpoint as it was."""
+    update leaves the serving endpoint as it was, and one that serves it already is left alone.
+    """
     _check_deploy_settings(
         model_data, endpoint_name, mode, memory_mb, max_concurrency, instance_count
     )
@@ -249,6 +281,26 @@ def deploy(
         instance_type=None if serverless else instance_type,
         serverless_inference_config=serverless,
     )
+    variant = (
+        {"ServerlessConfig": serverless._to_request_dict()}
+        if serverless
+        else {"InstanceType": instance_type, "InitialInstanceCount": instance_count}
+    )
+    served = _serves(sm.sagemaker_client, current, container, variant)
+    if served:
+        print(
+            f"endpoint {endpoint_name} already serves {model_data} with these settings:"
+            " nothing to deploy"
+        )
+        return {
+            "endpoint": endpoint_name,
+            "config": current["EndpointConfigName"],
+            "model": served["ModelName"],
+            "action": "unchanged",
+            "mode": mode,
+            "image": container["Image"],
+            "removed": [],
+        }
     name = name_from_base(endpoint_name)
     try:
         sm.create_model(name, role, container)
