@@ -41,7 +41,7 @@ run: venv-run $(if $(filter accurate,$(PRESET)),$(VENV)/.installed-accurate)
 ## commit ids); .ci/style.py that no exported module gains a line over 100 characters or a `;`-joined statement.
 test: venv chromium
 	$(BIN)/python .ci/nbtest.py --self-test
-	$(BIN)/python .ci/nbtest.py --flags "slow browser aws" --json runs/test-report.json
+	$(BIN)/python .ci/nbtest.py --flags "slow browser aws" --jobs 2 --json runs/test-report.json
 	$(BIN)/python .ci/figures.py
 	$(BIN)/python .ci/prose.py
 	$(BIN)/python .ci/style.py --self-test
