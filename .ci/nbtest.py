@@ -1,4 +1,4 @@
-"""Run the notebooks' cells as `nbdev_test` does, one notebook after another, and report what ran.
+"""Run the notebooks' cells as `nbdev_test` does, one notebook after another (or several at once), and report what ran.
 
 Per notebook: the time and the CPU time (its own and that of the processes it waited for), the code cells run, the cells
 not run (by flag or `#| eval: false`), every `skipped: ...` line a cell printed (with its reason), every `data: ...`
@@ -118,7 +118,12 @@ def run_parallel(notebooks:list[Path], flags:set[str], jobs:int) -> list[dict]:
         running = {pool.submit(run_notebook, fn.resolve(), flags): fn for fn in sorted(notebooks, key=rank)}
         print(f"running {len(notebooks)} notebooks, {jobs} at a time ...", flush=True)
         for f in cf.as_completed(running):
-            done[running[f]] = r = f.result()
+            fn = running[f]
+            try: r = f.result()
+            except Exception as e:  # its process died (killed for memory, a crash): the others still report
+                r = {"notebook": fn.name, "ok": False, "error": f"{fn.name}: its process died: {e!r}", "seconds": 0.0, "cells_run": 0,
+                     "not_run": [], "skips": [], "data": [], "temp_mb": 0, "temp_removed": False}
+            done[fn] = r
             if r["error"]: sys.stderr.write(r["error"] + "\n")
             print(report([r], expected_skips())[0].splitlines()[0], flush=True)
     return [done[fn] for fn in notebooks]

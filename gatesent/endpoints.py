@@ -207,9 +207,10 @@ def _serves(
     # The variant's settings a deployment would write (ServerlessConfig, or InstanceType and
     # InitialInstanceCount)
     variant: dict,
+    role: str,  # The IAM role a deployment would give its model
 ) -> dict | None:  # The variant that serves them, or None
-    """The endpoint's variant when it is in service on this archive, image and environment with
-    these settings; a deployment then has nothing to do."""
+    """The endpoint's variant when it is in service on this archive, image, environment and role
+    with these settings; a deployment then has nothing to do."""
     if not current or current["EndpointStatus"] != "InService":
         return None
     got = client.describe_endpoint_config(
@@ -224,9 +225,16 @@ def _serves(
             have = {k: (have or {}).get(k) for k in want}
         if have != want:
             return None
-    model = client.describe_model(ModelName=served["ModelName"])["PrimaryContainer"]
+    try:
+        model = client.describe_model(ModelName=served["ModelName"])
+    except ClientError as e:  # its model deleted: deploy anew
+        if _missing(e):
+            return None
+        raise
+    if model.get("ExecutionRoleArn") != role:
+        return None
     for key in ("ModelDataUrl", "Image", "Environment"):
-        if (model.get(key) or None) != (container.get(key) or None):
+        if (model["PrimaryContainer"].get(key) or None) != (container.get(key) or None):
             return None
     return served
 
@@ -286,7 +294,7 @@ def deploy(
         if serverless
         else {"InstanceType": instance_type, "InitialInstanceCount": instance_count}
     )
-    served = _serves(sm.sagemaker_client, current, container, variant)
+    served = _serves(sm.sagemaker_client, current, container, variant, role)
     if served:
         print(
             f"endpoint {endpoint_name} already serves {model_data} with these settings:"
