@@ -9,7 +9,6 @@ from pathlib import Path
 
 from .bundle import code_hash
 from .pipeline import AWS_STEPS, ConfigError, Pipeline, load_config
-from . import pipeline
 
 # %% auto #0
 __all__ = ['SAGEMAKER_TASKS', 'DAG_FILE', 'run_dir_of', 'run_step', 'choose_training', 'quality_gate', 'gate_failed', 'summarize',
@@ -143,9 +142,9 @@ def job_name(prefix: str, *parts) -> str:
 def _sagemaker(cfg: dict) -> tuple:
     "boto3 and SageMaker pipeline sessions, and the jobs' role."
     from gatesent.sagemaker import execution_role
-    from gatesent.workflow import _sessions
+    from gatesent.workflow import aws_sessions
 
-    boto, ps = _sessions(cfg)
+    boto, ps = aws_sessions(cfg)
     return boto, ps, execution_role(cfg["aws"]["role_arn"])
 
 
@@ -161,11 +160,11 @@ def prepare_training(
     data and container."""
     from sagemaker.workflow.steps import TrainingStep
     from gatesent.sagemaker import training_estimator
-    from gatesent.workflow import _check_local_paths, data_columns, data_uris
+    from gatesent.workflow import check_local_paths, data_columns, data_uris
 
     cfg = load_config(config, list(overrides))
     s = cfg["sagemaker"]
-    _check_local_paths(cfg)
+    check_local_paths(cfg)
     boto, ps, role = _sagemaker(cfg)
     data = data_uris(cfg, ps)
     est = training_estimator(
@@ -199,7 +198,7 @@ def prepare_evaluation(
 ) -> dict:
     """Task: the evaluation job's request on the trained model (from XCom), named by a hash of the
     model, code, settings and container."""
-    from gatesent.workflow import _evaluate_step, _processor, data_columns
+    from gatesent.workflow import evaluation_step, job_processor, data_columns
 
     cfg, ti = load_config(config, list(overrides)), context["ti"]
     s = cfg["sagemaker"]
@@ -209,9 +208,9 @@ def prepare_evaluation(
     )
     model_data = trained["ModelArtifacts"]["S3ModelArtifacts"]
     boto, ps, role = _sagemaker(cfg)
-    step, _ = _evaluate_step(
+    step, _ = evaluation_step(
         cfg,
-        _processor(cfg, role, ps, s["processing_instance_type"], "evaluate"),
+        job_processor(cfg, role, ps, s["processing_instance_type"], "evaluate"),
         model_data,
         {"ValidationData": data["validation"]},
         data_columns(cfg),
@@ -483,16 +482,10 @@ def gate_checks(
     return checks
 
 # %% ../nbs/10b_airflow.ipynb #a885104c
-class XComRun:
-    """The pipeline's AWS steps on a DAG run that shares nothing but XCom: the configuration, and
-    each step's input from its task's XCom."""
-
-    _aws, _check_answers, topic = pipeline._aws, pipeline._check_answers, pipeline.topic
-    step_deploy, step_api, step_smoke_test = (
-        pipeline.step_deploy,
-        pipeline.step_api,
-        pipeline.step_smoke_test,
-    )
+class XComRun(Pipeline):
+    """The local runner's AWS steps (deploy, api, smoke_test) on a DAG run that shares nothing but
+    XCom: the configuration, and each step's input from its task's XCom, with no run folder.
+    """
 
     def __init__(self, cfg: dict, ti):
         self.cfg = cfg
@@ -500,8 +493,9 @@ class XComRun:
 
     def result(
         self,
-        step: str,
-    ) -> dict:
+        step: str,  # A step of the run, e.g. `upload`
+    ) -> dict:  # What that step gave: here, its task's XCom
+        "A step's result, from XCom."
         # the job's own archive
         if step == "upload":
             return {

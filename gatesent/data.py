@@ -16,8 +16,8 @@ from .text import TRUNCATION, encode_texts
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'SENTIMENT_NAMES', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES', 'DataError', 'read_frame',
-           'to_dataset', 'sst2_dir', 'load_sst2', 'write_sst2', 'split_dataset', 'load_custom', 'check_data',
-           'format_report', 'tokenize', 'check_data_main']
+           'to_dataset', 'sst2_dir', 'load_sst2', 'write_sst2', 'split_dataset', 'load_custom', 'text_column_of',
+           'check_data', 'format_report', 'tokenize', 'check_data_main']
 
 # %% ../nbs/01_data.ipynb #e7b2d792
 DATA_ENV = "GATESENT_DATA_DIR"
@@ -302,7 +302,7 @@ def load_custom(
     return DatasetDict({k: load(f) for k, f in files.items() if f is not None})
 
 # %% ../nbs/01_data.ipynb #5af32155
-def _text_column(ds: Dataset) -> str:
+def text_column_of(ds: Dataset) -> str:
     "The text column of a dataset: `sentence` (GLUE) or `text`."
     for c in ("sentence", "text"):
         if c in ds.column_names:
@@ -324,7 +324,7 @@ def check_data(
     report, errors, warnings = {"splits": {}}, [], []
     train_texts = None
     for name, ds in dd.items():
-        col = _text_column(ds)
+        col = text_column_of(ds)
         names = (
             ds.features["label"].names
             if isinstance(ds.features["label"], ClassLabel)
@@ -420,8 +420,8 @@ def tokenize(
     one = lambda ds: ds.map(
         encode,
         batched=True,
-        fn_kwargs={"col": _text_column(ds)},
-        remove_columns=[_text_column(ds)],
+        fn_kwargs={"col": text_column_of(ds)},
+        remove_columns=[text_column_of(ds)],
         desc=f"Tokenising (max {max_tokens}, {truncation})",
     )
     return (

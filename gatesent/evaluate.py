@@ -16,7 +16,7 @@ from transformers import (
     DataCollatorWithPadding,
 )
 
-from .data import _text_column, load_custom, load_sst2, tokenize
+from .data import text_column_of, load_custom, load_sst2, tokenize
 from .text import cut, encode_texts, special_affixes, word_scores
 from .args import check_thresholds, quality_gate
 from .model import GateSentForSequenceClassification, toward
@@ -882,7 +882,7 @@ def plot_explainers(
 def _score_split(model, tok, data: Dataset, max_tokens: int, batch_size: int) -> dict:
     """A split's texts, labels, probabilities, gate scores, and each word's signed evidence
     (last-layer and traced) and gate score."""
-    cfg, col = model.config, _text_column(data)
+    cfg, col = model.config, text_column_of(data)
     texts, labels = list(data[col][:]), np.array(data["label"][:])
     encoded = tokenize(data, tok, max_tokens, cfg.truncation, cfg.head_share)
     probs, gates, contribs = predict_dataset(

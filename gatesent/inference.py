@@ -8,7 +8,7 @@ import functools, json, math, os, re, tempfile, time, warnings
 from pathlib import Path
 
 from .contract import EVIDENCE, JSONLINES_TYPES, JSON_TYPES, RequestError
-from .contract import _media_type, assemble, batch_explain, batch_mode
+from .contract import media_type_of, assemble, batch_explain, batch_mode
 from .contract import parse_request
 from .text import encode_texts, load_tokenizer, word_scores
 
@@ -790,7 +790,7 @@ def response_type(
     jsonlines: bool = False,
 ) -> str:  # application/json or application/jsonlines
     "The media type of the answer; `RequestError` 406 for one the contract cannot give."
-    mt = _media_type(accept or "application/json")
+    mt = media_type_of(accept or "application/json")
     if mt in ("*/*", ""):
         return "application/jsonlines" if jsonlines else "application/json"
     if mt in JSONLINES_TYPES:

@@ -8,10 +8,11 @@ import hashlib, json, shutil, tarfile, tempfile, time
 from pathlib import Path
 
 import gatesent
+from .args import sha256
 from .bundle import vendor
 
 # %% auto #0
-__all__ = ['SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'sha256', 'stage', 'package_model', 'verify_package', 'make_deployable']
+__all__ = ['SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'stage', 'package_model', 'verify_package', 'make_deployable']
 
 # %% ../nbs/06_package.ipynb #bd93bc64
 # files of a model folder that do not belong in the archive
@@ -24,15 +25,6 @@ The container puts code/ on sys.path; gatesent/ beside this file is vendored fro
 package."""
 from gatesent.inference import input_fn, model_fn, output_fn, predict_fn  # noqa: F401
 '''
-
-
-def sha256(path: str | Path) -> str:
-    "Hex sha256 of a file."
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 # %% ../nbs/06_package.ipynb #8f67b674
 def stage(

@@ -13,7 +13,8 @@ from .args import TrainArgs, check_thresholds, preset_backbone
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FREE_FORM', 'TRAIN_OWN', 'LOCAL_STEPS', 'AWS_STEPS', 'STEP_SETTINGS', 'ConfigError', 'load_config',
-           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'config_arguments', 'pipeline_main']
+           'train_args', 'GateFailed', 'resolve_backbone', 'Pipeline', 'check_answers', 'aws_sessions',
+           'config_arguments', 'pipeline_main']
 
 # %% ../nbs/10_pipeline.ipynb #4917a40f
 DEFAULTS = {
@@ -841,7 +842,7 @@ def _post(url: str, body: dict, timeout: float = 30) -> dict:
         return json.loads(r.read())
 
 
-def _check_answers(self, predictions: list[dict]) -> dict:
+def check_answers(self, predictions: list[dict]) -> dict:
     """The smoke test's verdict: one well-formed answer per text, and the expected labels where
     configured."""
     texts, expect = self.cfg["smoke"]["texts"], self.cfg["smoke"]["expect"]
@@ -867,7 +868,7 @@ def _check_answers(self, predictions: list[dict]) -> dict:
     }
 
 # %% ../nbs/10_pipeline.ipynb #0eb54ce1
-Pipeline._check_answers = _check_answers
+Pipeline.check_answers = check_answers
 
 
 def step_serve(self) -> dict:
@@ -937,7 +938,7 @@ def step_serve(self) -> dict:
         "served": str(serve_dir),
         "log": str(self.run_dir / "serve.log"),
         "latency_ms": round(ms, 1),
-        **self._check_answers(answer["predictions"]),
+        **self.check_answers(answer["predictions"]),
     }
 
 # %% ../nbs/10_pipeline.ipynb #42052764
@@ -972,7 +973,7 @@ def _serve_forever(self):
 Pipeline._serve_forever = _serve_forever
 
 # %% ../nbs/10_pipeline.ipynb #b0667ae5
-def _aws(self):
+def aws_sessions(self):
     "boto3 and SageMaker sessions for the configured region."
     import boto3
     from gatesent.sagemaker import sm_session
@@ -987,12 +988,12 @@ def _aws(self):
     return self._sessions
 
 # %% ../nbs/10_pipeline.ipynb #9d37ef1c
-Pipeline._aws = _aws
+Pipeline.aws_sessions = aws_sessions
 
 
 def step_upload(self) -> dict:
     "Upload model.tar.gz and the evaluation's metrics under a versioned S3 prefix."
-    b, sm = self._aws()
+    b, sm = self.aws_sessions()
     version = time.strftime("%Y%m%d-%H%M%S") + "-" + self.result("train")["key"][:8]
     prefix = f"{self.cfg['aws']['prefix'].strip('/')}/{self.cfg['name']}/{version}"
     model_data = sm.upload_data(self.result("package")["path"], key_prefix=prefix)
@@ -1007,7 +1008,7 @@ def step_deploy(self) -> dict:
     "Create or update the endpoint (`gatesent.endpoints.deploy`)."
     from gatesent.endpoints import deploy
 
-    a, (b, sm) = self.cfg["aws"], self._aws()
+    a, (b, sm) = self.cfg["aws"], self.aws_sessions()
     return deploy(
         self.result("upload")["model_data"],
         a["endpoint_name"],
@@ -1031,7 +1032,7 @@ def step_api(self) -> dict:
         return {"skipped": "aws.api is false"}
     from gatesent.api import create_api
 
-    a, (b, sm) = self.cfg["aws"], self._aws()
+    a, (b, sm) = self.cfg["aws"], self.aws_sessions()
     return create_api(
         a["endpoint_name"],
         name=a["api_name"],
@@ -1048,7 +1049,7 @@ def step_smoke_test(self) -> dict:
     "Real requests to the endpoint (`gatesent.endpoints.invoke`)."
     from gatesent.endpoints import invoke
 
-    b, sm = self._aws()
+    b, sm = self.aws_sessions()
     t0 = time.perf_counter()
     out = invoke(
         self.cfg["smoke"]["texts"],
@@ -1058,7 +1059,7 @@ def step_smoke_test(self) -> dict:
     )
     return {
         "latency_ms": round((time.perf_counter() - t0) * 1000, 1),
-        **self._check_answers(out),
+        **self.check_answers(out),
     }
 
 # %% ../nbs/10_pipeline.ipynb #9060c4c4
@@ -1103,7 +1104,7 @@ Pipeline.summary = summary
 def topic(self) -> str:
     "The SNS topic's ARN (created when missing), with the e-mail subscription when configured."
     a = self.cfg["aws"]
-    sns = self._aws()[0].client("sns")
+    sns = self.aws_sessions()[0].client("sns")
     arn = sns.create_topic(Name=a["sns_topic"])["TopicArn"]  # idempotent
     if a["notify_email"] and not any(
         s["Endpoint"] == a["notify_email"]
@@ -1136,7 +1137,7 @@ def _notify(self):
     try:
         arn, subject = self.topic(), self.subject()
         msg = (
-            self._aws()[0]
+            self.aws_sessions()[0]
             .client("sns")
             .publish(TopicArn=arn, Subject=subject, Message=self.summary())
         )

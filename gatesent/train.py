@@ -25,7 +25,8 @@ from transformers import (
 )
 from transformers.trainer_utils import get_last_checkpoint
 
-from .data import _text_column, load_custom, load_sst2, tokenize
+from .data import COMPRESSIONS, FORMATS, load_custom, load_sst2, text_column_of
+from .data import tokenize
 from .args import TrainArgs, preset_backbone
 from .model import GateSentConfig, GateSentForSequenceClassification
 
@@ -36,19 +37,8 @@ __all__ = ['DATA_SUFFIXES', 'SM_CHECKPOINTS', 'sagemaker_env', 'load_splits', 'l
            'teacher_logits']
 
 # %% ../nbs/02_train.ipynb #0c87a350
-DATA_SUFFIXES = (
-    ".csv",
-    ".tsv",
-    ".jsonl",
-    ".ndjson",
-    ".json",
-    ".parquet",
-    ".gz",
-    ".bz2",
-    ".xz",
-    ".zip",
-    ".zst",
-)
+# the data files a channel may hold: data's table formats and compressions
+DATA_SUFFIXES = (*FORMATS, *sorted(COMPRESSIONS))
 # SageMaker's local checkpoint folder (synced to CheckpointConfig's S3 prefix);
 # $GATESENT_CHECKPOINT_DIR overrides it
 SM_CHECKPOINTS = "/opt/ml/checkpoints"
@@ -135,7 +125,7 @@ def load_training_data(args: TrainArgs, tokenizer) -> DatasetDict:
     each training row carries its `teacher_logits`."""
     dd = load_splits(args)
     if args.teacher:
-        col = _text_column(dd["train"])
+        col = text_column_of(dd["train"])
         logits = teacher_logits(
             args.teacher,
             dd["train"][col],

@@ -13,9 +13,9 @@ from .sagemaker import INFERENCE_VERSIONS, TRAINING_VERSIONS, execution_role
 from .sagemaker import sm_session, stage_source, training_estimator
 
 # %% auto #0
-__all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'APPROVAL_EVENT', 'stage_step_source', 'data_uris', 'transform_instance',
-           'data_columns', 'build_pipeline', 'build_approval_pipeline', 'approval_trigger', 'start_pipeline',
-           'workflow_main']
+__all__ = ['STEP_REQUIREMENTS', 'APPROVALS', 'APPROVAL_EVENT', 'stage_step_source', 'check_local_paths', 'data_uris',
+           'transform_instance', 'data_columns', 'aws_sessions', 'job_processor', 'evaluation_step', 'build_pipeline',
+           'build_approval_pipeline', 'approval_trigger', 'start_pipeline', 'workflow_main']
 
 # %% ../nbs/10a_workflow.ipynb #51094a15
 # each step's requirements.txt
@@ -50,7 +50,7 @@ def _camel(s: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", s) if w)
 
 
-def _check_local_paths(cfg: dict, ok: bool = False):
+def check_local_paths(cfg: dict, ok: bool = False):
     """Refuse training settings naming a path on this machine, which a SageMaker job cannot read
     (unless `ok` or sagemaker.local_paths_ok)."""
     paths = [
@@ -110,7 +110,7 @@ def data_columns(cfg: dict) -> dict:
     )
 
 # %% ../nbs/10a_workflow.ipynb #08a52177
-def _sessions(cfg: dict, session=None) -> tuple:
+def aws_sessions(cfg: dict, session=None) -> tuple:
     "boto3 and SageMaker pipeline sessions for the configured region and bucket."
     import boto3
     from sagemaker.workflow.pipeline_context import PipelineSession
@@ -127,7 +127,7 @@ def _sessions(cfg: dict, session=None) -> tuple:
     )
 
 # %% ../nbs/10a_workflow.ipynb #202d7df9
-def _processor(cfg: dict, role: str, ps, instance_type, job: str):
+def job_processor(cfg: dict, role: str, ps, instance_type, job: str):
     """A processing job in the Hugging Face training image (transformers 4.56, datasets 4.1; GPU
     only)."""
     from sagemaker.huggingface.processing import HuggingFaceProcessor
@@ -245,7 +245,7 @@ def _parameters(cfg: dict, data: dict) -> dict:
     }
 
 # %% ../nbs/10a_workflow.ipynb #b7beb2f7
-def _evaluate_step(
+def evaluation_step(
     cfg: dict, processor, model_data, p: dict, columns: dict, cache_config=None
 ):
     "The Evaluate step and its EvaluationReport property file."
@@ -403,7 +403,7 @@ def build_pipeline(
     from sagemaker.workflow.steps import CacheConfig, TrainingStep
 
     s, a, t = cfg["sagemaker"], cfg["aws"], cfg["train"]
-    _check_local_paths(cfg, local_paths_ok)
+    check_local_paths(cfg, local_paths_ok)
     if s["approval"] not in APPROVALS:
         raise ConfigError(
             f"sagemaker.approval must be one of {', '.join(APPROVALS)}, got"
@@ -418,7 +418,7 @@ def build_pipeline(
         )
     except ValueError as e:
         raise ConfigError(f"thresholds: {e}") from None
-    boto, ps = _sessions(cfg, session)
+    boto, ps = aws_sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
     data = data or {
         ch: f"s3://{ps.default_bucket()}/{s['data_prefix'].strip('/')}/sst2/{ch}"
@@ -454,8 +454,8 @@ def build_pipeline(
     )
     model_data = train.properties.ModelArtifacts.S3ModelArtifacts
 
-    proc = lambda job: _processor(cfg, role, ps, p["ProcessingInstanceType"], job)
-    evaluate, report = _evaluate_step(
+    proc = lambda job: job_processor(cfg, role, ps, p["ProcessingInstanceType"], job)
+    evaluate, report = evaluation_step(
         cfg, proc("evaluate"), model_data, p, columns, cache
     )
     register = _register_step(
@@ -501,7 +501,7 @@ def build_approval_pipeline(
     from sagemaker.workflow.pipeline import Pipeline
 
     s, a = cfg["sagemaker"], cfg["aws"]
-    boto, ps = _sessions(cfg, session)
+    boto, ps = aws_sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
     p = {
         "EndpointName": ParameterString(
