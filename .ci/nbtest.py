@@ -47,7 +47,9 @@ def run_notebook(fn:Path, flags:set[str]) -> dict:
     from fastcore.xtras import working_directory
     nb = NBProcessor(fn, procs=FrontmatterProc, process=True).nb
     ran, not_run = [], []
+    marks = []  # (time, cell index) as each cell starts: a cell's time is the gap to the next mark
     def skip(cell):
+        marks.append((time.time(), getattr(cell, "idx_", len(marks))))
         if cell.cell_type != "code": return True
         if "nbdev_export" + "(" in cell.source: return True
         direc = getattr(cell, "directives_", {}) or {}
@@ -66,11 +68,13 @@ def run_notebook(fn:Path, flags:set[str]) -> dict:
         left = _size(tmp)
         shutil.rmtree(tmp, ignore_errors=True)  # a run of every notebook writes gigabytes there: none of it outlives its notebook
     lines = _outputs(nb)
+    marks.append((time.time(), None))
+    spans = sorted(((b[0] - a[0], a[1]) for a, b in zip(marks, marks[1:])), reverse=True)
     return {"notebook": fn.name, "ok": error is None, "error": error, "seconds": round(time.time() - start, 1), "cpu_s": round(_cpu_s() - cpu, 1),
             "cells_run": len(ran),
             "not_run": not_run, "skips": [l.strip() for l in lines if l.strip().startswith(DEGRADED)],
             "data": sorted({l.strip() for l in lines if l.strip().startswith("data:")}), "temp_mb": round(left / 2**20, 1),
-            "temp_removed": not os.path.exists(tmp)}
+            "temp_removed": not os.path.exists(tmp), "slowest_cells": [[i, round(t, 1)] for t, i in spans[:3]]}
 
 def _cpu_s() -> float:
     "CPU seconds used so far by this process and the children it has waited for (jobs, servers, virtualenv builds)."
@@ -95,6 +99,8 @@ def report(results:list[dict], expected:list) -> tuple[str, int]:
                    + (f" ({r['cpu_s']:>6.1f} s CPU)" if "cpu_s" in r else "") + f"  {r['cells_run']:>3} cells run"
                    + (f", {len(r['not_run'])} not run ({', '.join(sorted(set(r['not_run'])))})" if r["not_run"] else "")
                    + (f"; {r['temp_mb']:.0f} MB of temp files removed" if r.get("temp_mb", 0) >= 1 else ""))
+        if r.get("slowest_cells"):
+            out.append("       slowest cells: " + ", ".join(f"#{i} {t:.0f} s" for i, t in r["slowest_cells"]))
         for d in r["data"]: out.append(f"       {d}")
         for s in r["skips"]:
             ok = any(fnmatch.fnmatch(r["notebook"], nb) and rx.search(s) for nb, rx in expected)
@@ -107,7 +113,7 @@ def report(results:list[dict], expected:list) -> tuple[str, int]:
     return "\n".join(out), unexpected
 
 # started first when notebooks run at once, so that the run ends when its longest notebook does (the rest in name order)
-LONGEST = ("10b_airflow", "10_pipeline", "10a_workflow", "03_evaluate", "00_model", "04_inference", "02_train")
+LONGEST = ("10b_airflow", "10_runner", "10a_sagemaker_pipeline", "03_evaluate", "00_model", "04b_export", "02_train", "04_inference")
 
 def run_parallel(notebooks:list[Path], flags:set[str], jobs:int) -> list[dict]:
     "Run the notebooks `jobs` at a time, each in a fresh process (nothing one sets reaches another); results in their order."

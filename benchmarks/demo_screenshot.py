@@ -8,7 +8,7 @@ benchmarks/results/demo.json, from which the README's quote is checked.
 """
 import argparse, json, os, sys, tempfile
 from pathlib import Path
-from gatesent.inference import export_onnx
+from gatesent.export import export_onnx
 from gatesent.serve import ServerThread, create_app
 
 REVIEW = "The acting was not bad at all, but the plot dragged and the ending felt cheap."

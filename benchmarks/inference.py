@@ -85,7 +85,8 @@ def main():
     import torch
     from transformers import pipeline
     from transformers.utils import logging as hf_logging
-    from gatesent.inference import Predictor, export_onnx, save_int8
+    from gatesent.inference import Predictor
+    from gatesent.export import export_onnx, save_int8
     hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()
     texts, labels = sst2_validation(a.data_dir)
     given = a.model_dir

@@ -46,7 +46,8 @@ def main():
     sys.path.insert(0, str(Path(__file__).parent))
     from inference import serve_and_measure, sst2_validation
     from record import save
-    from gatesent.inference import Predictor, export_onnx
+    from gatesent.inference import Predictor
+    from gatesent.export import export_onnx
     texts = sst2_validation(a.data_dir)[0][:a.texts]
     started = time.perf_counter()
     onnx = export_onnx(a.model_dir, Path(tempfile.mkdtemp())/"onnx", int8=True)

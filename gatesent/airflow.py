@@ -7,13 +7,14 @@ from __future__ import annotations
 import functools, hashlib, itertools, json, math, re, time
 from pathlib import Path
 
+from .args import renamed
 from .bundle import code_hash
-from .pipeline import AWS_STEPS, ConfigError, Pipeline, load_config
+from .runner import AWS_STEPS, ConfigError, Pipeline, load_config
 
 # %% auto #0
-__all__ = ['SAGEMAKER_TASKS', 'DAG_FILE', 'run_dir_of', 'run_step', 'choose_training', 'quality_gate', 'gate_failed', 'summarize',
-           'outcome', 'job_name', 'prepare_training', 'prepare_evaluation', 'job_operators', 'check_evaluation',
-           'gate_checks', 'XComRun', 'aws_step', 'summarize_run', 'make_dag', 'write_dag_file']
+__all__ = ['SAGEMAKER_TASKS', 'DAG_FILE', 'run_dir_of', 'run_step', 'choose_training', 'release_check', 'thresholds_missed',
+           'summarize', 'outcome', 'job_name', 'prepare_training', 'prepare_evaluation', 'job_operators',
+           'XComPipeline', 'aws_step', 'make_dag', 'write_dag_file']
 
 # %% ../nbs/10b_airflow.ipynb #401e0b27
 def run_dir_of(cfg: dict, run_id: str) -> Path:
@@ -34,7 +35,7 @@ def run_step(
     """An Airflow task: one step of the pipeline (`Pipeline.run_step`) in the DAG run's folder; its
     result goes to XCom, a failure fails the task."""
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    with pipe.held():
+    with pipe.locked():
         code = pipe.run_step(step)
     if code:
         raise RuntimeError(f"{step}: {pipe.record['steps'][step].get('error')}")
@@ -51,39 +52,63 @@ def choose_training(
     return "reuse_model" if pipe.cfg["reuse"] and stored.is_file() else "train"
 
 # %% ../nbs/10b_airflow.ipynb #fac8bef4
-def quality_gate(
+def release_check(
     config: str | None = None, overrides: list[str] = (), **context
 ) -> str:
-    """Branch: the quality gate step; `package` when it passes, `gate_failed` when the evaluation
-    missed a threshold."""
+    """Branch: the thresholds on the evaluation; the next task (`package`, or `deploy` with
+    SageMaker jobs) when all hold, else `thresholds_missed`."""
+    cfg = load_config(config, list(overrides))
+    if cfg["airflow"]["mode"] == "sagemaker":
+        return _job_verdict(cfg, context["ti"])
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    with pipe.held():
-        code = pipe.run_step("quality_gate")
+    with pipe.locked():
+        code = pipe.run_step("release_check")
     if code == 1:
         raise RuntimeError(
-            f"quality_gate: {pipe.record['steps']['quality_gate'].get('error')}"
+            f"release_check: {pipe.record['steps']['release_check'].get('error')}"
         )
-    return "package" if code == 0 else "gate_failed"
+    return "package" if code == 0 else "thresholds_missed"
 
 # %% ../nbs/10b_airflow.ipynb #975fe38d
-def gate_failed(
+def thresholds_missed(
     config: str | None = None, overrides: list[str] = (), **context
 ) -> list[str]:
     "The checks the evaluation missed (the run stops here: nothing is packaged or deployed)."
-    pipe = _pipeline(config, list(overrides), context["run_id"])
-    checks = pipe.record["steps"]["quality_gate"]["error"].splitlines()
+    if load_config(config, list(overrides))["airflow"]["mode"] == "sagemaker":
+        pulled = context["ti"].xcom_pull(task_ids="release_check", key="release_check")
+        checks = pulled["checks"]
+    else:
+        pipe = _pipeline(config, list(overrides), context["run_id"])
+        checks = pipe.record["steps"]["release_check"]["error"].splitlines()
     print(
-        "stopped by the quality gate, nothing packaged or deployed:\n"
+        "stopped by the release check, nothing packaged or deployed:\n"
         + "\n".join(checks)
     )
     return checks
 
+
+__getattr__ = renamed(
+    __name__,
+    {
+        "quality_gate": "release_check",
+        "check_evaluation": "release_check",
+        "gate_failed": "thresholds_missed",
+        "gate_checks": "thresholds_missed",
+        "summarize_run": "summarize",
+        "XComRun": "XComPipeline",
+    },
+)
+
 # %% ../nbs/10b_airflow.ipynb #a21e291d
 def summarize(config: str | None = None, overrides: list[str] = (), **context) -> dict:
-    """The run's outcome from its record (succeeded, stopped by the gate, or failed at a step), and
-    the notification to send: topic, subject, message."""
+    """The run's outcome from its record (succeeded, stopped by the release check, or failed at a
+    step, or task with SageMaker jobs), and the notification to send: topic, subject, message.
+    """
+    cfg = load_config(config, list(overrides))
+    if cfg["airflow"]["mode"] == "sagemaker":
+        return _summarize_jobs(cfg, context["ti"])
     pipe = _pipeline(config, list(overrides), context["run_id"])
-    with pipe.held():
+    with pipe.locked():
         steps = pipe.record["steps"]
         failed = next(
             (
@@ -96,7 +121,7 @@ def summarize(config: str | None = None, overrides: list[str] = (), **context) -
         )
         if failed:
             pipe.record.update(
-                status="stopped" if failed == "quality_gate" else "failed",
+                status="stopped" if failed == "release_check" else "failed",
                 failed_step=failed,
             )
         elif all(steps.get(s, {}).get("status") == "done" for s in AWS_STEPS[:-1]):
@@ -142,7 +167,7 @@ def job_name(prefix: str, *parts) -> str:
 def _sagemaker(cfg: dict) -> tuple:
     "boto3 and SageMaker pipeline sessions, and the jobs' role."
     from gatesent.sagemaker import execution_role
-    from gatesent.workflow import aws_sessions
+    from gatesent.sagemaker_pipeline import aws_sessions
 
     boto, ps = aws_sessions(cfg)
     return boto, ps, execution_role(cfg["aws"]["role_arn"])
@@ -160,7 +185,7 @@ def prepare_training(
     data and container."""
     from sagemaker.workflow.steps import TrainingStep
     from gatesent.sagemaker import training_estimator
-    from gatesent.workflow import check_local_paths, data_columns, data_uris
+    from gatesent.sagemaker_pipeline import check_local_paths, data_columns, data_uris
 
     cfg = load_config(config, list(overrides))
     s = cfg["sagemaker"]
@@ -198,7 +223,7 @@ def prepare_evaluation(
 ) -> dict:
     """Task: the evaluation job's request on the trained model (from XCom), named by a hash of the
     model, code, settings and container."""
-    from gatesent.workflow import evaluation_step, job_processor, data_columns
+    from gatesent.sagemaker_pipeline import evaluation_step, job_processor, data_columns
 
     cfg, ti = load_config(config, list(overrides)), context["ti"]
     s = cfg["sagemaker"]
@@ -444,14 +469,11 @@ def job_operators() -> tuple[type, type]:
     return TrainingJob, ProcessingJob
 
 # %% ../nbs/10b_airflow.ipynb #962dd545
-def check_evaluation(
-    config: str | None = None, overrides: list[str] = (), **context
-) -> str:
-    """Branch: the thresholds on the evaluation job's evaluation.json (from S3); `deploy` when all
-    hold, else `gate_failed`."""
-    from gatesent.args import quality_gate
+def _job_verdict(cfg: dict, ti) -> str:
+    """`release_check` with SageMaker jobs: the thresholds on the evaluation job's evaluation.json
+    (from S3)."""
+    import gatesent.args
 
-    cfg, ti = load_config(config, list(overrides)), context["ti"]
     job = ti.xcom_pull(task_ids="evaluate")["Processing"]
     uri = next(
         o["S3Output"]["S3Uri"]
@@ -465,24 +487,16 @@ def check_evaluation(
         .get_object(Bucket=bucket, Key=f"{key.rstrip('/')}/evaluation.json")["Body"]
         .read()
     )
-    passed, checks = quality_gate(metrics, cfg["thresholds"])
+    passed, checks = gatesent.args.release_check(metrics, cfg["thresholds"])
     ti.xcom_push(
-        key="gate", value={"passed": passed, "checks": checks, "metrics": metrics}
+        key="release_check",
+        value={"passed": passed, "checks": checks, "metrics": metrics},
     )
     print("\n".join(checks))
-    return "deploy" if passed else "gate_failed"
-
-
-def gate_checks(
-    config: str | None = None, overrides: list[str] = (), **context
-) -> list[str]:
-    "The checks the evaluation missed (the run stops here: nothing is deployed)."
-    checks = context["ti"].xcom_pull(task_ids="quality_gate", key="gate")["checks"]
-    print("stopped by the quality gate, nothing deployed:\n" + "\n".join(checks))
-    return checks
+    return "deploy" if passed else "thresholds_missed"
 
 # %% ../nbs/10b_airflow.ipynb #a885104c
-class XComRun(Pipeline):
+class XComPipeline(Pipeline):
     """The local runner's AWS steps (deploy, api, smoke_test) on a DAG run that shares nothing but
     XCom: the configuration, and each step's input from its task's XCom, with no run folder.
     """
@@ -512,7 +526,8 @@ def aws_step(
     """Task: one of the pipeline's AWS steps (deploy, api, smoke_test), its input from XCom, its
     result to XCom."""
     return getattr(
-        XComRun(load_config(config, list(overrides)), context["ti"]), f"step_{step}"
+        XComPipeline(load_config(config, list(overrides)), context["ti"]),
+        f"step_{step}",
     )()
 
 # %% ../nbs/10b_airflow.ipynb #0af71d8a
@@ -522,26 +537,22 @@ SAGEMAKER_TASKS = (
     "train",
     "prepare_evaluation",
     "evaluate",
-    "quality_gate",
+    "release_check",
     "deploy",
     "api",
     "smoke_test",
 )
 
 
-def summarize_run(
-    config: str | None = None, overrides: list[str] = (), **context
-) -> dict:
-    """The run's outcome from its tasks' XComs (succeeded, stopped by the gate, or failed at a
-    task), and the notification to send: topic, subject, message."""
-    cfg, ti = load_config(config, list(overrides)), context["ti"]
-    got, gate = {t: ti.xcom_pull(task_ids=t) for t in SAGEMAKER_TASKS}, ti.xcom_pull(
-        task_ids="quality_gate", key="gate"
+def _summarize_jobs(cfg: dict, ti) -> dict:
+    """`summarize` with SageMaker jobs: the run's outcome from its tasks' XComs."""
+    got, verdict = {t: ti.xcom_pull(task_ids=t) for t in SAGEMAKER_TASKS}, ti.xcom_pull(
+        task_ids="release_check", key="release_check"
     )
     if got["smoke_test"] is not None:
         status, failed = "succeeded", None
-    elif gate and not gate["passed"]:
-        status, failed = "stopped", "quality_gate"
+    elif verdict and not verdict["passed"]:
+        status, failed = "stopped", "release_check"
     else:
         status, failed = "failed", next(t for t in SAGEMAKER_TASKS if got[t] is None)
     lines = [
@@ -551,7 +562,7 @@ def summarize_run(
         lines.append(
             f"failing task: {failed}: "
             + (
-                "; ".join(c for c in gate["checks"] if c.startswith("FAIL"))
+                "; ".join(c for c in verdict["checks"] if c.startswith("FAIL"))
                 if status == "stopped"
                 else "see its log"
             )
@@ -561,10 +572,10 @@ def summarize_run(
             f"train: job {got['train']['Training']['TrainingJobName']}"
             + (" (reused)" if got["train"].get("attached") == "Completed" else "")
         )
-    if gate:
+    if verdict:
         lines.append(
-            f"evaluate: accuracy {gate['metrics'].get('accuracy', 0):.4f}, f1"
-            f" {gate['metrics'].get('f1', 0):.4f}"
+            f"evaluate: accuracy {verdict['metrics'].get('accuracy', 0):.4f}, f1"
+            f" {verdict['metrics'].get('f1', 0):.4f}"
         )
     if got["deploy"]:
         lines.append(
@@ -578,7 +589,7 @@ def summarize_run(
     out = {
         "status": status,
         "failed_task": failed,
-        "topic": XComRun(cfg, ti).topic() if cfg["aws"]["sns_topic"] else None,
+        "topic": XComPipeline(cfg, ti).topic() if cfg["aws"]["sns_topic"] else None,
         "subject": f"gatesent pipeline {cfg['name']}: {status}"[:99],
         "message": "\n".join(lines),
     }
@@ -606,11 +617,11 @@ def _local_tasks(kw: dict):
     )
     train, reuse = step("train"), step("train", task_id="reuse_model")
     evaluate = step("evaluate", trigger_rule="none_failed_min_one_success")
-    gate = BranchPythonOperator(
-        task_id="quality_gate", python_callable=quality_gate, op_kwargs=kw
+    release = BranchPythonOperator(
+        task_id="release_check", python_callable=release_check, op_kwargs=kw
     )
     stopped = PythonOperator(
-        task_id="gate_failed", python_callable=gate_failed, op_kwargs=kw
+        task_id="thresholds_missed", python_callable=thresholds_missed, op_kwargs=kw
     )
     package, upload, deploy, api, smoke = (
         step(s) for s in ("package", "upload", "deploy", "api", "smoke_test")
@@ -621,7 +632,7 @@ def _local_tasks(kw: dict):
         op_kwargs=kw,
         trigger_rule="all_done",
     )
-    check >> choose >> [train, reuse] >> evaluate >> gate >> [package, stopped]
+    check >> choose >> [train, reuse] >> evaluate >> release >> [package, stopped]
     package >> upload >> deploy >> api >> smoke
     [smoke, stopped] >> summary
     return summary
@@ -652,16 +663,16 @@ def _sagemaker_tasks(cfg: dict, kw: dict):
     evaluate = ProcessingJob(
         task_id="evaluate", request_from="prepare_evaluation", **jobs
     )
-    gate = BranchPythonOperator(
-        task_id="quality_gate", python_callable=check_evaluation, op_kwargs=kw
+    release = BranchPythonOperator(
+        task_id="release_check", python_callable=release_check, op_kwargs=kw
     )
-    stopped = task("gate_failed", gate_checks, retries=0)
+    stopped = task("thresholds_missed", thresholds_missed, retries=0)
     deploy, api, smoke = (
         PythonOperator(task_id=s, python_callable=aws_step, op_kwargs={"step": s, **kw})
         for s in ("deploy", "api", "smoke_test")
     )
-    summary = task("summarize", summarize_run, trigger_rule="all_done", retries=0)
-    prepare >> train >> prepare_eval >> evaluate >> gate >> [deploy, stopped]
+    summary = task("summarize", summarize, trigger_rule="all_done", retries=0)
+    prepare >> train >> prepare_eval >> evaluate >> release >> [deploy, stopped]
     deploy >> api >> smoke
     [smoke, stopped] >> summary
     return summary
@@ -703,7 +714,7 @@ def make_dag(
             if remote
             else "check data -> train or reuse -> evaluate"
         )
-        + " -> quality gate -> "
+        + " -> release check -> "
         + ("" if remote else "package -> upload -> ")
         + "deploy -> API -> smoke test -> notify"
     )

@@ -4,16 +4,18 @@
 
 # %% ../nbs/01a_args.ipynb #e83b3ec7
 from __future__ import annotations
-import hashlib, os, shutil, tempfile, zipfile
+import hashlib, importlib, os, shutil, sys, tempfile, warnings, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['POOLING_MODES', 'GATE_SKIP', 'BACKBONE_HUB', 'ACCURATE_PARTS', 'ACCURATE_WEIGHTS', 'QUALITY_METRICS',
-           'LOWER_IS_BETTER', 'TrainArgs', 'sha256', 'assemble_parts', 'preset_backbone', 'check_thresholds',
-           'quality_gate']
+__all__ = ['SENTIMENT_LABELS', 'POOLING_MODES', 'GATE_SKIP', 'BACKBONE_HUB', 'ACCURATE_PARTS', 'ACCURATE_WEIGHTS',
+           'QUALITY_METRICS', 'LOWER_IS_BETTER', 'TrainArgs', 'sha256', 'sha256_files', 'assemble_parts',
+           'preset_backbone', 'check_thresholds', 'release_check', 'renamed']
 
 # %% ../nbs/01a_args.ipynb #ed1ad70c
+# the sentiment labels by id
+SENTIMENT_LABELS = ("negative", "positive")
 # how token states become one vector: the gate, or an ablation
 POOLING_MODES = ("gate", "mean", "first")
 # token ids the gate scores 0: none, the tokenizer's special tokens, or those and punctuation
@@ -215,12 +217,24 @@ ACCURATE_WEIGHTS = {
 }
 
 
-def sha256(path: str | Path) -> str:
+def sha256(
+    path: str | Path,  # A file
+    h=None,  # A hashlib object to feed instead (its digest is then the caller's)
+) -> str:
     "Hex SHA-256 of a file."
-    h = hashlib.sha256()
+    h = hashlib.sha256() if h is None else h
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
+    return h.hexdigest()
+
+
+def sha256_files(paths) -> str:
+    "Hex SHA-256 of several files' names and contents, in the order of their paths."
+    h = hashlib.sha256()
+    for p in sorted(str(p) for p in paths):
+        h.update(Path(p).name.encode())
+        sha256(p, h)
     return h.hexdigest()
 
 
@@ -402,7 +416,7 @@ def check_thresholds(
             )
 
 # %% ../nbs/01a_args.ipynb #0dfd6af7
-def quality_gate(
+def release_check(
     # Metrics from `gatesent.evaluate.evaluate_model` (or its evaluation.json)
     metrics: dict,
     thresholds: dict,  # e.g. {"accuracy": 0.90, "f1": 0.90, "ece": 0.05}
@@ -425,3 +439,29 @@ def quality_gate(
             f" {limit} required"
         )
     return ok, lines
+
+# %% ../nbs/01a_args.ipynb #2e999b6b
+def renamed(
+    module: str,  # The module's `__name__`
+    # Each old name and its new name (`module.name` for a name that moved to another module)
+    names: dict[str, str],
+):
+    "A module `__getattr__` that answers each old name with its new name's object, and a warning."
+
+    def __getattr__(name: str):
+        if name not in names:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        warnings.warn(
+            f"{module}.{name} is renamed {names[name]}; the old name will be removed",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        where, _, new = names[name].rpartition(".")
+        return getattr(
+            importlib.import_module(where) if where else sys.modules[module], new
+        )
+
+    return __getattr__
+
+
+__getattr__ = renamed(__name__, {"quality_gate": "release_check"})

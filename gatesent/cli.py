@@ -54,7 +54,7 @@ def export_onnx_main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--int8", action="store_true", help="also write the int8 model")
     a = p.parse_args(argv)
-    from gatesent.inference import export_onnx
+    from gatesent.export import export_onnx
 
     print(
         f"gatesent: exported {a.model_dir} to"
@@ -91,9 +91,9 @@ def cli(
     if cmd == "pipeline":
         engine, rest = _engine(rest)
         if engine == "sagemaker":
-            from gatesent.workflow import workflow_main
+            from gatesent.sagemaker_pipeline import sagemaker_pipeline_main
 
-            return workflow_main(rest)
+            return sagemaker_pipeline_main(rest)
         if engine != "local":
             print(
                 f"gatesent pipeline: --engine must be one of {', '.join(ENGINES)}, got"
@@ -107,7 +107,7 @@ def cli(
                 file=sys.stderr,
             )
             return 2
-        from gatesent.pipeline import pipeline_main
+        from gatesent.runner import pipeline_main
 
         return pipeline_main(rest)
     if cmd == "check-data":

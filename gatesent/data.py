@@ -12,16 +12,17 @@ import pandas as pd
 from datasets import ClassLabel, Dataset, DatasetDict, Features, Value, load_dataset
 from transformers import PreTrainedTokenizerBase
 
+from .args import SENTIMENT_LABELS, renamed
 from .text import TRUNCATION, encode_texts
 
 # %% auto #0
-__all__ = ['DATA_ENV', 'SENTIMENT_NAMES', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES', 'DataError', 'read_frame',
-           'to_dataset', 'sst2_dir', 'load_sst2', 'write_sst2', 'split_dataset', 'load_custom', 'text_column_of',
-           'check_data', 'format_report', 'tokenize', 'check_data_main']
+__all__ = ['DATA_ENV', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES', 'DataError', 'read_frame', 'to_dataset',
+           'sst2_dir', 'load_sst2', 'write_sst2', 'split_dataset', 'load_custom', 'text_column_of', 'check_data',
+           'format_report', 'tokenize', 'check_data_main']
 
 # %% ../nbs/01_data.ipynb #e7b2d792
 DATA_ENV = "GATESENT_DATA_DIR"
-SENTIMENT_NAMES = ["negative", "positive"]
+__getattr__ = renamed(__name__, {"SENTIMENT_NAMES": "SENTIMENT_LABELS"})
 
 
 class DataError(ValueError):
@@ -126,7 +127,7 @@ def to_dataset(
     text_column: str = "text",  # Column holding the text
     label_column: str = "label",  # Column holding the label
     label_map: dict | None = None,  # Raw label -> class id, e.g. {"pos": 1, "neg": 0}
-    label_names: list[str] = SENTIMENT_NAMES,  # Class names by id
+    label_names: list[str] = SENTIMENT_LABELS,  # Class names by id
     text_name: str = "text",  # Name of the text column in the result
 ) -> Dataset:
     """Validate a table and turn it into a `Dataset` with a string text column and a `ClassLabel`
@@ -171,7 +172,7 @@ SST2_SPLITS = ("train", "validation")
 SST2_FEATURES = Features(
     {
         "sentence": Value("string"),
-        "label": ClassLabel(names=SENTIMENT_NAMES),
+        "label": ClassLabel(names=list(SENTIMENT_LABELS)),
         "idx": Value("int32"),
     }
 )
@@ -287,7 +288,7 @@ def load_custom(
     label_column: str = "label",  # Column holding the label
     # Raw label -> class id, e.g. {"positive": 1, "negative": 0}
     label_map: dict | None = None,
-    label_names: list[str] = SENTIMENT_NAMES,  # Class names by id
+    label_names: list[str] = SENTIMENT_LABELS,  # Class names by id
     # Fractions used when only `train` is given
     split: tuple[float, float, float] = (0.8, 0.1, 0.1),
     seed: int = 42,  # Seed for the split
@@ -328,7 +329,7 @@ def check_data(
         names = (
             ds.features["label"].names
             if isinstance(ds.features["label"], ClassLabel)
-            else SENTIMENT_NAMES
+            else SENTIMENT_LABELS
         )
         df = ds.to_pandas()
         try:

@@ -69,13 +69,13 @@ def archive_problem(backend, variants):
 
 # %% auto #0
 __all__ = ['TRANSITION_S', 'PROPAGATION_S', 'HOLD', 'JOBS', 'LAG_S', 'EVENT_COPIES', 'GATE', 'HEALTH', 'archive_problem',
-           'settle', 'later', 'describe_endpoint', 'create_endpoint', 'update_endpoint', 'delete_endpoint',
-           'create_function', 'package_event', 'update_model_package', 'create_model_package', 'refused',
-           'create_endpoint_config', 'send_to_targets', 'job_log', 'run_job', 'end_job', 'created_job', 'stopped_job',
-           'described_job', 'main']
+           'apply_due_change', 'schedule_change', 'describe_endpoint', 'create_endpoint', 'update_endpoint',
+           'delete_endpoint', 'create_function', 'package_event', 'update_model_package', 'create_model_package',
+           'refused', 'create_endpoint_config', 'send_to_targets', 'job_log', 'run_job', 'end_job', 'created_job',
+           'stopped_job', 'described_job', 'main']
 
 # %% ../nbs/90a_emulator.ipynb #5645028a
-def settle(backend, name):
+def apply_due_change(backend, name):
     "Apply a state change whose time has come (none while the test holds them)."
     if HOLD and os.path.exists(HOLD):
         return
@@ -86,7 +86,7 @@ def settle(backend, name):
             apply()
 
 # %% ../nbs/90a_emulator.ipynb #9abaf017
-def later(backend, name, apply):
+def schedule_change(backend, name, apply):
     with _lock:
         _pending[(backend.account_id, name)] = (time.monotonic() + TRANSITION_S, apply)
 
@@ -103,7 +103,7 @@ _list = (
 
 
 def describe_endpoint(self, endpoint_name):
-    settle(self, endpoint_name)
+    apply_due_change(self, endpoint_name)
     return _describe(self, endpoint_name)
 
 # %% ../nbs/90a_emulator.ipynb #c3c19fe0
@@ -131,7 +131,7 @@ def create_endpoint(self, endpoint_name, endpoint_config_name, tags):
                 utcnow(),
             )
 
-        later(self, endpoint_name, done)
+        schedule_change(self, endpoint_name, done)
         return ep
 
 # %% ../nbs/90a_emulator.ipynb #a5fd100c
@@ -174,7 +174,7 @@ def update_endpoint(self):
                 ep.endpoint_status, ep.failure_reason = "InService", None
             ep.last_modified_time = utcnow()
 
-        later(b, name, done)
+        schedule_change(b, name, done)
         return ActionResult({"EndpointArn": ep.arn})
 
 # %% ../nbs/90a_emulator.ipynb #4fabdf94

@@ -4,18 +4,16 @@
 
 # %% ../nbs/04_inference.ipynb #690e442c
 from __future__ import annotations
-import functools, json, math, os, re, tempfile, time, warnings
+import json, time, warnings
 from pathlib import Path
 
-from .contract import EVIDENCE, JSONLINES_TYPES, JSON_TYPES, RequestError
-from .contract import media_type_of, assemble, batch_explain, batch_mode
-from .contract import parse_request
+from .args import renamed
+from .contract import EVIDENCE
 from .text import encode_texts, load_tokenizer, word_scores
 
 # %% auto #0
 __all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'quantize', 'dequantized', 'TorchBackend', 'OnnxBackend',
-           'explanation', 'load_backend', 'Predictor', 'save_int8', 'export_onnx', 'model_fn', 'input_fn', 'predict_fn',
-           'output_fn', 'response_type']
+           'explanation', 'load_backend', 'Predictor']
 
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
@@ -38,7 +36,7 @@ def _quiet_quantization():
 
 def _toward_each(shares):
     """Shares of each label's logit (..., labels) as shares of the margin toward each label
-    (`toward`)."""
+    (`margin_toward`)."""
     import numpy as np
 
     shares = np.asarray(shares, dtype=np.float64)
@@ -479,327 +477,16 @@ def predict(
 
 Predictor.predict = predict
 
-# %% ../nbs/04_inference.ipynb #8ef3a7de
-def _copy_config_and_tokenizer(model_dir: Path, dest: Path):
-    from transformers import AutoConfig, AutoTokenizer
-    import gatesent.model  # registers the gatesent config
-
-    AutoConfig.from_pretrained(str(model_dir)).save_pretrained(str(dest))
-    AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(str(dest))
-
-# %% ../nbs/04_inference.ipynb #8f3c122f
-def _head_nodes(graph_model) -> list[str]:
-    """The gate's and the head's nodes, which int8 leaves in float (as `quantize` does), so that the
-    logits and their contributions stay exact."""
-    g = graph_model.graph
-    own = {
-        i.name
-        for i in g.initializer
-        if i.name.startswith(("gate.", "classifier.", "m.gate.", "m.classifier."))
-    }
-    # the tensors such nodes also read (e.g. the gate's x @ w)
-    reads_own = {o for n in g.node if own & set(n.input) for o in n.input}
-    outputs = {o.name for o in g.output}
-    keep = [
-        n
-        for n in g.node
-        if own & set(n.input) or outputs & set(n.output) or reads_own & set(n.output)
-    ]
-    # the quantiser first rewrites a Gemm as <name>_MatMul
-    return [n.name for n in keep] + [
-        n.name + "_MatMul" for n in keep if n.op_type == "Gemm"
-    ]
-
-# %% ../nbs/04_inference.ipynb #291070ee
-def save_int8(
-    model_dir: str | Path,  # A saved float model folder
-    dest: str | Path,  # Folder for the int8 model
-) -> Path:
-    "Save a PyTorch int8-quantised copy of a saved model: config, tokenizer and `model.int8.pt`."
-    import torch
-    from transformers import AutoModelForSequenceClassification
-    import gatesent.model
-
-    dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
-    model = AutoModelForSequenceClassification.from_pretrained(str(model_dir)).eval()
-    _copy_config_and_tokenizer(Path(model_dir), dest)
-    torch.save(quantize(model).state_dict(), dest / INT8_WEIGHTS)
-    return dest
-
-# %% ../nbs/04_inference.ipynb #c229a522
-def _forward_nodes(graph, outputs: list[str]) -> list[int]:
-    "Indices of the nodes of ONNX `graph` that `outputs` depend on, in graph order."
-    need, keep = set(outputs), []
-    for i in reversed(range(len(graph.node))):  # ONNX keeps nodes in topological order
-        node = graph.node[i]
-        if need & set(node.output):
-            keep.append(i)
-            need |= {x for x in node.input if x}
-    return keep[::-1]
-
-
-def _folded(model):
-    "ONNX `model` with each DequantizeLinear of stored weights replaced by its float result."
-    import numpy as np
-    from onnx import numpy_helper
-
-    g = model.graph
-    weights = {w.name: w for w in g.initializer}
-    array = lambda name: numpy_helper.to_array(weights[name]).astype(np.float32)
-    is_stored = lambda n: n.op_type == "DequantizeLinear" and n.input[0] in weights
-    for n in [n for n in g.node if is_stored(n)]:
-        q, scale = array(n.input[0]), array(n.input[1])
-        zero = (
-            array(n.input[2])
-            if len(n.input) > 2 and n.input[2]
-            else np.zeros_like(scale)
-        )
-        axis = next((a.i for a in n.attribute if a.name == "axis"), 1) % max(q.ndim, 1)
-        shape = [-1 if d == axis else 1 for d in range(q.ndim)] if scale.ndim else []
-        dequantized = (q - zero.reshape(shape)) * scale.reshape(shape)
-        g.initializer.append(numpy_helper.from_array(dequantized, n.output[0]))
-    kept = [n for n in g.node if not is_stored(n)]
-    del g.node[:]
-    g.node.extend(kept)
-    return model
-
-
-def _quantize_onnx(src: Path, dst: Path):
-    "Write `dst` from `src`: dynamic int8 of the forward pass's MatMul weights, per channel."
-    # the head and the embeddings stay float; so does an evidence graph's reverse pass
-    import logging, onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    plain = onnx.load(str(src))
-    # the exporter's intermediate shapes carry the example's sizes; let the quantiser infer its own
-    del plain.graph.value_info[:]
-    forward = set(_forward_nodes(plain.graph, ["logits"]))
-    reverse = [n.name for i, n in enumerate(plain.graph.node) if i not in forward]
-    root, level = logging.getLogger(), logging.getLogger().level
-    # the quantiser logs advice to pre-process on the root logger
-    root.setLevel(logging.ERROR)
-    try:
-        with tempfile.TemporaryDirectory() as d:
-            onnx.save(plain, f"{d}/plain.onnx")
-            # MatMul only: the embedding tables (Gather) stay float, as quantised they cost the
-            # quick model 1.1 points of SST-2 accuracy
-            quantize_dynamic(
-                f"{d}/plain.onnx",
-                f"{d}/int8.onnx",
-                per_channel=True,
-                weight_type=QuantType.QInt8,
-                op_types_to_quantize=["MatMul"],
-                nodes_to_exclude=_head_nodes(plain) + reverse,
-            )
-            # the reverse pass reads the int8 weights as float: dequantised once here, not per call
-            onnx.save(_folded(onnx.load(f"{d}/int8.onnx")), str(dst))
-    finally:
-        root.setLevel(level)
-
-# %% ../nbs/04_inference.ipynb #abd24707
-def _save_graph(module, ids, mask, outputs: list[str], path: Path):
-    """Export `module` (inputs input_ids, attention_mask; dynamic batch and length) to ONNX at
-    `path`."""
-    import logging, torch
-
-    batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq")
-    logging.getLogger("torch.onnx").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        program = torch.onnx.export(
-            module,
-            (ids, mask),
-            input_names=["input_ids", "attention_mask"],
-            output_names=outputs,
-            dynamic_shapes={
-                "input_ids": {0: batch, 1: seq},
-                "attention_mask": {0: batch, 1: seq},
-            },
-            dynamo=True,
-            verbose=False,
-        )
-    program.save(str(path))
-
-
-def _recorded_evidence(model, ids, mask):
-    """The model's forward pass with `trace_labels`, reverse pass included, recorded as plain tensor
-    operations and called with the model's parameters (so that the export keeps their names).
-    """
-    import torch
-    from torch.func import functional_call
-    from torch.fx.experimental.proxy_tensor import make_fx
-    from gatesent.trace import trace_labels
-
-    class Traced(torch.nn.Module):
-        def __init__(self, m):
-            super().__init__()
-            self.m = m
-
-        def forward(self, input_ids, attention_mask):
-            t = trace_labels(self.m, input_ids, attention_mask)
-            gates = (
-                t.gate_scores if t.gate_scores is not None else attention_mask.float()
-            )
-            return t.logits, gates, t.evidence, t.bias
-
-    class Recorded(torch.nn.Module):
-        def __init__(self, m, ops):
-            super().__init__()
-            self.m = m
-            self.ops = ops
-
-        def forward(self, input_ids, attention_mask):
-            return self.ops(list(self.m.parameters()), input_ids, attention_mask)
-
-    traced = Traced(model)
-    names = [n for n, _ in traced.named_parameters()]
-    record = lambda params, i, m: functional_call(
-        traced, dict(zip(names, params)), (i, m)
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        ops = make_fx(record, tracing_mode="symbolic", _allow_non_fake_inputs=True)(
-            [p.detach() for p in model.parameters()], ids, mask
-        )
-    return Recorded(model, ops)
-
-# %% ../nbs/04_inference.ipynb #cd2a738c
-def export_onnx(
-    model_dir: str | Path,  # A saved float model folder
-    # Folder for the ONNX model (config and tokenizer copied beside it)
-    dest: str | Path,
-    int8: bool = False,  # Also write model.int8.onnx (dynamic int8 quantisation)
-    keep_fp32: bool = True,  # With int8: keep model.onnx too
-    # Also write the traced evidence's graph (`EVIDENCE_FILES`), when the backbone is traceable
-    evidence: bool = True,
-) -> Path:
-    """Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits,
-    gate_scores, contributions and head_bias; dynamic batch and length)."""
-    import torch
-    from transformers import AutoConfig, AutoModelForSequenceClassification
-    import gatesent.model
-    from gatesent.trace import traceable
-
-    dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
-    backbone = AutoConfig.from_pretrained(str(model_dir)).backbone
-    # MPNet and DeBERTa-v2 have no SDPA kernel
-    attn = "sdpa" if gatesent.model.encoder_class(backbone)._supports_sdpa else "eager"
-    model = AutoModelForSequenceClassification.from_pretrained(
-        str(model_dir), attn_implementation=attn
-    ).eval()
-
-    class Wrapped(torch.nn.Module):
-        def __init__(self, m):
-            super().__init__()
-            self.m = m
-
-        def forward(self, input_ids, attention_mask):
-            out = self.m(
-                input_ids=input_ids,
-                attention_mask=attention_mask,
-                output_contributions=True,
-            )
-            # mean/first models: no gate
-            gates = (
-                out.gate_scores
-                if out.gate_scores is not None
-                else attention_mask.float()
-            )
-            # the bias, for the served explanation
-            return (
-                out.logits,
-                gates,
-                out.contributions,
-                self.m.classifier.bias.expand(input_ids.shape[0], -1),
-            )
-
-    ids = (
-        torch.tensor([[101, 2023, 2003, 102, 0], [101, 2204, 3185, 2003, 102]])
-        % model.config.backbone.vocab_size
-    )
-    mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]])
-    plain = ["logits", "gate_scores", "contributions", "head_bias"]
-    _save_graph(Wrapped(model), ids, mask, plain, dest / ONNX_FILES[0])
-    files = [ONNX_FILES]
-    if evidence and traceable(model):
-        outputs = ["logits", "gate_scores", "evidence", "evidence_bias"]
-        recorded = _recorded_evidence(model, ids, mask)
-        _save_graph(recorded, ids, mask, outputs, dest / EVIDENCE_FILES[0])
-        files.append(EVIDENCE_FILES)
-    _copy_config_and_tokenizer(Path(model_dir), dest)
-    for fp32, small in files if int8 else []:
-        _quantize_onnx(dest / fp32, dest / small)
-        if not keep_fp32:
-            (dest / fp32).unlink()
-    return dest
-
-# %% ../nbs/04_inference.ipynb #119f363a
-def model_fn(
-    model_dir: str,  # Where SageMaker extracted model.tar.gz
-    context=None,  # The toolkit's context (unused)
-) -> Predictor:
-    "Load the model once per worker."
-    threads = (
-        int(os.environ["GATESENT_THREADS"])
-        if os.environ.get("GATESENT_THREADS")
-        else None
-    )
-    return Predictor(model_dir, threads=threads)
-
-
-def input_fn(
-    input_data: bytes | str,  # The request body
-    content_type: str,  # Its media type
-    context=None,
-) -> dict:
-    "Parse and validate the body (see `parse_request`)."
-    return parse_request(input_data, content_type)
-
-
-def predict_fn(
-    data: dict,  # From `input_fn`
-    model: Predictor,  # From `model_fn`
-    context=None,
-) -> dict:
-    "Run the model; keep what `output_fn` needs to shape the answer."
-    answers = model.predict(
-        data["texts"], explain=data["explain"], evidence=data.get("evidence", "input")
-    )
-    return {**data, "predictions": assemble(data, answers)}
-
-
-def output_fn(
-    prediction: dict,  # From `predict_fn`
-    accept: str | None = "application/json",  # The requested media type
-    context=None,
-) -> str:
-    "JSON list of results (HF toolkit shape, extended), or JSON Lines for batch transform."
-    if (
-        response_type(accept, prediction.get("jsonlines", False))
-        == "application/jsonlines"
-    ):
-        return "".join(json.dumps(p) + "\n" for p in prediction["predictions"])
-    return json.dumps(prediction["predictions"])
-
-
-def response_type(
-    accept: str | None,  # The requested media type
-    # Whether the request came as JSON Lines (answered in kind to */*)
-    jsonlines: bool = False,
-) -> str:  # application/json or application/jsonlines
-    "The media type of the answer; `RequestError` 406 for one the contract cannot give."
-    mt = media_type_of(accept or "application/json")
-    if mt in ("*/*", ""):
-        return "application/jsonlines" if jsonlines else "application/json"
-    if mt in JSONLINES_TYPES:
-        return "application/jsonlines"
-    if mt in JSON_TYPES:
-        return "application/json"
-    raise RequestError(
-        406,
-        "unsupported_accept",
-        f"accept type {mt!r} is not supported; ask for application/json or"
-        " application/jsonlines",
-    )
+# %% ../nbs/04_inference.ipynb #c8d533f3
+__getattr__ = renamed(
+    __name__,
+    {
+        "save_int8": "gatesent.export.save_int8",
+        "export_onnx": "gatesent.export.export_onnx",
+        "model_fn": "gatesent.handlers.model_fn",
+        "input_fn": "gatesent.handlers.input_fn",
+        "predict_fn": "gatesent.handlers.predict_fn",
+        "output_fn": "gatesent.handlers.output_fn",
+        "response_type": "gatesent.handlers.response_type",
+    },
+)

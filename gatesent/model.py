@@ -22,14 +22,14 @@ from transformers import (
 from transformers.models.auto.modeling_auto import MODEL_FOR_MASKED_LM_MAPPING_NAMES
 from transformers.modeling_outputs import ModelOutput
 
-from .args import POOLING_MODES
+from .args import POOLING_MODES, SENTIMENT_LABELS, renamed
+
+_all_ = ["SENTIMENT_LABELS"]  # the labels by id, where the model reads them
 
 # %% auto #0
-__all__ = ['SENTIMENT_LABELS', 'ENCODER_EXAMPLES', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool_weights', 'pool',
-           'gate_penalty', 'encoder_class', 'GateSentPreTrainedModel', 'toward', 'GateSentForSequenceClassification']
-
-# %% ../nbs/00_model.ipynb #edfbd448
-SENTIMENT_LABELS = {0: "negative", 1: "positive"}
+__all__ = ['ENCODER_EXAMPLES', 'GateSentConfig', 'SentimentGate', 'GateSentOutput', 'pool_weights', 'pool', 'gate_penalty',
+           'encoder_class', 'GateSentPreTrainedModel', 'margin_toward', 'GateSentForSequenceClassification',
+           'SENTIMENT_LABELS']
 
 # %% ../nbs/00_model.ipynb #9f52269c
 class GateSentConfig(PretrainedConfig):
@@ -100,8 +100,8 @@ class GateSentConfig(PretrainedConfig):
         self.gate_word_bias = gate_word_bias
         self.gate_skip_ids = sorted({int(i) for i in gate_skip_ids or ()})
         if kwargs.get("id2label") is None and kwargs.get("num_labels", 2) == 2:
-            kwargs["id2label"] = dict(SENTIMENT_LABELS)
-            kwargs["label2id"] = {v: k for k, v in SENTIMENT_LABELS.items()}
+            kwargs["id2label"] = dict(enumerate(SENTIMENT_LABELS))
+            kwargs["label2id"] = {v: k for k, v in enumerate(SENTIMENT_LABELS)}
         super().__init__(**kwargs)
 
     @property
@@ -294,7 +294,7 @@ class GateSentPreTrainedModel(PreTrainedModel):
                 nn.init.zeros_(module.bias)
 
 # %% ../nbs/00_model.ipynb #b7dc3878
-def toward(
+def margin_toward(
     # (..., num_labels) per-token shares of the logits (`GateSentOutput.contributions`)
     contributions: torch.Tensor,
     # The label the evidence is toward (one per row, or one for all)
@@ -310,6 +310,9 @@ def toward(
         -1, t.expand(contributions.shape[:-1]).unsqueeze(-1)
     ).squeeze(-1)
     return own - (contributions.sum(-1) - own) / (n - 1)
+
+
+__getattr__ = renamed(__name__, {"toward": "margin_toward"})
 
 # %% ../nbs/00_model.ipynb #3e0f8515
 class GateSentForSequenceClassification(GateSentPreTrainedModel):

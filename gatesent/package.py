@@ -8,11 +8,11 @@ import hashlib, json, shutil, tarfile, tempfile, time
 from pathlib import Path
 
 import gatesent
-from .args import sha256
+from .args import renamed, sha256
 from .bundle import vendor
 
 # %% auto #0
-__all__ = ['SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'stage', 'package_model', 'verify_package', 'make_deployable']
+__all__ = ['SKIPPED', 'SKIPPED_SUFFIXES', 'INFERENCE_PY', 'lay_out_archive', 'package_model', 'verify_package', 'make_deployable']
 
 # %% ../nbs/06_package.ipynb #bd93bc64
 # files of a model folder that do not belong in the archive
@@ -23,11 +23,11 @@ INFERENCE_PY = '''"""SageMaker inference handlers for a gatesent model (the Hugg
 
 The container puts code/ on sys.path; gatesent/ beside this file is vendored from the gatesent
 package."""
-from gatesent.inference import input_fn, model_fn, output_fn, predict_fn  # noqa: F401
+from gatesent.handlers import input_fn, model_fn, output_fn, predict_fn  # noqa: F401
 '''
 
 # %% ../nbs/06_package.ipynb #8f67b674
-def stage(
+def lay_out_archive(
     model_dir: str | Path,  # A saved model folder (float, or int8 from `save_int8`)
     dest: str | Path,  # Empty folder to lay the archive's contents out in
 ) -> dict:  # The manifest
@@ -55,10 +55,10 @@ def stage(
             shutil.copy2(f, dest / f.name)
     # an import, not a name in a string: every bundle that carries `package` (the training job's)
     # carries the handlers too
-    from gatesent import inference
+    from gatesent import handlers
 
     # the handlers' modules, from the import graph
-    vendor(dest / "code", inference.__name__.rsplit(".", 1)[1])
+    vendor(dest / "code", handlers.__name__.rsplit(".", 1)[1])
     (dest / "code" / "inference.py").write_text(INFERENCE_PY)
     files = sorted(
         p
@@ -77,6 +77,9 @@ def stage(
     (dest / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return manifest
 
+
+__getattr__ = renamed(__name__, {"stage": "lay_out_archive"})
+
 # %% ../nbs/06_package.ipynb #370b1633
 def package_model(
     model_dir: str | Path,  # A saved model folder
@@ -86,7 +89,7 @@ def package_model(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as d:
-        manifest = stage(model_dir, d)
+        manifest = lay_out_archive(model_dir, d)
         with tarfile.open(out, "w:gz") as tar:
             for p in sorted(Path(d).rglob("*")):
                 if p.is_file():
@@ -138,7 +141,7 @@ def make_deployable(
         if f.name.endswith(SKIPPED_SUFFIXES):
             f.unlink()
     with tempfile.TemporaryDirectory() as d:
-        manifest = stage(model_dir, d)
+        manifest = lay_out_archive(model_dir, d)
         shutil.copytree(Path(d) / "code", model_dir / "code", dirs_exist_ok=True)
         shutil.copy2(Path(d) / "manifest.json", model_dir / "manifest.json")
     return manifest

@@ -22,7 +22,7 @@ from sagemaker.huggingface import HuggingFace
 sys.excepthook = _hook
 
 # %% auto #0
-__all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'METRIC_DEFINITIONS',
+__all__ = ['TRAINING_VERSIONS', 'INFERENCE_VERSIONS', 'TRAIN_REQUIREMENTS', 'ENTRY_POINT', 'JOB_SOURCES', 'METRIC_DEFINITIONS',
            'DEFAULT_HYPERPARAMETERS', 'GPUS', 'sm_session', 'execution_role', 'stage_source', 'upload_data', 'wait_for',
            'job_hyperparameters', 'training_estimator', 'launch_training']
 
@@ -92,6 +92,15 @@ TRAIN_REQUIREMENTS = (
     " transformers 4.56, datasets 4.1 and accelerate.\n"
 )
 ENTRY_POINT = "train_entry.py"
+# each job's entry file and requirements.txt, by the gatesent module whose `main()` it runs
+JOB_SOURCES = {
+    "train_job": (ENTRY_POINT, TRAIN_REQUIREMENTS),
+    "evaluate_step": (
+        "evaluate_entry.py",
+        "# nothing: the training container's transformers 4.56 and datasets 4.1\n",
+    ),
+    "deploy_step": ("deploy_entry.py", "sagemaker>=2.257,<3\n"),
+}
 # the Trainer prints each log as a Python dict: {'eval_loss': 0.69, 'eval_accuracy': 0.51, ...,
 # 'epoch': 1.0}
 METRIC_DEFINITIONS = [
@@ -129,13 +138,21 @@ def stage_source(
     # Folder to write into (default: one per content in the temp folder, kept)
     dest: str | Path | None = None,
     module: str = "train_job",  # The gatesent module whose `main()` the job runs
-    entry_point: str = ENTRY_POINT,  # The entry file's name
-    # requirements.txt (installed by the container before the entry point runs)
-    requirements: str = TRAIN_REQUIREMENTS,
+    # The entry file's name (default: the module's in `JOB_SOURCES`)
+    entry_point: str | None = None,
+    # requirements.txt, installed by the container before the entry point runs (default: as above)
+    requirements: str | None = None,
 ) -> Path:
     """A job's source_dir (by default the training job's): an entry file that runs
     `gatesent.<module>.main()`, that module's import closure vendored, requirements.txt.
     """
+    if entry_point is None or requirements is None:
+        if module not in JOB_SOURCES:
+            raise ValueError(
+                f"module must be one of {sorted(JOB_SOURCES)}, got {module!r}"
+            )
+        entry_point = entry_point or JOB_SOURCES[module][0]
+        requirements = JOB_SOURCES[module][1] if requirements is None else requirements
     # the SDK uploads it later (fit, upsert): the same code reuses one folder, not a new one per
     # call
     if dest is None:

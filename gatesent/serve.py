@@ -19,7 +19,8 @@ from pydantic import BaseModel, Field
 from . import __version__
 from .contract import MAX_CHARS, MAX_PAYLOAD_BYTES, MAX_TEXTS, RequestError
 from .contract import assemble, parse_request
-from .inference import Predictor, output_fn, response_type
+from .inference import Predictor
+from .handlers import output_fn, response_type
 
 log = logging.getLogger("gatesent.serve")
 

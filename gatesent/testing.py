@@ -10,15 +10,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 # test scaffolding: fastcore comes with nbdev, a development requirement
-from fastcore.basics import patch
 
 import boto3
 
 # %% auto #0
-__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'CACHE_KEYS', 'HUB_HOST', 'LocalAWS', 'take_notes', 'file_lock',
-           'container_venv', 'extra_venv', 'toolkit_args', 'run_training_job', 'PipelineHere', 'duration_s',
-           'job_image_kind', 'run_processing_job', 'check_in_container', 'reference_answers', 'same_answers',
-           'LocalRuntime', 'tiny_model', 'dev_data', 'sst2_folder', 'quick_model']
+__all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'CACHE_KEYS', 'HUB_HOST', 'LocalAWS', 'read_notifications',
+           'file_lock', 'container_venv', 'extra_venv', 'toolkit_args', 'run_training_job', 'EmulatedPipeline',
+           'duration_s', 'job_image_kind', 'run_processing_job', 'check_in_container', 'reference_answers',
+           'same_answers', 'LocalRuntime', 'tiny_model', 'dev_data', 'sst2_folder', 'quick_model']
 
 # %% ../nbs/90_testing.ipynb #7def85b4
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
@@ -66,8 +65,7 @@ class LocalAWS:
         self.stop()
 
 # %% ../nbs/90_testing.ipynb #577568b2
-@patch
-def start(self: LocalAWS, timeout: float = 30) -> "LocalAWS":
+def start(self, timeout: float = 30) -> "LocalAWS":
     from gatesent.serve import free_port
 
     port = free_port()
@@ -136,17 +134,21 @@ def start(self: LocalAWS, timeout: float = 30) -> "LocalAWS":
         _offline_prefix()
     return self
 
+
+LocalAWS.start = start
+
 # %% ../nbs/90_testing.ipynb #5caafaf0
-@patch
-def session(self: LocalAWS) -> boto3.Session:
+def session(self) -> boto3.Session:
     "A boto3 Session for the emulator."
     return boto3.Session(
         region_name=self.region, **{k.lower(): v for k, v in FAKE_CREDENTIALS.items()}
     )
 
+
+LocalAWS.session = session
+
 # %% ../nbs/90_testing.ipynb #d7fb0c18
-@patch
-def stop(self: LocalAWS):
+def stop(self):
     "Stop the emulator (everything in it is gone) and restore the environment."
     if self.proc and self.proc.poll() is None:
         self.proc.terminate()
@@ -163,10 +165,12 @@ def stop(self: LocalAWS):
             os.environ[k] = v
     self._saved = {}
 
+
+LocalAWS.stop = stop
+
 # %% ../nbs/90_testing.ipynb #ecd207c8
-@patch
 @contextlib.contextmanager
-def hold(self: LocalAWS):
+def hold(self):
     """Within this block, endpoints stay Creating/Updating and jobs do not start, however long it
     takes; they go on by their clock after it."""
     self.hold_file.touch()
@@ -176,10 +180,9 @@ def hold(self: LocalAWS):
         self.hold_file.unlink(missing_ok=True)
 
 
-@patch
 @contextlib.contextmanager
 def gate(
-    self: LocalAWS,
+    self,
     # How many CreateEndpointConfig calls must be waiting before the block may end
     waiting: int,
     timeout: float = 300,  # Fail when they have not all come by then
@@ -201,9 +204,8 @@ def gate(
         self.gate_file.unlink(missing_ok=True)
 
 
-@patch
 def marks(
-    self: LocalAWS,
+    self,
     # "waiting": calls the gate holds; "refused": endpoint changes refused while another was in
     # progress
     kind: str,
@@ -211,8 +213,13 @@ def marks(
     "How many of the emulator's marks of this kind are there now."
     return len(list(self.gate_file.parent.glob(f"{self.gate_file.name}.{kind}-*")))
 
+
+LocalAWS.hold = hold
+LocalAWS.gate = gate
+LocalAWS.marks = marks
+
 # %% ../nbs/90_testing.ipynb #d487933d
-def take_notes(
+def read_notifications(
     sqs,  # An SQS client on the emulator
     queue: str,  # The URL of a queue subscribed to an SNS topic
     # The SNS notifications ({Subject, Message, ...}), oldest first; deleted from the queue
@@ -591,7 +598,7 @@ def _prop(obj, path: str):
     return obj
 
 # %% ../nbs/90_testing.ipynb #3e25aa0c
-class PipelineHere:
+class EmulatedPipeline:
     """Run a SageMaker pipeline definition's steps on this machine, the way the service runs them:
     training and processing jobs from their own S3 code and data, in the given virtualenvs;
     conditions, JsonGet, Join and property files resolved from what the steps wrote; model packages
@@ -624,8 +631,7 @@ class PipelineHere:
         self.exec_id = uuid.uuid4().hex[:12]
 
 # %% ../nbs/90_testing.ipynb #9485f800
-@patch
-def value(self: PipelineHere, v):
+def value(self, v):
     "A definition value with its parameters, step properties and functions resolved."
     if isinstance(v, dict):
         if set(v) == {"Get"}:
@@ -653,19 +659,24 @@ def value(self: PipelineHere, v):
         return [self.value(x) for x in v]
     return v
 
+
+EmulatedPipeline.value = value
+
 # %% ../nbs/90_testing.ipynb #0dea274d
-@patch
 def run(
-    self: PipelineHere,
+    self,
     # Values for the pipeline parameters (the rest: their defaults)
     parameters: dict | None = None,
-) -> "PipelineHere":
+) -> "EmulatedPipeline":
     "Run the steps in order; stop at a Fail step (`failed` holds its name and message)."
     self.params = {p["Name"]: p.get("DefaultValue") for p in self.d["Parameters"]} | (
         parameters or {}
     )
     self._steps(self.d["Steps"])
     return self
+
+
+EmulatedPipeline.run = run
 
 # %% ../nbs/90_testing.ipynb #1bf9a164
 CACHE_KEYS = {
@@ -698,9 +709,8 @@ def duration_s(iso: str) -> float:
         )
     )
 
-
-@patch
-def cache_key(self: PipelineHere, st: dict) -> str | None:
+# %% ../nbs/90_testing.ipynb #70ee4242
+def cache_key(self, st: dict) -> str | None:
     """What the service compares to find an earlier run of a step: its name and its resolved cache
     key attributes (None: not cached)."""
     if (
@@ -717,8 +727,7 @@ def cache_key(self: PipelineHere, st: dict) -> str | None:
     )
 
 
-@patch
-def cached_run(self: PipelineHere, st: dict) -> dict | None:
+def cached_run(self, st: dict) -> dict | None:
     """The earlier run of a step that the service reuses: the same cache key, younger than its
     `ExpireAfter` (None: the step runs)."""
     key = self.cache_key(st)
@@ -731,8 +740,7 @@ def cached_run(self: PipelineHere, st: dict) -> dict | None:
     )
 
 
-@patch
-def _steps(self: PipelineHere, steps: list):
+def _steps(self, steps: list):
     for st in steps:
         if self.failed:
             return
@@ -751,9 +759,13 @@ def _steps(self: PipelineHere, steps: list):
                 "at": time.time(),
             }
 
+
+EmulatedPipeline.cache_key = cache_key
+EmulatedPipeline.cached_run = cached_run
+EmulatedPipeline._steps = _steps
+
 # %% ../nbs/90_testing.ipynb #1494ebef
-@patch
-def _condition(self: PipelineHere, st):
+def _condition(self, st):
     ops = {
         "GreaterThanOrEqualTo": lambda l, r: l >= r,
         "LessThanOrEqualTo": lambda l, r: l <= r,
@@ -769,18 +781,23 @@ def _condition(self: PipelineHere, st):
     self.ctx[st["Name"]] = {"Outcome": ok}
     self._steps(args["IfSteps"] if ok else args["ElseSteps"])
 
+
+EmulatedPipeline._condition = _condition
+
 # %% ../nbs/90_testing.ipynb #e11832e1
-@patch
-def _fail(self: PipelineHere, st):
+def _fail(self, st):
     self.failed = (st["Name"], self.value(st["Arguments"]["ErrorMessage"]))
 
 
-@patch
-def _registermodel(self: PipelineHere, st):
+def _registermodel(self, st):
     arn = self.sm.sagemaker_client.create_model_package(**self.value(st["Arguments"]))[
         "ModelPackageArn"
     ]
     self.ctx[st["Name"]] = {"ModelPackageArn": arn}
+
+
+EmulatedPipeline._fail = _fail
+EmulatedPipeline._registermodel = _registermodel
 
 # %% ../nbs/90_testing.ipynb #4153e05c
 def _job_requirements(root: Path) -> tuple:
@@ -818,8 +835,7 @@ def job_image_kind(request: dict) -> str:
     )
 
 
-@patch
-def _python(self: PipelineHere, st, requirements: tuple = ()) -> tuple[list[str], str]:
+def _python(self, st, requirements: tuple = ()) -> tuple[list[str], str]:
     """The command prefix (no network for offline steps) and the python of a step: the venv of its
     image (training or inference) with the job's requirements."""
     py = str(
@@ -828,9 +844,11 @@ def _python(self: PipelineHere, st, requirements: tuple = ()) -> tuple[list[str]
     )
     return (_offline_prefix() if st["Name"] in self.offline else []), py
 
+
+EmulatedPipeline._python = _python
+
 # %% ../nbs/90_testing.ipynb #628b5551
-@patch
-def _training(self: PipelineHere, st):
+def _training(self, st):
     name = f"pipelines-{self.exec_id}-{st['Name']}".lower()
     self.sm.sagemaker_client.create_training_job(
         TrainingJobName=name, **self.value(st["Arguments"])
@@ -843,6 +861,9 @@ def _training(self: PipelineHere, st):
         **self.sm.sagemaker_client.describe_training_job(TrainingJobName=name),
         "ModelArtifacts": {"S3ModelArtifacts": model_data},
     }
+
+
+EmulatedPipeline._training = _training
 
 # %% ../nbs/90_testing.ipynb #44dc824a
 def run_processing_job(
@@ -914,8 +935,7 @@ def run_processing_job(
     return log, outs
 
 # %% ../nbs/90_testing.ipynb #d1dede24
-@patch
-def _processing(self: PipelineHere, st):
+def _processing(self, st):
     """A processing step: its job run by `run_processing_job`, its property files read from the
     outputs."""
     args, root = self.value(st["Arguments"]), self.work / st["Name"]
@@ -935,6 +955,9 @@ def _processing(self: PipelineHere, st):
         self.files[(st["Name"], f["PropertyFileName"])] = json.loads(
             (Path(outs[f["OutputName"]]["LocalPath"]) / f["FilePath"]).read_text()
         )
+
+
+EmulatedPipeline._processing = _processing
 
 # %% ../nbs/90_testing.ipynb #9d0382f1
 def check_in_container(
@@ -1024,8 +1047,7 @@ class LocalRuntime:
         self.stop()
 
 # %% ../nbs/90_testing.ipynb #7bef2b55
-@patch
-def _model(self: LocalRuntime, endpoint: str):
+def _model(self, endpoint: str):
     sm, s3 = self.session.client("sagemaker"), self.session.client("s3")
     ep = sm.describe_endpoint(EndpointName=endpoint)
     if ep["EndpointStatus"] != "InService":
@@ -1041,7 +1063,7 @@ def _model(self: LocalRuntime, endpoint: str):
     if (
         url not in self.models
     ):  # unpacked once per archive, as a container does at start
-        from gatesent.inference import model_fn
+        from gatesent.handlers import model_fn
 
         d = Path(tempfile.mkdtemp(prefix="gatesent-endpoint-"))
         bucket, _, key = url[len("s3://") :].partition("/")
@@ -1052,12 +1074,14 @@ def _model(self: LocalRuntime, endpoint: str):
     self.served.append(url)
     return self.models[url]
 
+
+LocalRuntime._model = _model
+
 # %% ../nbs/90_testing.ipynb #f0d1f881
-@patch
-def start(self: LocalRuntime) -> "LocalRuntime":
+def start(self) -> "LocalRuntime":
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     from gatesent.contract import RequestError
-    from gatesent.inference import input_fn, output_fn, predict_fn, response_type
+    from gatesent.handlers import input_fn, output_fn, predict_fn, response_type
 
     runtime = self
 
@@ -1129,14 +1153,19 @@ def start(self: LocalRuntime) -> "LocalRuntime":
     os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self.url
     return self
 
+
+LocalRuntime.start = start
+
 # %% ../nbs/90_testing.ipynb #2912d8b8
-@patch
-def stop(self: LocalRuntime):
+def stop(self):
     self.server.shutdown()
     if self._saved is None:
         os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", None)
     else:
         os.environ["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = self._saved
+
+
+LocalRuntime.stop = stop
 
 # %% ../nbs/90_testing.ipynb #a78219ae
 def tiny_model(

@@ -14,7 +14,7 @@ from torch.func import functional_call
 from torch.overrides import TorchFunctionMode
 from transformers.modeling_outputs import ModelOutput
 
-from .model import toward
+from .model import margin_toward
 
 # %% auto #0
 __all__ = ['SOFTMAX', 'SQUASHES', 'NORM_SCALES', 'ACTIVATIONS', 'PRODUCTS', 'TRACEABLE', 'frozen_layer_norm', 'frozen_attention',
@@ -222,10 +222,10 @@ def _last_layer(model, inputs: dict, target, layers: int) -> TracedEvidence:
         out.logits.shape[0]
     )
     attention_mask = inputs["attention_mask"]
-    evidence = toward(out.contributions, target[:, None]) * attention_mask.to(
+    evidence = margin_toward(out.contributions, target[:, None]) * attention_mask.to(
         out.logits.dtype
     )
-    bias = toward(out.logits, target) - evidence.sum(1)
+    bias = margin_toward(out.logits, target) - evidence.sum(1)
     return TracedEvidence(
         out.logits,
         evidence,
@@ -313,7 +313,7 @@ def trace_evidence(
             # not a caller's inference tensor
             target = torch.as_tensor(target, device=logits.device).clone()
             target = target.expand(logits.shape[0])
-            margin = toward(logits, target)
+            margin = margin_toward(logits, target)
             (grad,) = torch.autograd.grad(margin.sum(), leaf)
         mask = inputs["attention_mask"].to(grad.dtype)
         evidence = (grad * leaf).sum(-1).detach() * mask
@@ -339,7 +339,8 @@ def trace_labels(
     # Segment ids, for encoders with them
     token_type_ids: torch.LongTensor | None = None,
 ) -> TracedEvidence:  # evidence (batch, seq, labels), bias (batch, labels)
-    "Each token's share of the margin toward every label (`toward`), with one bias share per label."
+    """Each token's share of the margin toward every label (`margin_toward`), with one bias share
+    per label."""
     count = model.config.num_labels
     # two labels: toward one is minus toward the other
     targets = [1] if count == 2 else range(count)
