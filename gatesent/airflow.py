@@ -140,7 +140,7 @@ def summarize(config: str | None = None, overrides: list[str] = (), **context) -
             "status": pipe.record["status"],
             "topic": pipe.topic() if pipe.cfg["aws"]["sns_topic"] else None,
             "subject": pipe.subject(),
-            "message": pipe.summary(),
+            "message": pipe.message(),
         }
     print(out["message"])
     return out
@@ -167,9 +167,9 @@ def job_name(prefix: str, *parts) -> str:
 def _sagemaker(cfg: dict) -> tuple:
     "boto3 and SageMaker pipeline sessions, and the jobs' role."
     from gatesent.sagemaker import execution_role
-    from gatesent.sagemaker_pipeline import aws_sessions
+    from gatesent.sagemaker_pipeline import pipeline_sessions
 
-    boto, ps = aws_sessions(cfg)
+    boto, ps = pipeline_sessions(cfg)
     return boto, ps, execution_role(cfg["aws"]["role_arn"])
 
 

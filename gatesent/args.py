@@ -5,6 +5,7 @@
 # %% ../nbs/01a_args.ipynb #e83b3ec7
 from __future__ import annotations
 import hashlib, importlib, os, shutil, sys, tempfile, warnings, zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +15,8 @@ __all__ = ['SENTIMENT_LABELS', 'POOLING_MODES', 'GATE_SKIP', 'BACKBONE_HUB', 'AC
            'preset_backbone', 'check_thresholds', 'release_check', 'renamed']
 
 # %% ../nbs/01a_args.ipynb #ed1ad70c
-# the sentiment labels by id
-SENTIMENT_LABELS = ("negative", "positive")
+# the sentiment labels by id (a model config's `id2label`)
+SENTIMENT_LABELS = {0: "negative", 1: "positive"}
 # how token states become one vector: the gate, or an ablation
 POOLING_MODES = ("gate", "mean", "first")
 # token ids the gate scores 0: none, the tokenizer's special tokens, or those and punctuation
@@ -445,21 +446,27 @@ def renamed(
     module: str,  # The module's `__name__`
     # Each old name and its new name (`module.name` for a name that moved to another module)
     names: dict[str, str],
+    # An old name whose value changed shape: a function from the new value to the old shape
+    shapes: dict[str, Callable] | None = None,
 ):
     "A module `__getattr__` that answers each old name with its new name's object, and a warning."
+    shapes = shapes or {}
 
     def __getattr__(name: str):
         if name not in names:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
         warnings.warn(
-            f"{module}.{name} is renamed {names[name]}; the old name will be removed",
+            f"{module}.{name} is renamed {names[name]}"
+            + (" (in a new shape)" if name in shapes else "")
+            + "; the old name will be removed",
             DeprecationWarning,
             stacklevel=2,
         )
         where, _, new = names[name].rpartition(".")
-        return getattr(
+        value = getattr(
             importlib.import_module(where) if where else sys.modules[module], new
         )
+        return shapes[name](value) if name in shapes else value
 
     return __getattr__
 

@@ -22,7 +22,11 @@ __all__ = ['DATA_ENV', 'FORMATS', 'COMPRESSIONS', 'SST2_SPLITS', 'SST2_FEATURES'
 
 # %% ../nbs/01_data.ipynb #e7b2d792
 DATA_ENV = "GATESENT_DATA_DIR"
-__getattr__ = renamed(__name__, {"SENTIMENT_NAMES": "SENTIMENT_LABELS"})
+__getattr__ = renamed(
+    __name__,
+    {"SENTIMENT_NAMES": "gatesent.args.SENTIMENT_LABELS"},
+    {"SENTIMENT_NAMES": lambda labels: list(labels.values())},
+)
 
 
 class DataError(ValueError):
@@ -127,7 +131,7 @@ def to_dataset(
     text_column: str = "text",  # Column holding the text
     label_column: str = "label",  # Column holding the label
     label_map: dict | None = None,  # Raw label -> class id, e.g. {"pos": 1, "neg": 0}
-    label_names: list[str] = SENTIMENT_LABELS,  # Class names by id
+    label_names: list[str] = list(SENTIMENT_LABELS.values()),  # Class names by id
     text_name: str = "text",  # Name of the text column in the result
 ) -> Dataset:
     """Validate a table and turn it into a `Dataset` with a string text column and a `ClassLabel`
@@ -172,7 +176,7 @@ SST2_SPLITS = ("train", "validation")
 SST2_FEATURES = Features(
     {
         "sentence": Value("string"),
-        "label": ClassLabel(names=list(SENTIMENT_LABELS)),
+        "label": ClassLabel(names=list(SENTIMENT_LABELS.values())),
         "idx": Value("int32"),
     }
 )
@@ -288,7 +292,7 @@ def load_custom(
     label_column: str = "label",  # Column holding the label
     # Raw label -> class id, e.g. {"positive": 1, "negative": 0}
     label_map: dict | None = None,
-    label_names: list[str] = SENTIMENT_LABELS,  # Class names by id
+    label_names: list[str] = list(SENTIMENT_LABELS.values()),  # Class names by id
     # Fractions used when only `train` is given
     split: tuple[float, float, float] = (0.8, 0.1, 0.1),
     seed: int = 42,  # Seed for the split
@@ -329,7 +333,7 @@ def check_data(
         names = (
             ds.features["label"].names
             if isinstance(ds.features["label"], ClassLabel)
-            else SENTIMENT_LABELS
+            else list(SENTIMENT_LABELS.values())
         )
         df = ds.to_pandas()
         try:

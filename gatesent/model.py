@@ -100,8 +100,8 @@ class GateSentConfig(PretrainedConfig):
         self.gate_word_bias = gate_word_bias
         self.gate_skip_ids = sorted({int(i) for i in gate_skip_ids or ()})
         if kwargs.get("id2label") is None and kwargs.get("num_labels", 2) == 2:
-            kwargs["id2label"] = dict(enumerate(SENTIMENT_LABELS))
-            kwargs["label2id"] = {v: k for k, v in enumerate(SENTIMENT_LABELS)}
+            kwargs["id2label"] = dict(SENTIMENT_LABELS)
+            kwargs["label2id"] = {v: k for k, v in SENTIMENT_LABELS.items()}
         super().__init__(**kwargs)
 
     @property

@@ -561,7 +561,7 @@ def _run_steps(self) -> int:
         self._notify()
     self.record["attempts"][-1]["ended"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     self._save()
-    print(self.summary(), flush=True)
+    print(self.message(), flush=True)
     _say(f"the run record is {self.record_path}")
     if code == 0 and self.serve_forever and self.server:
         self._serve_forever()
@@ -1074,11 +1074,11 @@ def step_smoke_test(self) -> dict:
 Pipeline.step_smoke_test = step_smoke_test
 
 # %% ../nbs/10_runner.ipynb #9060c4c4
-def summary(self) -> str:
-    "What the run did, for people: the notification's text."
+def message(self) -> str:
+    "What the run did, for people: the notification's text (printed at the end of a run)."
     r, lines = self.record, [
         f"gatesent pipeline '{self.cfg['name']}' ({self.mode}):"
-        f" {self.record['status'].upper()}"
+        f" {self.record.get('status', 'running').upper()}"
     ]
     if r.get("failed_step"):
         lines.append(
@@ -1106,7 +1106,17 @@ def summary(self) -> str:
     return "\n".join(lines)
 
 
-Pipeline.summary = summary
+def summary(self) -> str:
+    "Deprecated: `Pipeline.message`."
+    warnings.warn(
+        "Pipeline.summary is renamed Pipeline.message; the old name will be removed",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return self.message()
+
+
+Pipeline.message, Pipeline.summary = message, summary
 
 # %% ../nbs/10_runner.ipynb #3cb9ab56
 def topic(self) -> str:
@@ -1126,7 +1136,9 @@ Pipeline.topic = topic
 
 # %% ../nbs/10_runner.ipynb #7ea47a84
 def subject(self) -> str:
-    return f"gatesent pipeline {self.cfg['name']}: {self.record['status']}"[:99]
+    "The notification's subject: the run and its outcome."
+    status = self.record.get("status", "running")
+    return f"gatesent pipeline {self.cfg['name']}: {status}"[:99]
 
 
 Pipeline.subject = subject
@@ -1147,7 +1159,7 @@ def _notify(self):
         msg = (
             self.aws_sessions()[0]
             .client("sns")
-            .publish(TopicArn=arn, Subject=subject, Message=self.summary())
+            .publish(TopicArn=arn, Subject=subject, Message=self.message())
         )
         self.record["steps"]["notify"] = {
             "status": "done",

@@ -14,7 +14,7 @@ from .sagemaker import sm_session, stage_source, training_estimator
 
 # %% auto #0
 __all__ = ['APPROVALS', 'APPROVAL_EVENT', 'stage_step_source', 'check_local_paths', 'data_uris', 'transform_instance',
-           'data_columns', 'aws_sessions', 'job_processor', 'evaluation_step', 'build_pipeline',
+           'data_columns', 'pipeline_sessions', 'job_processor', 'evaluation_step', 'build_pipeline',
            'build_approval_pipeline', 'approval_trigger', 'start_pipeline', 'sagemaker_pipeline_main']
 
 # %% ../nbs/10a_sagemaker_pipeline.ipynb #51094a15
@@ -96,7 +96,7 @@ def data_columns(cfg: dict) -> dict:
     )
 
 # %% ../nbs/10a_sagemaker_pipeline.ipynb #08a52177
-def aws_sessions(cfg: dict, session=None) -> tuple:
+def pipeline_sessions(cfg: dict, session=None) -> tuple:
     "boto3 and SageMaker pipeline sessions for the configured region and bucket."
     import boto3
     from sagemaker.workflow.pipeline_context import PipelineSession
@@ -404,7 +404,7 @@ def build_pipeline(
         )
     except ValueError as e:
         raise ConfigError(f"thresholds: {e}") from None
-    boto, ps = aws_sessions(cfg, session)
+    boto, ps = pipeline_sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
     data = data or {
         ch: f"s3://{ps.default_bucket()}/{s['data_prefix'].strip('/')}/sst2/{ch}"
@@ -486,7 +486,7 @@ def build_approval_pipeline(
     from sagemaker.workflow.pipeline import Pipeline
 
     s, a = cfg["sagemaker"], cfg["aws"]
-    boto, ps = aws_sessions(cfg, session)
+    boto, ps = pipeline_sessions(cfg, session)
     role = execution_role(role or a["role_arn"])
     p = {
         "EndpointName": ParameterString(
@@ -759,4 +759,17 @@ def sagemaker_pipeline_main(
     return 0
 
 
-__getattr__ = renamed(__name__, {"workflow_main": "sagemaker_pipeline_main"})
+__getattr__ = renamed(
+    __name__,
+    {
+        "workflow_main": "sagemaker_pipeline_main",
+        "STEP_REQUIREMENTS": "gatesent.sagemaker.JOB_SOURCES",
+    },
+    {  # each processing step's requirements.txt, by step kind
+        "STEP_REQUIREMENTS": lambda sources: {
+            job.removesuffix("_step"): requirements
+            for job, (_, requirements) in sources.items()
+            if job.endswith("_step")
+        }
+    },
+)

@@ -9,9 +9,9 @@ import time, urllib.request, uuid
 from pathlib import Path
 from types import SimpleNamespace
 
-# test scaffolding: fastcore comes with nbdev, a development requirement
-
 import boto3
+
+from .args import renamed
 
 # %% auto #0
 __all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'CACHE_KEYS', 'HUB_HOST', 'LocalAWS', 'read_notifications',
@@ -21,6 +21,9 @@ __all__ = ['FAKE_CREDENTIALS', 'CONTAINERS', 'CONTAINER_TORCH', 'CACHE_KEYS', 'H
 
 # %% ../nbs/90_testing.ipynb #7def85b4
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+__getattr__ = renamed(
+    __name__, {"PipelineHere": "EmulatedPipeline", "take_notes": "read_notifications"}
+)
 
 # %% ../nbs/90_testing.ipynb #f1415279
 class LocalAWS:
@@ -63,6 +66,27 @@ class LocalAWS:
 
     def __exit__(self, *exc):
         self.stop()
+
+# %% ../nbs/90_testing.ipynb #d7fb0c18
+def stop(self):
+    "Stop the emulator (everything in it is gone) and restore the environment."
+    if self.proc and self.proc.poll() is None:
+        self.proc.terminate()
+        self.proc.wait(10)
+    if getattr(self, "log", None):
+        self.log.unlink(missing_ok=True)
+    # the emulator's marks
+    for mark in self.gate_file.parent.glob(f"{self.gate_file.name}.*"):
+        mark.unlink(missing_ok=True)
+    for k, v in self._saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+    self._saved = {}
+
+
+LocalAWS.stop = stop
 
 # %% ../nbs/90_testing.ipynb #577568b2
 def start(self, timeout: float = 30) -> "LocalAWS":
@@ -146,27 +170,6 @@ def session(self) -> boto3.Session:
 
 
 LocalAWS.session = session
-
-# %% ../nbs/90_testing.ipynb #d7fb0c18
-def stop(self):
-    "Stop the emulator (everything in it is gone) and restore the environment."
-    if self.proc and self.proc.poll() is None:
-        self.proc.terminate()
-        self.proc.wait(10)
-    if getattr(self, "log", None):
-        self.log.unlink(missing_ok=True)
-    # the emulator's marks
-    for mark in self.gate_file.parent.glob(f"{self.gate_file.name}.*"):
-        mark.unlink(missing_ok=True)
-    for k, v in self._saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
-    self._saved = {}
-
-
-LocalAWS.stop = stop
 
 # %% ../nbs/90_testing.ipynb #ecd207c8
 @contextlib.contextmanager
