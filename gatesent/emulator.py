@@ -11,6 +11,8 @@ from moto.sagemaker import models as sm_models
 from moto.sagemaker.exceptions import ValidationError
 from moto.sagemaker.responses import SageMakerResponse
 
+from .args import renamed
+
 # Creating/Updating last this long
 TRANSITION_S = float(os.environ.get("GATESENT_EMULATOR_TRANSITION_S", "0.3"))
 # a new IAM role is unusable this long
@@ -87,8 +89,14 @@ def apply_due_change(backend, name):
 
 # %% ../nbs/90a_emulator.ipynb #9abaf017
 def schedule_change(backend, name, apply):
+    "Apply a state change once `TRANSITION_S` has passed (`apply_due_change` applies it)."
     with _lock:
         _pending[(backend.account_id, name)] = (time.monotonic() + TRANSITION_S, apply)
+
+
+__getattr__ = renamed(
+    __name__, {"later": "schedule_change", "settle": "apply_due_change"}
+)
 
 
 _describe, _create = (
