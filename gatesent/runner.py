@@ -886,7 +886,7 @@ def check_answers(self, predictions: list[dict]) -> dict:
 
 Pipeline.check_answers = check_answers
 
-# %% ../nbs/10_runner.ipynb #96914ccd
+# %% ../nbs/10_runner.ipynb #399e8a64
 def _onnx_export(self, pkg_dir: Path) -> tuple[Path, bool]:
     """The package as ONNX int8 in the run folder, and whether an earlier attempt's export of the
     same package was reused."""
