@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .args import renamed
 from .bundle import code_hash
-from .runner import AWS_STEPS, ConfigError, Pipeline, load_config
+from .runner import AWS_STEPS, RENAMED_STEPS, ConfigError, Pipeline, load_config
 
 # %% auto #0
 __all__ = ['SAGEMAKER_TASKS', 'DAG_FILE', 'run_dir_of', 'run_step', 'choose_training', 'release_check', 'thresholds_missed',
@@ -37,6 +37,7 @@ def run_step(
     pipe = _pipeline(config, list(overrides), context["run_id"])
     with pipe.locked():
         code = pipe.run_step(step)
+    step = RENAMED_STEPS.get(step, step)
     if code:
         raise RuntimeError(f"{step}: {pipe.record['steps'][step].get('error')}")
     return pipe.result(step)

@@ -487,7 +487,8 @@ class Pipeline:
         self.record_path.write_text(json.dumps(self.record, indent=1, default=str))
 
     def result(self, step: str) -> dict:
-        return self.record["steps"][step]["result"]
+        "A done step's result (a step's old name answers too)."
+        return self.record["steps"][RENAMED_STEPS.get(step, step)]["result"]
 
 # %% ../nbs/10_runner.ipynb #f2dadcd0
 def _lock(self):
@@ -889,17 +890,23 @@ Pipeline.check_answers = check_answers
 # %% ../nbs/10_runner.ipynb #399e8a64
 def _onnx_export(self, pkg_dir: Path) -> tuple[Path, bool]:
     """The package as ONNX int8 in the run folder, and whether an earlier attempt's export of the
-    same package was reused."""
+    same package, by the same code and libraries, was reused."""
+    from importlib.metadata import version
+    from gatesent.bundle import code_hash
     from gatesent.export import export_onnx
 
-    dest, stamp = self.run_dir / "onnx", self.run_dir / "onnx.sha256"
-    made_from = self.result("package")["sha256"]
-    if stamp.is_file() and stamp.read_text() == made_from and dest.is_dir():
+    dest, stamp = self.run_dir / "onnx", self.run_dir / "onnx.json"
+    made_from = {
+        "package": self.result("package")["sha256"],
+        "code": code_hash("export"),
+        **{lib: version(lib) for lib in ("torch", "onnx", "onnxruntime")},
+    }
+    if stamp.is_file() and json.loads(stamp.read_text()) == made_from and dest.is_dir():
         return dest, True
     stamp.unlink(missing_ok=True)
     shutil.rmtree(dest, ignore_errors=True)
     export_onnx(pkg_dir, dest, int8=True)
-    stamp.write_text(made_from)
+    stamp.write_text(json.dumps(made_from))
     return dest, False
 
 
