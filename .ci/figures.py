@@ -210,7 +210,8 @@ def ci_time_rows(res:dict) -> str:
         longest = ", ".join(f"{n.removesuffix('.ipynb')} {s:,} s" for n, s in r["slowest"].items())
         figure = (f"**{r['seconds'] / 60:.1f} min** ({r['notebooks']} notebooks, {r['jobs']} at a time: {r['notebook_seconds']:,} s of notebook time, "
                   f"{r['notebook_cpu_s']:,} CPU-seconds; the longest {longest}; other processes {r['other_cpu_s']} CPU-seconds meanwhile)") if ci_quiet(r) else \
-                 f"— (the CPU was shared: other processes took {r.get('other_cpu_s', '?')} CPU-seconds meanwhile)"
+                 (f"— (the CPU was shared: other processes took {r['other_cpu_s']} CPU-seconds meanwhile)" if "other_cpu_s" in r
+                  else "— (the run did not measure what else used the CPU)")
         rows.append(f"| `.ci/run` on a fresh clone (`make test`, then the notebooks-and-package check), {r['machine']['cores']}-core {r['machine']['cpu']} "
                     f"with {kind} | {figure} | `bash benchmarks/ci_time.sh` |")
     return "\n".join(rows)
