@@ -204,9 +204,6 @@ class OnnxBackend:
         opts = ort.SessionOptions()
         if threads:
             opts.intra_op_num_threads = threads
-        self.session = ort.InferenceSession(
-            str(path), opts, providers=["CPUExecutionProvider"]
-        )
         self.int8 = "int8" in path.name
         self.device = "cpu"
         # its own graph: a plain answer does not pay for the reverse pass
@@ -214,6 +211,21 @@ class OnnxBackend:
         self.traced = (
             ort.InferenceSession(str(traced), opts, providers=["CPUExecutionProvider"])
             if traced.is_file()
+            else None
+        )
+        self.session = ort.InferenceSession(
+            str(path), opts, providers=["CPUExecutionProvider"]
+        )
+        # an explained int8 answer runs the plain graph, then the evidence graph, whose run its
+        # threads slow while they spin on the cores after theirs: a session that does not spin
+        # answers it
+        quiet = ort.SessionOptions()
+        if threads:
+            quiet.intra_op_num_threads = threads
+        quiet.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.answering = (
+            ort.InferenceSession(str(path), quiet, providers=["CPUExecutionProvider"])
+            if self.int8 and self.traced is not None
             else None
         )
         self.name = f"onnxruntime {'int8' if self.int8 else 'fp32'} ({path.name})"
@@ -238,7 +250,7 @@ class OnnxBackend:
             )
         if explain and evidence == "input" and self.traced is not None:
             # the answer is the plain graph's: quantised apart, the evidence graph rounds otherwise
-            logits, gates = self.session.run(["logits", "gate_scores"], feed)
+            logits, gates = self.answering.run(["logits", "gate_scores"], feed)
             shares = self.traced.run(["evidence"], feed)[0]
             return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
         if not explain or "contributions" not in self.outputs:

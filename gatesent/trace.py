@@ -17,9 +17,9 @@ from transformers.modeling_outputs import ModelOutput
 from .model import margin_toward
 
 # %% auto #0
-__all__ = ['SOFTMAX', 'SQUASHES', 'NORM_SCALES', 'ACTIVATIONS', 'PRODUCTS', 'TRACEABLE', 'frozen_layer_norm', 'frozen_attention',
-           'frozen_activation', 'FrozenForward', 'encoder_layers', 'TracedEvidence', 'traceable', 'trace_evidence',
-           'trace_labels']
+__all__ = ['SOFTMAX', 'SQUASHES', 'NORM_SCALES', 'ACTIVATIONS', 'PRODUCTS', 'RATIOS', 'TRACEABLE', 'frozen_layer_norm',
+           'frozen_attention', 'frozen_activation', 'FrozenForward', 'encoder_layers', 'TracedEvidence', 'traceable',
+           'trace_evidence', 'trace_labels']
 
 # %% ../nbs/00b_trace.ipynb #bbb6b7cd
 SOFTMAX = frozenset({F.softmax, torch.softmax, torch.Tensor.softmax})
@@ -93,14 +93,32 @@ def frozen_attention(
     if is_causal:
         size = (query.shape[-2], key.shape[-2])
         attn_mask = torch.ones(size, dtype=torch.bool, device=query.device).tril()
+    lowest = torch.finfo(scores.dtype).min
     if attn_mask is not None and attn_mask.dtype == torch.bool:
-        scores = scores.masked_fill(~attn_mask, float("-inf"))
+        seen = attn_mask.any(-1, keepdim=True)
+        scores = scores.masked_fill(~attn_mask, lowest)
     elif attn_mask is not None:
-        scores = scores + attn_mask
-    weights = torch.softmax(scores, -1).nan_to_num(0.0).detach()
-    return weights @ value
+        seen = (attn_mask > float("-inf")).any(-1, keepdim=True)
+        scores = (scores + attn_mask).clamp_min(lowest)
+    weights = torch.softmax(scores, -1)
+    if attn_mask is not None:
+        weights = weights * seen
+    return weights.detach() @ value
 
 # %% ../nbs/00b_trace.ipynb #aea897ef
+RATIOS = {
+    F.gelu: lambda x, approximate="none": (
+        0.5 * (1 + torch.erf(x * 0.5**0.5))
+        if approximate == "none"
+        else 0.5 * (1 + torch.tanh((2 / torch.pi) ** 0.5 * (x + 0.044715 * x**3)))
+    ),
+    F.silu: lambda x, inplace=False: torch.sigmoid(x),
+    F.relu: lambda x, inplace=False: (x > 0).to(x.dtype),
+    torch.relu: lambda x: (x > 0).to(x.dtype),
+    torch.Tensor.relu: lambda x: (x > 0).to(x.dtype),
+}
+
+
 def frozen_activation(
     func,  # A pointwise activation with act(0) = 0 (`ACTIVATIONS`)
     x: torch.Tensor,  # Its input
@@ -108,9 +126,11 @@ def frozen_activation(
     **kwargs,
 ) -> torch.Tensor:  # act(x), linear in `x`
     "A pointwise activation as x · (act(x)/x), the ratio held at its value."
-    y = func(x, *args, **kwargs)
     if not x.requires_grad:
-        return y
+        return func(x, *args, **kwargs)
+    if func in RATIOS:
+        return x * RATIOS[func](x.detach(), *args, **kwargs)
+    y = func(x, *args, **kwargs)
     zero = x == 0
     ratio = torch.where(
         zero, torch.zeros_like(y), y / torch.where(zero, torch.ones_like(x), x)
