@@ -216,21 +216,26 @@ class OnnxBackend:
         self.session = ort.InferenceSession(
             str(path), opts, providers=["CPUExecutionProvider"]
         )
-        # an explained int8 answer runs the plain graph, then the evidence graph, whose run its
-        # threads slow while they spin on the cores after theirs: a session that does not spin
-        # answers it
-        quiet = ort.SessionOptions()
-        if threads:
-            quiet.intra_op_num_threads = threads
-        quiet.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.answering = (
-            ort.InferenceSession(str(path), quiet, providers=["CPUExecutionProvider"])
-            if self.int8 and self.traced is not None
-            else None
-        )
+        self.path = path
+        self.threads = threads
+        self.answering = None
         self.name = f"onnxruntime {'int8' if self.int8 else 'fp32'} ({path.name})"
         # exports older than the contributions have logits and gate_scores only
         self.outputs = [o.name for o in self.session.get_outputs()]
+
+    def _answering(self):
+        "The plain graph's session that does not spin, made at the first explained int8 answer."
+        import onnxruntime as ort
+
+        if self.answering is None:
+            quiet = ort.SessionOptions()
+            if self.threads:
+                quiet.intra_op_num_threads = self.threads
+            quiet.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            self.answering = ort.InferenceSession(
+                str(self.path), quiet, providers=["CPUExecutionProvider"]
+            )
+        return self.answering
 
     def __call__(self, ids, mask, explain: bool = False, evidence: str = "input"):
         """Logits, gate scores; with `explain` each token's share of the margin toward each label,
@@ -250,7 +255,7 @@ class OnnxBackend:
             )
         if explain and evidence == "input" and self.traced is not None:
             # the answer is the plain graph's: quantised apart, the evidence graph rounds otherwise
-            logits, gates = self.answering.run(["logits", "gate_scores"], feed)
+            logits, gates = self._answering().run(["logits", "gate_scores"], feed)
             shares = self.traced.run(["evidence"], feed)[0]
             return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
         if not explain or "contributions" not in self.outputs:

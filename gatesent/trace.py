@@ -99,6 +99,7 @@ def frozen_attention(
         scores = scores.masked_fill(~attn_mask, lowest)
     elif attn_mask is not None:
         seen = (attn_mask > float("-inf")).any(-1, keepdim=True)
+        # in half precision a score plus the lowest number can round to -inf: held finite
         scores = (scores + attn_mask).clamp_min(lowest)
     weights = torch.softmax(scores, -1)
     if attn_mask is not None:
