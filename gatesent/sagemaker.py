@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_sagemaker.ipynb #08a8f4a0
 from __future__ import annotations
-import hashlib, json, logging, os, re, shutil, sys, tempfile, time
+import functools, hashlib, json, logging, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 
 # v2 is pinned on purpose: v3 dropped the HuggingFace estimator
@@ -48,6 +48,25 @@ def sm_session(
         default_bucket=bucket,
         sagemaker_config=cfg,
     )
+
+
+def _validated_once(validate):
+    "`validate`, run once for each distinct configuration: the SDK calls it at every lookup."
+    valid = set()
+
+    @functools.wraps(validate)
+    def check(config: dict | None = None):
+        key = json.dumps(config, sort_keys=True, default=str)
+        if key not in valid:
+            validate(config)
+            valid.add(key)
+
+    return check
+
+
+sagemaker.utils.validate_sagemaker_config = _validated_once(
+    sagemaker.utils.validate_sagemaker_config
+)
 
 
 def execution_role(

@@ -287,8 +287,6 @@ def _venv(
     # pip install arguments, one install after the other (torch first)
     installs: list[list[str]],
     what: str,  # What it is, for the message while it is built
-    # Install with uv where it is (pip's find-links passed on), else pip
-    fast: bool = False,
     # More that decides what gets installed (e.g. the requirements behind an extra)
     key: str = "",
 ) -> Path:  # Its python
@@ -303,26 +301,25 @@ def _venv(
         path.with_name(f"{path.name}.lock")
     ):  # a notebook run beside this one waits
         if not (marker.is_file() and marker.read_text() == want):
-            _build_venv(path, py, installs, what, fast)
+            _build_venv(path, py, installs, what)
             marker.write_text(want)
     return py
 
 
-def _build_venv(path: Path, py: Path, installs: list[list[str]], what: str, fast: bool):
-    "Make the virtualenv afresh and run its installs."
-    print(f"building {path} ({what}; takes a few minutes once)", flush=True)
+def _build_venv(path: Path, py: Path, installs: list[list[str]], what: str):
+    "Make the virtualenv afresh and run its installs, with uv where it is, else pip."
+    print(f"building {path} ({what}; once)", flush=True)
     shutil.rmtree(path, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-    uv = fast and (
-        shutil.which("uv")
-        or (
-            Path(sys.executable).parent / "uv"
-            if (Path(sys.executable).parent / "uv").is_file()
-            else None
-        )
+    uv = shutil.which("uv") or (
+        Path(sys.executable).parent / "uv"
+        if (Path(sys.executable).parent / "uv").is_file()
+        else None
     )
-    # several times faster; pip's find-links (local wheels such as torch's CPU build) passed on,
-    # as the Makefile does
+    # uv links each wheel from its cache: a virtualenv with torch takes seconds, not minutes as
+    # with pip, which unpacks torch again each time; the versions are the same. Bytecode compiled
+    # at install, as pip does and as the Makefile asks; pip's find-links (local wheels such as
+    # torch's CPU build) passed on
     if uv:
         links = subprocess.run(
             [sys.executable, "-m", "pip", "config", "get", "global.find-links"],
@@ -334,6 +331,7 @@ def _build_venv(path: Path, py: Path, installs: list[list[str]], what: str, fast
             "pip",
             "install",
             "-q",
+            "--compile-bytecode",
             "--python",
             str(py),
             *(a for l in links for a in ("--find-links", l)),
@@ -422,7 +420,6 @@ def extra_venv(
         path,
         [shlex.split(torch_spec), ["-e", f"{repo}[{extra}]"]],
         f"pip install gatesent[{extra}]",
-        fast=True,
         key=reqs,
     )
 
