@@ -11,6 +11,10 @@ failed, so one notebook cannot leak settings into the next (`--self-test` shows 
 subprocesses too) go in a folder of their own, removed when it ends. A skip that is not listed in
 .ci/expected-skips.txt fails the run, as does any failing notebook.
 
+Notebooks run at once share the cores: each gets OMP_NUM_THREADS = cores / jobs (unless it is set), because two
+notebooks' torch thread pools on the same cores spin against each other (two MiniLM trainings side by side took 2.6
+times as long with two threads each as with one).
+
     .venv/bin/python .ci/nbtest.py --flags "slow browser aws"          # what `make test` runs
     .venv/bin/python .ci/nbtest.py --path nbs/04_inference.ipynb
     .venv/bin/python .ci/nbtest.py --self-test
@@ -115,14 +119,21 @@ def report(results:list[dict], expected:list) -> tuple[str, int]:
 # started first when notebooks run at once, so that the run ends when its longest notebook does (the rest in name order)
 LONGEST = ("10b_airflow", "10_runner", "10a_sagemaker_pipeline", "03_evaluate", "00_model", "04b_export", "02_train", "04_inference")
 
+def share_cores(threads:int):
+    "In a notebook's process: torch's (OpenMP's) threads, unless set, one share of the cores."
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+
 def run_parallel(notebooks:list[Path], flags:set[str], jobs:int) -> list[dict]:
     "Run the notebooks `jobs` at a time, each in a fresh process (nothing one sets reaches another); results in their order."
     import concurrent.futures as cf, multiprocessing as mp
     rank = lambda fn: (LONGEST.index(fn.stem) if fn.stem in LONGEST else len(LONGEST), fn.name)
     done = {}
-    with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"), max_tasks_per_child=1) as pool:
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"), max_tasks_per_child=1, initializer=share_cores,
+                                initargs=(threads,)) as pool:
         running = {pool.submit(run_notebook, fn.resolve(), flags): fn for fn in sorted(notebooks, key=rank)}
-        print(f"running {len(notebooks)} notebooks, {jobs} at a time ...", flush=True)
+        print(f"running {len(notebooks)} notebooks, {jobs} at a time, {os.environ.get('OMP_NUM_THREADS', threads)} torch threads each ...",
+              flush=True)
         for f in cf.as_completed(running):
             fn = running[f]
             try: r = f.result()

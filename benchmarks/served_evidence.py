@@ -1,13 +1,15 @@
-"""What the served explanation costs and how far the backends agree on it, word by word: the quick model's evidence
+"""What the served explanation costs and how far the backends agree on it, word by word: a trained model's evidence
 traced to the input against the last layer's and against no explanation, on PyTorch and ONNX Runtime, fp32 and int8.
 
     GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/served_evidence.py --model-dir runs/quick/train/model
+    GATESENT_DATA_DIR=../shared/data .venv/bin/python benchmarks/served_evidence.py --model-dir runs/accurate/train/model
 
 Measures, in one run on this machine:
   1. ms per text, one text per call, over the first `--texts` SST-2 validation sentences (median), for each backend:
      no explanation, `evidence="last_layer"`, `evidence="input"`, and the input evidence's ratio to no explanation;
   2. each word's share against PyTorch fp32's on those sentences: the largest move, and how many words above 0.1
-     change sign; and the demo sentence's words;
+     change sign; how far the bias share moves (on int8 it is what the words leave of the served margin, so it
+     carries the int8 rounding); the demo sentence's words; and each backend's accuracy on all 872 sentences;
   3. `gatesent serve` on the ONNX int8 export over HTTP (one keep-alive connection, after warm-up): p50/p99 with no
      explanation, with the last layer's and with the input evidence.
 Adds the run to benchmarks/results/served_evidence.json (stamped with the machine, commit and load average).
@@ -35,6 +37,11 @@ def word_moves(got, want) -> dict:
     return {"largest_move": max(abs(g - w) for g, w in pairs), "words": len(pairs),
             "flipped_above_0.1": sum(abs(w) > 0.1 and g * w <= 0 for g, w in pairs)}
 
+def bias_moves(got, want) -> dict:
+    "The median and largest change of the bias share, per text."
+    moves = [abs(g["contributions"]["bias"] - w["contributions"]["bias"]) for g, w in zip(got, want)]
+    return {"median": statistics.median(moves), "largest": max(moves)}
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--model-dir", required=True, help="a saved float gate model folder")
@@ -48,7 +55,8 @@ def main():
     from record import save
     from gatesent.inference import Predictor
     from gatesent.export import export_onnx
-    texts = sst2_validation(a.data_dir)[0][:a.texts]
+    sentences, labels = sst2_validation(a.data_dir)
+    texts = sentences[:a.texts]
     started = time.perf_counter()
     onnx = export_onnx(a.model_dir, Path(tempfile.mkdtemp())/"onnx", int8=True)
     res = {"model_dir": a.model_dir, "texts": len(texts), "export_s": round(time.perf_counter() - started, 1), "backends": {}}
@@ -60,10 +68,14 @@ def main():
         row = {f"ms_{k}": round(per_text_ms(pred, texts, k), 2) for k in KINDS}
         row["input_over_none"] = round(row["ms_input"] / row["ms_none"], 2)
         for k in ("last_layer", "input"):
-            row[f"agreement_{k}"] = word_moves(pred.predict(texts, **KINDS[k]), want[k])
+            got = pred.predict(texts, **KINDS[k])
+            row[f"agreement_{k}"] = word_moves(got, want[k])
+            row[f"bias_move_{k}"] = bias_moves(got, want[k])
         demo = pred(DEMO, explain=True)
         row["demo"] = {t["word"]: round(t["contribution"], 3) for t in demo["tokens"]}
         row["demo_bias"] = demo["contributions"]["bias"]
+        answers = pred.predict(sentences)
+        row["accuracy"] = sum(pred.labels.index(r["label"]) == y for r, y in zip(answers, labels)) / len(labels)
         res["backends"][name] = row
         print(name, row, flush=True)
     res["http_onnx_int8"] = {}

@@ -72,35 +72,9 @@ def _forward_nodes(graph, outputs: list[str]) -> list[int]:
     return keep[::-1]
 
 
-def _folded(model):
-    "ONNX `model` with each DequantizeLinear of stored weights replaced by its float result."
-    import numpy as np
-    from onnx import numpy_helper
-
-    g = model.graph
-    weights = {w.name: w for w in g.initializer}
-    array = lambda name: numpy_helper.to_array(weights[name]).astype(np.float32)
-    is_stored = lambda n: n.op_type == "DequantizeLinear" and n.input[0] in weights
-    for n in [n for n in g.node if is_stored(n)]:
-        q, scale = array(n.input[0]), array(n.input[1])
-        zero = (
-            array(n.input[2])
-            if len(n.input) > 2 and n.input[2]
-            else np.zeros_like(scale)
-        )
-        axis = next((a.i for a in n.attribute if a.name == "axis"), 1) % max(q.ndim, 1)
-        shape = [-1 if d == axis else 1 for d in range(q.ndim)] if scale.ndim else []
-        dequantized = (q - zero.reshape(shape)) * scale.reshape(shape)
-        g.initializer.append(numpy_helper.from_array(dequantized, n.output[0]))
-    kept = [n for n in g.node if not is_stored(n)]
-    del g.node[:]
-    g.node.extend(kept)
-    return model
-
-
 def _quantize_onnx(src: Path, dst: Path):
     "Write `dst` from `src`: dynamic int8 of the forward pass's MatMul weights, per channel."
-    # the head and the embeddings stay float; so does an evidence graph's reverse pass
+    # the head and the embeddings stay float; so does what only the contributions need
     import logging, onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -108,7 +82,7 @@ def _quantize_onnx(src: Path, dst: Path):
     # the exporter's intermediate shapes carry the example's sizes; let the quantiser infer its own
     del plain.graph.value_info[:]
     forward = set(_forward_nodes(plain.graph, ["logits"]))
-    reverse = [n.name for i, n in enumerate(plain.graph.node) if i not in forward]
+    unneeded = [n.name for i, n in enumerate(plain.graph.node) if i not in forward]
     root, level = logging.getLogger(), logging.getLogger().level
     # the quantiser logs advice to pre-process on the root logger
     root.setLevel(logging.ERROR)
@@ -119,16 +93,14 @@ def _quantize_onnx(src: Path, dst: Path):
             # quick model 1.1 points of SST-2 accuracy
             quantize_dynamic(
                 f"{d}/plain.onnx",
-                f"{d}/int8.onnx",
+                str(dst),
                 per_channel=True,
                 weight_type=QuantType.QInt8,
                 # 7-bit weights: without VNNI, x86 adds two uint8 × int8 products in 16 bits
                 reduce_range=True,
                 op_types_to_quantize=["MatMul"],
-                nodes_to_exclude=_head_nodes(plain) + reverse,
+                nodes_to_exclude=_head_nodes(plain) + unneeded,
             )
-            # the reverse pass reads the int8 weights as float: dequantised once here, not per call
-            onnx.save(_folded(onnx.load(f"{d}/int8.onnx")), str(dst))
     finally:
         root.setLevel(level)
 
@@ -205,7 +177,8 @@ def export_onnx(
     # Folder for the ONNX model (config and tokenizer copied beside it)
     dest: str | Path,
     int8: bool = False,  # Also write model.int8.onnx (dynamic int8 quantisation)
-    keep_fp32: bool = True,  # With int8: keep model.onnx too
+    # With int8: keep model.onnx too (the evidence graph is float either way)
+    keep_fp32: bool = True,
     # Also write the traced evidence's graph (`EVIDENCE_FILES`), when the backbone is traceable
     evidence: bool = True,
 ) -> Path:
@@ -257,15 +230,14 @@ def export_onnx(
     mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]])
     plain = ["logits", "gate_scores", "contributions", "head_bias"]
     _save_graph(Wrapped(model), ids, mask, plain, dest / ONNX_FILES[0])
-    files = [ONNX_FILES]
     if evidence and traceable(model):
         outputs = ["logits", "gate_scores", "evidence", "evidence_bias"]
         recorded = _recorded_evidence(model, ids, mask)
+        # float, int8 answers included (`OnnxBackend`)
         _save_graph(recorded, ids, mask, outputs, dest / EVIDENCE_FILES[0])
-        files.append(EVIDENCE_FILES)
     _copy_config_and_tokenizer(Path(model_dir), dest)
-    for fp32, small in files if int8 else []:
-        _quantize_onnx(dest / fp32, dest / small)
+    if int8:
+        _quantize_onnx(dest / ONNX_FILES[0], dest / ONNX_FILES[1])
         if not keep_fp32:
-            (dest / fp32).unlink()
+            (dest / ONNX_FILES[0]).unlink()
     return dest

@@ -18,7 +18,8 @@ __all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'quantize', 'dequanti
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
 ONNX_FILES = ("model.onnx", "model.int8.onnx")
-# The forward pass with its traced evidence
+# The forward pass with its traced evidence: float, served for int8 too; an int8 one is read only
+# where an export has no float one
 EVIDENCE_FILES = ("evidence.onnx", "evidence.int8.onnx")
 
 
@@ -206,11 +207,12 @@ class OnnxBackend:
             opts.intra_op_num_threads = threads
         self.int8 = "int8" in path.name
         self.device = "cpu"
-        # its own graph: a plain answer does not pay for the reverse pass
-        traced = path.with_name(EVIDENCE_FILES[self.int8])
+        # its own graph, so that a plain answer does not pay for the reverse pass
+        found = [path.with_name(f) for f in EVIDENCE_FILES[: 1 + self.int8]]
+        traced = next((f for f in found if f.is_file()), None)
         self.traced = (
             ort.InferenceSession(str(traced), opts, providers=["CPUExecutionProvider"])
-            if traced.is_file()
+            if traced
             else None
         )
         self.session = ort.InferenceSession(
@@ -254,7 +256,8 @@ class OnnxBackend:
                 "input",
             )
         if explain and evidence == "input" and self.traced is not None:
-            # the answer is the plain graph's: quantised apart, the evidence graph rounds otherwise
+            # the answer is the int8 graph's, the shares the float evidence graph's; the bias share
+            # is what the words leave of the served margin, the int8 rounding included
             logits, gates = self._answering().run(["logits", "gate_scores"], feed)
             shares = self.traced.run(["evidence"], feed)[0]
             return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
