@@ -128,7 +128,7 @@ def run_parallel(notebooks:list[Path], flags:set[str], jobs:int) -> list[dict]:
     import concurrent.futures as cf, multiprocessing as mp
     rank = lambda fn: (LONGEST.index(fn.stem) if fn.stem in LONGEST else len(LONGEST), fn.name)
     done = {}
-    threads = max(1, (os.cpu_count() or 1) // jobs)
+    threads = max(1, len(os.sched_getaffinity(0)) // jobs)
     with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"), max_tasks_per_child=1, initializer=share_cores,
                                 initargs=(threads,)) as pool:
         running = {pool.submit(run_notebook, fn.resolve(), flags): fn for fn in sorted(notebooks, key=rank)}

@@ -230,6 +230,9 @@ def export_onnx(
     mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]])
     plain = ["logits", "gate_scores", "contributions", "head_bias"]
     _save_graph(Wrapped(model), ids, mask, plain, dest / ONNX_FILES[0])
+    # an earlier export's evidence in this folder would explain another model
+    for f in EVIDENCE_FILES:
+        (dest / f).unlink(missing_ok=True)
     if evidence and traceable(model):
         outputs = ["logits", "gate_scores", "evidence", "evidence_bias"]
         recorded = _recorded_evidence(model, ids, mask)

@@ -55,18 +55,23 @@ def _validated_once(validate):
     valid = set()
 
     @functools.wraps(validate)
-    def check(config: dict | None = None):
-        key = json.dumps(config, sort_keys=True, default=str)
+    def check(sagemaker_config: dict | None = None):
+        try:
+            key = json.dumps(sagemaker_config, sort_keys=True)
+        # not plain JSON (dates, tuples): checked every time, as the SDK does
+        except (TypeError, ValueError):
+            return validate(sagemaker_config)
         if key not in valid:
-            validate(config)
+            validate(sagemaker_config)
             valid.add(key)
 
     return check
 
 
-sagemaker.utils.validate_sagemaker_config = _validated_once(
-    sagemaker.utils.validate_sagemaker_config
-)
+_validate = getattr(sagemaker.utils, "validate_sagemaker_config", None)
+# once per process, and only where this SDK version checks at every lookup
+if _validate and not hasattr(_validate, "__wrapped__"):
+    sagemaker.utils.validate_sagemaker_config = _validated_once(_validate)
 
 
 def execution_role(

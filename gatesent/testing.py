@@ -295,7 +295,8 @@ def _venv(
     py, marker, want = (
         path / "bin" / "python",
         path / ".gatesent-ready",
-        "\n".join([*(" ".join(i) for i in installs), key]),
+        # how it is installed too: a virtualenv made without bytecode is made again
+        "\n".join([*(" ".join(i) for i in installs), key, "bytecode compiled"]),
     )
     with file_lock(
         path.with_name(f"{path.name}.lock")
@@ -317,7 +318,8 @@ def _build_venv(path: Path, py: Path, installs: list[list[str]], what: str):
         else None
     )
     # uv links each wheel from its cache: a virtualenv with torch takes seconds, not minutes as
-    # with pip, which unpacks torch again each time; the versions are the same. Bytecode compiled
+    # with pip, which unpacks torch again each time; the versions it resolves here are pip's.
+    # Bytecode compiled
     # at install, as pip does and as the Makefile asks; pip's find-links (local wheels such as
     # torch's CPU build) passed on
     if uv:
