@@ -319,9 +319,8 @@ def _build_venv(path: Path, py: Path, installs: list[list[str]], what: str):
     )
     # uv links each wheel from its cache: a virtualenv with torch takes seconds, not minutes as
     # with pip, which unpacks torch again each time; the versions it resolves here are pip's.
-    # Bytecode compiled
-    # at install, as pip does and as the Makefile asks; pip's find-links (local wheels such as
-    # torch's CPU build) passed on
+    # Bytecode is compiled at install, as pip does and as the Makefile asks; pip's find-links
+    # (local wheels such as torch's CPU build) are passed on
     if uv:
         links = subprocess.run(
             [sys.executable, "-m", "pip", "config", "get", "global.find-links"],
