@@ -7,7 +7,13 @@ from __future__ import annotations
 import tempfile, warnings
 from pathlib import Path
 
-from .inference import EVIDENCE_FILES, INT8_WEIGHTS, ONNX_FILES, quantize
+from gatesent.inference import (
+    EVIDENCE_FILES,
+    EXPLAINED_INT8,
+    INT8_WEIGHTS,
+    ONNX_FILES,
+    quantize,
+)
 
 # %% auto #0
 __all__ = ['save_int8', 'export_onnx']
@@ -104,6 +110,70 @@ def _quantize_onnx(src: Path, dst: Path):
     finally:
         root.setLevel(level)
 
+
+def _explained_int8(
+    answer: Path,  # The int8 graph (`_quantize_onnx`)
+    evidence: Path,  # The float evidence graph
+    dst: Path,
+    # Bytes past which the tables go to a file beside `dst`
+    largest: int = 2**31 - 2**26,
+):
+    """Write `dst`: the int8 graph `answer` and the float graph `evidence` side by side, so that one
+    run gives the int8 answer (logits, gate_scores) and the float shares (evidence)."""
+    import hashlib, onnx
+    from onnx import numpy_helper
+
+    main, side = onnx.load(str(answer)), onnx.load(str(evidence))
+    versions = {o.domain: o.version for o in main.opset_import}
+    if any(versions.get(o.domain, o.version) != o.version for o in side.opset_import):
+        raise ValueError(
+            f"{answer.name} and {evidence.name} use different ONNX opset versions"
+        )
+    digest = lambda t: (
+        t.data_type,
+        tuple(t.dims),
+        hashlib.sha256(numpy_helper.to_array(t).tobytes()).digest(),
+    )
+    held = {digest(t): t.name for t in main.graph.initializer}
+    inputs = {i.name for i in side.graph.input}
+    names = {x for n in side.graph.node for x in (*n.input, *n.output) if x}
+    names |= {t.name for t in side.graph.initializer} | {
+        v.name for v in side.graph.value_info
+    }
+    # the float graph's names get a prefix, but its inputs and its shares keep theirs
+    renamed = {
+        x: x if x in inputs or x == "evidence" else f"evidence/{x}" for x in names
+    }
+    for t in side.graph.initializer:
+        # a table both graphs hold (the embeddings, the head) is stored once
+        same = held.get(digest(t))
+        renamed[t.name] = same or renamed[t.name]
+        if same is None:
+            t.name = renamed[t.name]
+            main.graph.initializer.append(t)
+    for n in side.graph.node:
+        n.name = f"evidence/{n.name}"
+        n.input[:] = [renamed.get(x, x) for x in n.input]
+        n.output[:] = [renamed[x] for x in n.output]
+        main.graph.node.append(n)
+    for v in side.graph.value_info:
+        v.name = renamed[v.name]
+        main.graph.value_info.append(v)
+    outputs = ["logits", "gate_scores", "evidence"]
+    kept = [o for o in (*main.graph.output, *side.graph.output) if o.name in outputs]
+    del main.graph.output[:]
+    main.graph.output.extend(kept)
+    # only the nodes and tables those outputs need
+    nodes = [main.graph.node[i] for i in _forward_nodes(main.graph, outputs)]
+    read = {x for n in nodes for x in n.input}
+    tables = [t for t in main.graph.initializer if t.name in read]
+    del main.graph.node[:], main.graph.initializer[:]
+    main.graph.node.extend(nodes)
+    main.graph.initializer.extend(tables)
+    # protobuf holds at most 2 GB
+    large = main.ByteSize() > largest
+    onnx.save(main, str(dst), save_as_external_data=large, location=f"{dst.name}.data")
+
 # %% ../nbs/04b_export.ipynb #abd24707
 def _save_graph(module, ids, mask, outputs: list[str], path: Path):
     """Export `module` (inputs input_ids, attention_mask; dynamic batch and length) to ONNX at
@@ -177,9 +247,10 @@ def export_onnx(
     # Folder for the ONNX model (config and tokenizer copied beside it)
     dest: str | Path,
     int8: bool = False,  # Also write model.int8.onnx (dynamic int8 quantisation)
-    # With int8: keep model.onnx too (the evidence graph is float either way)
+    # With int8: keep model.onnx and evidence.onnx too (int8's evidence is float either way)
     keep_fp32: bool = True,
-    # Also write the traced evidence's graph (`EVIDENCE_FILES`), when the backbone is traceable
+    # Also write the traced evidence's graph (`EVIDENCE_FILES`; with int8 `EXPLAINED_INT8` too),
+    # when the backbone is traceable
     evidence: bool = True,
 ) -> Path:
     """Export a saved gate model to ONNX (inputs input_ids/attention_mask; outputs logits,
@@ -231,7 +302,7 @@ def export_onnx(
     plain = ["logits", "gate_scores", "contributions", "head_bias"]
     _save_graph(Wrapped(model), ids, mask, plain, dest / ONNX_FILES[0])
     # an earlier export's evidence in this folder would explain another model
-    for f in EVIDENCE_FILES:
+    for f in (*EVIDENCE_FILES, EXPLAINED_INT8, f"{EXPLAINED_INT8}.data"):
         (dest / f).unlink(missing_ok=True)
     if evidence and traceable(model):
         outputs = ["logits", "gate_scores", "evidence", "evidence_bias"]
@@ -241,6 +312,10 @@ def export_onnx(
     _copy_config_and_tokenizer(Path(model_dir), dest)
     if int8:
         _quantize_onnx(dest / ONNX_FILES[0], dest / ONNX_FILES[1])
+        traced = dest / EVIDENCE_FILES[0]
+        if traced.is_file():
+            _explained_int8(dest / ONNX_FILES[1], traced, dest / EXPLAINED_INT8)
         if not keep_fp32:
             (dest / ONNX_FILES[0]).unlink()
+            traced.unlink(missing_ok=True)
     return dest

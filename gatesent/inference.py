@@ -12,8 +12,8 @@ from .contract import EVIDENCE
 from .text import encode_texts, load_tokenizer, word_scores
 
 # %% auto #0
-__all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'quantize', 'dequantized', 'TorchBackend', 'OnnxBackend',
-           'explanation', 'load_backend', 'Predictor']
+__all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'EXPLAINED_INT8', 'quantize', 'dequantized', 'TorchBackend',
+           'OnnxBackend', 'explanation', 'load_backend', 'Predictor']
 
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
@@ -21,6 +21,8 @@ ONNX_FILES = ("model.onnx", "model.int8.onnx")
 # The forward pass with its traced evidence: float, served for int8 too; an int8 one is read only
 # where an export has no float one
 EVIDENCE_FILES = ("evidence.onnx", "evidence.int8.onnx")
+# An int8 export's explained answers in one graph: the int8 forward pass and the float evidence
+EXPLAINED_INT8 = "explained.int8.onnx"
 
 
 def _quiet_quantization():
@@ -208,8 +210,11 @@ class OnnxBackend:
         self.int8 = "int8" in path.name
         self.device = "cpu"
         # its own graph, so that a plain answer does not pay for the reverse pass
-        found = [path.with_name(f) for f in EVIDENCE_FILES[: 1 + self.int8]]
+        wanted = (EXPLAINED_INT8, *EVIDENCE_FILES) if self.int8 else EVIDENCE_FILES[:1]
+        found = [path.with_name(f) for f in wanted]
         traced = next((f for f in found if f.is_file()), None)
+        # int8: whether that graph gives the int8 answer too (an earlier export's does not)
+        self.answers = traced is not None and traced.name == EXPLAINED_INT8
         self.traced = (
             ort.InferenceSession(str(traced), opts, providers=["CPUExecutionProvider"])
             if traced
@@ -255,9 +260,15 @@ class OnnxBackend:
                 ),
                 "input",
             )
+        if explain and evidence == "input" and self.answers:
+            # the answer is the int8 forward pass's, the shares the float evidence graph's, in one
+            # run; the bias share is what the words leave of the served margin, int8's rounding too
+            logits, gates, shares = self.traced.run(
+                ["logits", "gate_scores", "evidence"], feed
+            )
+            return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
         if explain and evidence == "input" and self.traced is not None:
-            # the answer is the int8 graph's, the shares the float evidence graph's; the bias share
-            # is what the words leave of the served margin, the int8 rounding included
+            # an earlier export: the answer from the plain graph, the shares from another
             logits, gates = self._answering().run(["logits", "gate_scores"], feed)
             shares = self.traced.run(["evidence"], feed)[0]
             return logits, gates, shares, _toward_each(logits) - shares.sum(1), "input"
