@@ -12,9 +12,11 @@ Measures, in one run on this machine:
      carries the int8 rounding); the demo sentence's words; and each backend's accuracy on all 872 sentences;
   3. `gatesent serve` on the ONNX int8 export over HTTP (one keep-alive connection, after warm-up): p50/p99 with no
      explanation, with the last layer's and with the input evidence.
+"onnx int8, two sessions" is the same export without explained.int8.onnx, as a folder from an earlier export is
+explained: the plain int8 graph for the answer, then the float evidence graph for the shares.
 Adds the run to benchmarks/results/served_evidence.json (stamped with the machine, commit and load average).
 """
-import argparse, statistics, sys, tempfile, time
+import argparse, os, shutil, statistics, sys, tempfile, time
 from pathlib import Path
 
 DEMO = "The acting was not bad at all, but the plot dragged and the ending felt cheap."
@@ -53,16 +55,20 @@ def main():
     sys.path.insert(0, str(Path(__file__).parent))
     from inference import serve_and_measure, sst2_validation
     from record import save
-    from gatesent.inference import Predictor
+    from gatesent.inference import EXPLAINED_INT8, Predictor
     from gatesent.export import export_onnx
     sentences, labels = sst2_validation(a.data_dir)
     texts = sentences[:a.texts]
     started = time.perf_counter()
     onnx = export_onnx(a.model_dir, Path(tempfile.mkdtemp())/"onnx", int8=True)
     res = {"model_dir": a.model_dir, "texts": len(texts), "export_s": round(time.perf_counter() - started, 1), "backends": {}}
+    two = onnx.parent/"two-sessions"
+    shutil.copytree(onnx, two, ignore=shutil.ignore_patterns(EXPLAINED_INT8), copy_function=os.link)
     backends = {"pytorch fp32": Predictor(a.model_dir, backend="torch"),
                 "pytorch int8": Predictor(a.model_dir, backend="torch", int8=True),
-                "onnx fp32": Predictor(onnx), "onnx int8": Predictor(onnx, int8=True)}
+                "onnx fp32": Predictor(onnx), "onnx int8": Predictor(onnx, int8=True),
+                "onnx int8, two sessions": Predictor(two, int8=True)}
+    assert backends["onnx int8"].backend.answers and not backends["onnx int8, two sessions"].backend.answers
     want = {k: backends["pytorch fp32"].predict(texts, **KINDS[k]) for k in ("last_layer", "input")}
     for name, pred in backends.items():
         row = {f"ms_{k}": round(per_text_ms(pred, texts, k), 2) for k in KINDS}
@@ -83,6 +89,8 @@ def main():
                          ("input", {"explain": True})):
         res["http_onnx_int8"][kind] = serve_and_measure(onnx, a.port, a.requests, texts, ("--int8",), params)
         print("http onnx int8", kind, res["http_onnx_int8"][kind], flush=True)
+    res["http_onnx_int8"]["input, two sessions"] = serve_and_measure(two, a.port, a.requests, texts, ("--int8",), {"explain": True})
+    print("http onnx int8 input, two sessions", res["http_onnx_int8"]["input, two sessions"], flush=True)
     save("served_evidence", Path(a.model_dir).parent.parent.name or a.model_dir, res)
 
 if __name__ == "__main__": main()

@@ -154,13 +154,14 @@ def _explained_int8(
     for n in side.graph.node:
         n.name = f"evidence/{n.name}"
         n.input[:] = [renamed.get(x, x) for x in n.input]
-        n.output[:] = [renamed[x] for x in n.output]
+        n.output[:] = [renamed.get(x, x) for x in n.output]
         main.graph.node.append(n)
     for v in side.graph.value_info:
         v.name = renamed[v.name]
         main.graph.value_info.append(v)
     outputs = ["logits", "gate_scores", "evidence"]
-    kept = [o for o in (*main.graph.output, *side.graph.output) if o.name in outputs]
+    kept = [o for o in main.graph.output if o.name in outputs[:2]]
+    kept += [o for o in side.graph.output if o.name == "evidence"]
     del main.graph.output[:]
     main.graph.output.extend(kept)
     # only the nodes and tables those outputs need

@@ -18,8 +18,8 @@ __all__ = ['INT8_WEIGHTS', 'ONNX_FILES', 'EVIDENCE_FILES', 'EXPLAINED_INT8', 'qu
 # %% ../nbs/04_inference.ipynb #bd80f8ad
 INT8_WEIGHTS = "model.int8.pt"
 ONNX_FILES = ("model.onnx", "model.int8.onnx")
-# The forward pass with its traced evidence: float, served for int8 too; an int8 one is read only
-# where an export has no float one
+# The forward pass with its traced evidence: float; an earlier export's int8 one is read only where
+# a folder has neither the float one nor EXPLAINED_INT8
 EVIDENCE_FILES = ("evidence.onnx", "evidence.int8.onnx")
 # An int8 export's explained answers in one graph: the int8 forward pass and the float evidence
 EXPLAINED_INT8 = "explained.int8.onnx"
@@ -215,9 +215,8 @@ class OnnxBackend:
         traced = next((f for f in found if f.is_file()), None)
         # int8: whether that graph gives the int8 answer too (an earlier export's does not)
         self.answers = traced is not None and traced.name == EXPLAINED_INT8
-        # merged with the float graph's equal steps (the embeddings), the int8 graph would fuse
-        # other
-        # kernels, and int8's per-call scales turn the smallest float difference into another answer
+        # merged with the float graph's equal steps, the int8 graph would fuse other kernels, and
+        # int8's per-call scales turn the smallest float difference into another answer
         alone = ["CommonSubexpressionElimination"] if self.answers else None
         self.traced = (
             ort.InferenceSession(
@@ -240,7 +239,8 @@ class OnnxBackend:
         self.outputs = [o.name for o in self.session.get_outputs()]
 
     def _answering(self):
-        "The plain graph's session that does not spin, made at the first explained int8 answer."
+        """An earlier export's plain graph session that does not spin, made at its first explained
+        answer."""
         import onnxruntime as ort
 
         if self.answering is None:
