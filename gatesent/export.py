@@ -7,13 +7,8 @@ from __future__ import annotations
 import tempfile, warnings
 from pathlib import Path
 
-from gatesent.inference import (
-    EVIDENCE_FILES,
-    EXPLAINED_INT8,
-    INT8_WEIGHTS,
-    ONNX_FILES,
-    quantize,
-)
+from .inference import EVIDENCE_FILES, EXPLAINED_INT8, INT8_WEIGHTS, ONNX_FILES
+from .inference import quantize
 
 # %% auto #0
 __all__ = ['save_int8', 'export_onnx']
