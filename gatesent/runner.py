@@ -978,7 +978,7 @@ def step_serve(self) -> dict:
     return {
         "url": url,
         "served": str(serve_dir),
-        "backend": "onnx int8" if self.cfg["local"]["onnx"] else "torch",
+        "backend": "onnx int8" if self.cfg["local"]["onnx"] else "torch fp32",
         "log": str(self.run_dir / "serve.log"),
         "latency_ms": round(ms, 1),
         "onnx_reused": onnx_reused,
